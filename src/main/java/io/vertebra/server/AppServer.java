@@ -1,0 +1,87 @@
+package io.vertebra.server;
+
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * One embedded Jetty 12 server on one port: the web app, the posts REST API and (unless an external realtime
+ * service is configured) the Pusher-compatible channels server. Tests start it on port 0 and stop it themselves.
+ */
+public final class AppServer implements AutoCloseable {
+
+  /** What the process serves. */
+  public enum Mode {
+    /** Web app, REST API and the embedded channels server. */
+    SERVE,
+    /** Only the channels server (WebSocket and HTTP API). */
+    CHANNELS
+  }
+
+  private final Server server;
+  private final ServerConnector connector;
+  private final RealtimeSettings realtime;
+
+  private AppServer(Server server, ServerConnector connector, RealtimeSettings realtime) {
+    this.server = server;
+    this.connector = connector;
+    this.realtime = realtime;
+  }
+
+  /** Starts a server for {@code config}; returns once it accepts connections. */
+  public static AppServer start(Config config, Mode mode) throws Exception {
+    Server server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost(config.host());
+    connector.setPort(config.port());
+    server.addConnector(connector);
+    // Bind before wiring so the realtime settings (used by pusher-http-java and pusher-js) know the real port.
+    connector.open();
+
+    boolean embeddedChannels = mode == Mode.CHANNELS || !config.externalRealtime();
+    RealtimeSettings realtime = embeddedChannels
+        ? RealtimeSettings.embedded(ChannelsCredentials.load(config), config.host(), connector.getLocalPort())
+        : RealtimeSettings.external(config);
+
+    ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+    context.setContextPath("/");
+    if (embeddedChannels) {
+      // channels server: WebSocket /app/{key} and HTTP API /apps/{id}/... (issue 3)
+    }
+    if (mode == Mode.SERVE) {
+      // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
+      StaticFiles.install(context, config.webDir());
+    }
+    server.setHandler(context);
+    server.setStopAtShutdown(true);
+    server.setStopTimeout(5_000);
+    server.start();
+    return new AppServer(server, connector, realtime);
+  }
+
+  /** The realtime service this server uses (the embedded one unless PUSHER_URL is set). */
+  public RealtimeSettings realtime() {
+    return realtime;
+  }
+
+  /** The port actually bound (useful when the configured port was 0). */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** The base URL of this server, without a trailing slash. */
+  public String baseUrl() {
+    String host = connector.getHost();
+    return "http://" + (host == null || host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port();
+  }
+
+  /** Blocks until the server stops. */
+  public void join() throws InterruptedException {
+    server.join();
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+}

@@ -1,0 +1,101 @@
+package io.vertebra.server;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The process configuration, read from environment variables (see the table in README.md). Every value is
+ * optional; defaults give a working single-machine setup with the embedded channels server.
+ */
+public record Config(
+    String host,
+    int port,
+    Path dataDir,
+    String databaseUrl,
+    String pusherUrl,
+    String pusherCluster,
+    String pusherWsHost,
+    Integer pusherWsPort,
+    Boolean pusherForceTls,
+    String channelsAppId,
+    String channelsKey,
+    String channelsSecret,
+    Path webDir) {
+
+  /** Reads the configuration from the process environment. */
+  public static Config fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  /** Reads the configuration from a map of variables; blank values count as unset. */
+  public static Config from(Map<String, String> env) {
+    return new Config(
+        text(env, "HOST", "127.0.0.1"),
+        port(env),
+        Path.of(text(env, "DATA_DIR", "./data")),
+        text(env, "DATABASE_URL", null),
+        text(env, "PUSHER_URL", null),
+        text(env, "PUSHER_CLUSTER", null),
+        text(env, "PUSHER_WS_HOST", null),
+        integer(env, "PUSHER_WS_PORT"),
+        bool(env, "PUSHER_FORCE_TLS"),
+        text(env, "CHANNELS_APP_ID", null),
+        text(env, "CHANNELS_KEY", null),
+        text(env, "CHANNELS_SECRET", null),
+        env.containsKey("WEB_DIR") && !env.get("WEB_DIR").isBlank() ? Path.of(env.get("WEB_DIR")) : null);
+  }
+
+  /** Whether the realtime service is an external Pusher-compatible one rather than the embedded server. */
+  public boolean externalRealtime() {
+    return pusherUrl != null;
+  }
+
+  private static int port(Map<String, String> env) {
+    Integer port = integer(env, "PORT");
+    if (port == null) {
+      return 8080;
+    }
+    if (port < 0 || port > 65535) {
+      throw new ConfigException("PORT must be between 0 and 65535, got " + port);
+    }
+    return port;
+  }
+
+  private static String text(Map<String, String> env, String name, String fallback) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  private static Integer integer(Map<String, String> env, String name) {
+    String value = text(env, name, null);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " must be a whole number, got '" + value + "'");
+    }
+  }
+
+  private static Boolean bool(Map<String, String> env, String name) {
+    String value = text(env, name, null);
+    if (value == null) {
+      return null;
+    }
+    if (value.equalsIgnoreCase("true") || value.equals("1")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("false") || value.equals("0")) {
+      return false;
+    }
+    throw new ConfigException(name + " must be true or false, got '" + value + "'");
+  }
+
+  /** A configuration value that cannot be used; its message names the variable. */
+  public static final class ConfigException extends RuntimeException {
+    public ConfigException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.vertebra.server;
+
+/** Command line entry: {@code java -jar vertebra.jar [serve|channels]}. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    String command = args.length == 0 ? "serve" : args[0];
+    AppServer.Mode mode;
+    switch (command) {
+      case "serve" -> mode = AppServer.Mode.SERVE;
+      case "channels" -> mode = AppServer.Mode.CHANNELS;
+      case "help", "--help", "-h" -> {
+        usage();
+        return;
+      }
+      default -> {
+        System.err.println("Unknown command '" + command + "'.");
+        usage();
+        System.exit(2);
+        return;
+      }
+    }
+    Config config;
+    try {
+      config = Config.fromEnvironment();
+    } catch (Config.ConfigException e) {
+      System.err.println("Configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    AppServer server = AppServer.start(config, mode);
+    System.out.println("Vertebra " + command + " listening on " + server.baseUrl() + "/");
+    System.out.println("Realtime: " + server.realtime().describe());
+    server.join();
+  }
+
+  private static void usage() {
+    System.err.println("usage: java -jar vertebra.jar [serve|channels]");
+    System.err.println("  serve     web app, REST API and embedded channels server (default)");
+    System.err.println("  channels  only the Pusher-compatible channels server");
+  }
+}
