@@ -1,5 +1,6 @@
 package io.vertebra.server;
 
+import io.vertebra.posts.server.PostsBackend;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -50,6 +51,7 @@ public final class AppServer implements AutoCloseable {
     }
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
+      PostsBackend.install(context, config, realtime);
       StaticFiles.install(context, config.webDir());
     }
     server.setHandler(context);
