@@ -45,11 +45,14 @@ abstract class PostsApiContract {
   ApiClient ann;
   ApiClient anonymous;
 
-  /** Extra environment for the server (e.g. DATABASE_URL). */
-  protected abstract Map<String, String> databaseEnvironment();
+  private Map<String, String> databaseEnvironment;
+
+  /** Extra environment for the server (e.g. DATABASE_URL); called once per test. */
+  protected abstract Map<String, String> databaseEnvironment() throws Exception;
 
   @BeforeEach
   void startServer() throws Exception {
+    databaseEnvironment = databaseEnvironment();
     server = AppServer.start(config(), AppServer.Mode.SERVE);
     ann = new ApiClient(server.baseUrl());
     ann.signIn("Ann");
@@ -62,7 +65,7 @@ abstract class PostsApiContract {
   }
 
   private Config config() {
-    Map<String, String> env = new HashMap<>(databaseEnvironment());
+    Map<String, String> env = new HashMap<>(databaseEnvironment);
     env.put("PORT", "0");
     env.put("DATA_DIR", dataDir.toString());
     return Config.from(env);
