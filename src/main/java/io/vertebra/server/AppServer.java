@@ -4,6 +4,7 @@ import io.vertebra.channels.ChannelsServer;
 import io.vertebra.channels.auth.AppCredentials;
 import io.vertebra.channels.channel.ChannelListener;
 import io.vertebra.channels.limits.Limits;
+import io.vertebra.posts.server.PostsBackend;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -58,6 +59,7 @@ public final class AppServer implements AutoCloseable {
     }
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
+      PostsBackend.install(context, config, realtime);
       StaticFiles.install(context, config.webDir());
     }
     server.setHandler(context);

@@ -1,0 +1,126 @@
+package io.vertebra.posts.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pusher.rest.PusherAsync;
+import io.vertebra.posts.server.api.ApiException;
+import io.vertebra.posts.server.api.ConfigServlet;
+import io.vertebra.posts.server.api.JsonBodies;
+import io.vertebra.posts.server.api.JsonServlet;
+import io.vertebra.posts.server.api.PostsServlet;
+import io.vertebra.posts.server.identity.IdentityEndpoints;
+import io.vertebra.posts.server.identity.Sessions;
+import io.vertebra.posts.server.realtime.PostEventPublisher;
+import io.vertebra.posts.server.realtime.PusherClients;
+import io.vertebra.posts.server.realtime.TriggerStats;
+import io.vertebra.posts.server.store.Database;
+import io.vertebra.posts.server.store.PostStore;
+import io.vertebra.posts.shared.PostApi;
+import io.vertebra.server.Config;
+import io.vertebra.server.RealtimeSettings;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The posts backend wired into a servlet context: the database (opened and migrated here), the REST API, the
+ * identity and pusher-js auth endpoints, {@code /api/config}, and the realtime trigger publisher. It closes its
+ * database and realtime client when the context stops.
+ */
+public final class PostsBackend implements ServletContextListener, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostsBackend.class);
+  private static final String ATTRIBUTE = PostsBackend.class.getName();
+
+  private final Database database;
+  private final PusherAsync pusher;
+  private final PostStore store;
+  private final PostEventPublisher events;
+
+  private PostsBackend(Database database, PusherAsync pusher, PostStore store, PostEventPublisher events) {
+    this.database = database;
+    this.pusher = pusher;
+    this.store = store;
+    this.events = events;
+  }
+
+  /** Installs the backend with default options. */
+  public static PostsBackend install(ServletContextHandler context, Config config, RealtimeSettings realtime)
+      throws IOException {
+    return install(context, config, realtime, PostsOptions.defaults());
+  }
+
+  /** Installs the backend: opens the database from {@code config}, triggers through {@code realtime}. */
+  public static PostsBackend install(ServletContextHandler context, Config config, RealtimeSettings realtime,
+      PostsOptions options) throws IOException {
+    Files.createDirectories(config.dataDir());
+    ObjectMapper mapper = new ObjectMapper();
+    Sessions sessions = Sessions.open(config.dataDir(), mapper, options.clock());
+    Database database = Database.open(config.databaseUrl(), config.dataDir());
+    PusherAsync pusher = PusherClients.create(realtime);
+    PostJson json = new PostJson(mapper);
+    PostStore store = new PostStore(database, options.clock());
+    PostEventPublisher events = new PostEventPublisher(pusher, json);
+    PostsBackend backend = new PostsBackend(database, pusher, store, events);
+
+    JsonBodies bodies = new JsonBodies(mapper, options.maxBodyBytes());
+    context.addServlet(new ServletHolder("posts", new PostsServlet(store, json, bodies, sessions, events)),
+        PostApi.POSTS_PATH + "/*");
+    context.addServlet(new ServletHolder("config", new ConfigServlet(mapper, realtime)), PostApi.CONFIG_PATH);
+    IdentityEndpoints.install(context, mapper, sessions, bodies, pusher, realtime, store);
+    context.addServlet(new ServletHolder("api-not-found", new UnknownApiServlet(mapper)), "/api/*");
+    context.setAttribute(ATTRIBUTE, backend);
+    context.addEventListener(backend);
+    LOG.info("Posts backend on {} database", database.dialect());
+    return backend;
+  }
+
+  /** The backend installed in this servlet context, or null (for operations endpoints such as metrics). */
+  public static PostsBackend from(ServletContext context) {
+    return (PostsBackend) context.getAttribute(ATTRIBUTE);
+  }
+
+  /** Counters of realtime triggers (failures are logged and counted here). */
+  public TriggerStats triggerStats() {
+    return events.stats();
+  }
+
+  /** The post storage. */
+  public PostStore store() {
+    return store;
+  }
+
+  @Override
+  public void contextDestroyed(ServletContextEvent event) {
+    close();
+  }
+
+  @Override
+  public void close() {
+    try {
+      pusher.close();
+    } catch (Exception e) {
+      LOG.warn("Closing the realtime client failed", e);
+    }
+    database.close();
+  }
+
+  /** JSON 404 for any other {@code /api/...} URL, instead of the static files' HTML page. */
+  private static final class UnknownApiServlet extends JsonServlet {
+    UnknownApiServlet(ObjectMapper mapper) {
+      super(mapper);
+    }
+
+    @Override
+    protected Map<String, Handler> route(HttpServletRequest request) {
+      throw ApiException.notFound("No such URL: " + request.getRequestURI());
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.vertebra.posts.server.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pusher.rest.PusherAbstract;
+import io.vertebra.posts.server.api.JsonBodies;
+import io.vertebra.posts.server.store.PostStore;
+import io.vertebra.posts.shared.PostApi;
+import io.vertebra.server.RealtimeSettings;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+
+/** Installs the identity endpoints: {@code /api/session} and the two pusher-js auth endpoints. */
+public final class IdentityEndpoints {
+
+  private IdentityEndpoints() {}
+
+  public static void install(ServletContextHandler context, ObjectMapper mapper, Sessions sessions, JsonBodies bodies,
+      PusherAbstract<?> pusher, RealtimeSettings realtime, PostStore store) {
+    context.addServlet(new ServletHolder("session", new SessionServlet(mapper, sessions, bodies)),
+        PostApi.SESSION_PATH + "/*");
+    context.addServlet(new ServletHolder("pusher-auth",
+        new PusherAuthServlet(mapper, sessions, pusher, new ChannelPolicy(store))), PostApi.CHANNEL_AUTH_PATH);
+    context.addServlet(new ServletHolder("pusher-user-auth", new UserAuthServlet(mapper, sessions, realtime)),
+        PostApi.USER_AUTH_PATH);
+  }
+}

@@ -1,0 +1,70 @@
+package io.vertebra.posts.server.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertebra.posts.server.api.ApiException;
+import io.vertebra.posts.server.api.JsonBodies;
+import io.vertebra.posts.server.api.JsonServlet;
+import io.vertebra.posts.shared.SessionFields;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code /api/session}: sign in with a display name (POST), who am I (GET, 401 when nobody), sign out (DELETE). */
+public final class SessionServlet extends JsonServlet {
+
+  private final transient Sessions sessions;
+  private final transient JsonBodies bodies;
+  private final transient Map<String, Handler> handlers = new LinkedHashMap<>();
+
+  public SessionServlet(ObjectMapper mapper, Sessions sessions, JsonBodies bodies) {
+    super(mapper);
+    this.sessions = sessions;
+    this.bodies = bodies;
+    handlers.put("GET", this::whoAmI);
+    handlers.put("POST", this::signIn);
+    handlers.put("DELETE", this::signOut);
+  }
+
+  @Override
+  protected Map<String, Handler> route(HttpServletRequest request) {
+    String path = request.getPathInfo();
+    if (path != null && !path.equals("/")) {
+      throw ApiException.notFound("No such URL: " + request.getRequestURI());
+    }
+    return handlers;
+  }
+
+  private void whoAmI(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    writeJson(response, HttpServletResponse.SC_OK, json(sessions.require(request)));
+  }
+
+  private void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ObjectNode body = bodies.readObject(request);
+    JsonNode name = body.get(SessionFields.NAME);
+    if (name == null || name.isNull()) {
+      throw ApiException.invalid(SessionFields.NAME, "name is required");
+    }
+    if (!name.isTextual()) {
+      throw ApiException.invalid(SessionFields.NAME, "name must be a string");
+    }
+    User user = sessions.signIn(Sessions.validName(name.textValue()), request, response);
+    writeJson(response, HttpServletResponse.SC_OK, json(user));
+  }
+
+  private void signOut(HttpServletRequest request, HttpServletResponse response) {
+    sessions.signOut(request, response);
+    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+  }
+
+  private ObjectNode json(User user) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put(SessionFields.ID, user.id());
+    node.put(SessionFields.NAME, user.name());
+    node.put(SessionFields.COLOR, user.color());
+    return node;
+  }
+}

@@ -1,0 +1,104 @@
+package io.vertebra.posts.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * The connection pool to the posts database: an H2 file under {@code DATA_DIR} by default, or any JDBC URL from
+ * {@code DATABASE_URL} (PostgreSQL tested). The schema is created or migrated when it opens.
+ */
+public final class Database implements AutoCloseable {
+
+  /** File name (without H2's {@code .mv.db}) of the default embedded database. */
+  static final String H2_FILE = "vertebra";
+
+  private final HikariDataSource pool;
+  private final String dialect;
+
+  private Database(HikariDataSource pool, String dialect) {
+    this.pool = pool;
+    this.dialect = dialect;
+  }
+
+  /**
+   * Opens the database at {@code databaseUrl} (a JDBC URL, or {@code postgres://user:pass@host:port/db}), or the
+   * embedded H2 file in {@code dataDir} when it is null, and brings its schema up to date.
+   */
+  public static Database open(String databaseUrl, Path dataDir) {
+    HikariConfig config = new HikariConfig();
+    if (databaseUrl == null) {
+      // WRITE_DELAY=0: H2 writes every commit out before the commit returns, so an acknowledged write survives a
+      // crash of this process. (Its default batches commits for up to half a second.)
+      config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(H2_FILE) + ";WRITE_DELAY=0");
+      config.setUsername("sa");
+      config.setPassword("");
+    } else {
+      configureExternal(config, databaseUrl);
+    }
+    config.setPoolName("posts-db");
+    config.setMaximumPoolSize(10);
+    config.setAutoCommit(false);
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    config.setConnectionTimeout(5_000);
+    config.setInitializationFailTimeout(10_000);
+    HikariDataSource pool = new HikariDataSource(config);
+    try {
+      Database db = new Database(pool, config.getJdbcUrl().startsWith("jdbc:postgresql:") ? "postgresql" : "h2");
+      Migrations.apply(pool);
+      return db;
+    } catch (SQLException | RuntimeException e) {
+      pool.close();
+      throw new StoreException("Cannot prepare the posts database: " + e.getMessage(), e);
+    }
+  }
+
+  /** Accepts a JDBC URL as is; turns {@code postgres[ql]://user:pass@host[:port]/db} into one plus credentials. */
+  static void configureExternal(HikariConfig config, String url) {
+    if (url.startsWith("jdbc:")) {
+      config.setJdbcUrl(url);
+      return;
+    }
+    URI uri = URI.create(url);
+    if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
+      throw new IllegalArgumentException("DATABASE_URL must be a JDBC URL or postgres://user:pass@host:port/db");
+    }
+    int port = uri.getPort() > 0 ? uri.getPort() : 5432;
+    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+    config.setJdbcUrl("jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query);
+    String userInfo = uri.getRawUserInfo();
+    if (userInfo != null) {
+      String[] parts = userInfo.split(":", 2);
+      config.setUsername(URLDecoder.decode(parts[0], StandardCharsets.UTF_8));
+      if (parts.length == 2) {
+        config.setPassword(URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  /** The pool; connections come with auto-commit off. */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** A pooled connection with auto-commit off; the caller commits and closes it. */
+  Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  /** {@code "h2"} or {@code "postgresql"}. */
+  public String dialect() {
+    return dialect;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

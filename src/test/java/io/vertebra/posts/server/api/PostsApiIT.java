@@ -1,0 +1,12 @@
+package io.vertebra.posts.server.api;
+
+import java.util.Map;
+
+/** The REST contract on the default database: an H2 file under DATA_DIR. */
+class PostsApiIT extends PostsApiContract {
+
+  @Override
+  protected Map<String, String> databaseEnvironment() {
+    return Map.of();
+  }
+}
