@@ -177,7 +177,7 @@ class EventsTest {
   }
 
   @Test
-  @DisplayName("listenTo and stopListening with event maps (change)")
+  @DisplayName("listenTo and stopListening with event maps")
   void listenToAndStopListeningWithEventMapsChange() {
     Events a = new Events();
     Events b = new Events();
