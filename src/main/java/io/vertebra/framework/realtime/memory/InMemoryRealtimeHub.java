@@ -1,0 +1,83 @@
+package io.vertebra.framework.realtime.memory;
+
+import io.vertebra.framework.core.Json;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A Pusher-like service that lives in memory: the server side for {@link InMemoryRealtimeBackend} connections.
+ * Use it to run realtime code on the JVM (tests, simulations) with no network: publish events as a server would,
+ * refuse subscriptions, and watch client events travel between connections.
+ *
+ * <p>Delivery is synchronous and, like the real wire, by value: data is copied through JSON, so every number
+ * arrives as a {@code Double} and receivers never share mutable maps with the sender.
+ */
+public final class InMemoryRealtimeHub {
+
+  private final List<InMemoryRealtimeBackend> connections = new ArrayList<>();
+  private final Set<String> deniedChannels = new HashSet<>();
+  private int nextSocketNumber;
+
+  /** A new client connection to this hub (not yet connected). */
+  public InMemoryRealtimeBackend newConnection() {
+    InMemoryRealtimeBackend connection = new InMemoryRealtimeBackend(this);
+    connections.add(connection);
+    return connection;
+  }
+
+  /**
+   * Publishes an event, as a server's HTTP trigger does, to every connected subscriber of {@code channel}.
+   * Returns how many connections received it.
+   */
+  public int publish(String channel, String event, Object data) {
+    return publish(channel, event, data, null);
+  }
+
+  /**
+   * Publishes an event to every connected subscriber except the one with socket id {@code excludedSocketId}
+   * (Pusher's {@code socket_id} exclusion, which is how a writer avoids receiving its own change).
+   */
+  public int publish(String channel, String event, Object data, String excludedSocketId) {
+    String json = Json.stringify(data);
+    int delivered = 0;
+    for (InMemoryRealtimeBackend connection : new ArrayList<>(connections)) {
+      if (connection.isSubscribedTo(channel) && !isExcluded(connection, excludedSocketId)) {
+        connection.deliver(channel, event, Json.parse(json));
+        delivered++;
+      }
+    }
+    return delivered;
+  }
+
+  /** From now on, subscriptions to {@code channel} fail with {@code pusher:subscription_error} (status 403). */
+  public void deny(String channel) {
+    deniedChannels.add(channel);
+  }
+
+  /** How many connected clients are subscribed to {@code channel}. */
+  public int subscriberCount(String channel) {
+    int count = 0;
+    for (InMemoryRealtimeBackend connection : connections) {
+      if (connection.isSubscribedTo(channel)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  boolean isDenied(String channel) {
+    return deniedChannels.contains(channel);
+  }
+
+  /** Socket ids look like Pusher's: two numbers joined by a dot. */
+  String nextSocketId() {
+    nextSocketNumber++;
+    return nextSocketNumber + "." + (1000 + nextSocketNumber);
+  }
+
+  private static boolean isExcluded(InMemoryRealtimeBackend connection, String excludedSocketId) {
+    return excludedSocketId != null && excludedSocketId.equals(connection.socketId());
+  }
+}
