@@ -530,6 +530,16 @@ class EventsTest {
   }
 
   @Test
+  @DisplayName("once with asynchronous events")
+  void onceWithAsynchronousEvents() {
+    // Backbone debounces the callback; the point is that a once-callback fires a single time.
+    obj.once("async", incr);
+    obj.trigger("async");
+    obj.trigger("async");
+    assertEquals(1, counter[0]);
+  }
+
+  @Test
   @DisplayName("once with multiple events.")
   void onceWithMultipleEvents() {
     obj.once("x y", incr);
