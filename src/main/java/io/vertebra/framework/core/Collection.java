@@ -427,19 +427,16 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
 
   /** Loads the list from the server with options ({@code reset}, {@code add}/{@code remove}/{@code merge}...). */
   public void fetch(Options options) {
-    Options opts = new Options().parse(true).putAll(options);
-    SyncCallback success = opts.getSuccess();
-    opts.success((target, response, ignored) -> {
+    sync(Sync.READ, Persistence.fetchOptions(this, options, (response, opts) -> {
       if (opts.isReset()) {
         resetAny(asList(response), opts);
       } else {
         setAny(response, opts);
       }
-      Persistence.succeed(this, success, response, opts);
-    });
-    Persistence.wrapError(this, opts);
-    sync(Sync.READ, opts);
+      return true;
+    }));
   }
+
 
   private static Object asList(Object response) {
     return response == null || response instanceof List ? response : Collections.singletonList(response);

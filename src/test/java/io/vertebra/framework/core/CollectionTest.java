@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.vertebra.framework.core.TestSupport.SpecialSyncModel;
 import io.vertebra.framework.sync.DefaultSync;
 import io.vertebra.framework.sync.HttpRequest;
 import io.vertebra.framework.sync.RecordingSync;
@@ -663,19 +664,6 @@ class CollectionTest {
     });
     assertNull(collection.create(attrs("foo", "bar"), new Options().validate(true)));
     assertEquals(1, count[0]);
-  }
-
-  /** A model whose sync adds an option before delegating. */
-  static class SpecialSyncModel extends Model {
-    SpecialSyncModel(Map<String, Object> attrs, Options options) {
-      super(attrs, options);
-    }
-
-    @Override
-    public void sync(String method, Options options) {
-      options.set("specialSync", true);
-      super.sync(method, options);
-    }
   }
 
   private final SyncCallback expectSpecialSync = (target, response, options) -> {

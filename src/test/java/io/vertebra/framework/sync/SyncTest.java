@@ -226,32 +226,29 @@ class SyncTest {
     assertEquals(1, count[0]);
   }
 
+  /** The RestSync default for a flag is copied into the options of a call that does not set it. */
+  private void assertDefaultCopied(java.util.function.Consumer<Boolean> setDefault, String option) {
+    Model model = testModel();
+    Options first = new Options();
+    setDefault.accept(true);
+    model.sync(Sync.CREATE, first);
+    assertTrue(first.isTrue(option));
+    Options second = new Options();
+    setDefault.accept(false);
+    model.sync(Sync.CREATE, second);
+    assertTrue(second.isFalse(option));
+  }
+
   @Test
   @DisplayName("Use Backbone.emulateHTTP as default.")
   void emulateHttpDefault() {
-    Model model = testModel();
-    Options first = new Options();
-    rest.setEmulateHTTP(true);
-    model.sync(Sync.CREATE, first);
-    assertTrue(first.isEmulateHTTP());
-    Options second = new Options();
-    rest.setEmulateHTTP(false);
-    model.sync(Sync.CREATE, second);
-    assertTrue(second.isFalse(Options.EMULATE_HTTP));
+    assertDefaultCopied(rest::setEmulateHTTP, Options.EMULATE_HTTP);
   }
 
   @Test
   @DisplayName("Use Backbone.emulateJSON as default.")
   void emulateJsonDefault() {
-    Model model = testModel();
-    Options first = new Options();
-    rest.setEmulateJSON(true);
-    model.sync(Sync.CREATE, first);
-    assertTrue(first.isEmulateJSON());
-    Options second = new Options();
-    rest.setEmulateJSON(false);
-    model.sync(Sync.CREATE, second);
-    assertTrue(second.isFalse(Options.EMULATE_JSON));
+    assertDefaultCopied(rest::setEmulateJSON, Options.EMULATE_JSON);
   }
 
   @Test
