@@ -255,6 +255,11 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     return new Options().merge(false).putAll(options).add(true).remove(false);
   }
 
+  /** Smart update with one model or attribute map (see {@link #set(Object, Options)}). */
+  public M set(Object model) {
+    return set(model, null);
+  }
+
   /**
    * Smart update with one model: adds it, merges it if present, and (by default) removes every other model.
    * Options {@code add}, {@code remove}, {@code merge} turn those parts off; {@code at}, {@code sort},

@@ -57,6 +57,7 @@ class JsonTest {
         Json.stringify(list(42.0, -7, -0.0, 2.5, 1e20, Double.NaN, Double.POSITIVE_INFINITY, 0.1f)));
     assertEquals("42", Json.formatNumber(42.0));
     assertEquals("123456789012345", Json.formatNumber(123456789012345.0));
+    assertEquals("9007199254740992", Json.formatNumber(9007199254740992.0));
   }
 
   @Test
