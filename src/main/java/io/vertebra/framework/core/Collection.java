@@ -220,6 +220,7 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     return toJSON(null);
   }
 
+  /** Every model's {@code toJSON(options)}, in order: the body of a collection-level request. */
   @Override
   public List<Map<String, Object>> toJSON(Options options) {
     List<Map<String, Object>> json = new ArrayList<>();

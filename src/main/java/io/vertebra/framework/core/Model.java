@@ -341,8 +341,10 @@ public class Model extends Events implements Syncable {
     if (attrs == null) {
       return true;
     }
+    // A private copy: the caller may pass a view of these very attributes (getAttributes()).
+    Map<String, Object> input = new LinkedHashMap<>(attrs);
     Options opts = options == null ? new Options() : options;
-    if (!validateAttributes(attrs, opts)) {
+    if (!validateAttributes(input, opts)) {
       return false;
     }
     boolean unset = opts.isUnset();
@@ -354,10 +356,10 @@ public class Model extends Events implements Syncable {
       previousAttributes = new LinkedHashMap<>(attributes);
       changed = new LinkedHashMap<>();
     }
-    for (Map.Entry<String, ?> e : attrs.entrySet()) {
+    for (Map.Entry<String, Object> e : input.entrySet()) {
       applyAttribute(e.getKey(), e.getValue(), unset, changes);
     }
-    if (attrs.containsKey(idAttribute())) {
+    if (input.containsKey(idAttribute())) {
       Object previousId = id;
       id = get(idAttribute());
       if (!Values.isEqual(id, previousId)) {

@@ -404,8 +404,8 @@ class CollectionTest {
   @DisplayName("add model to collection with sort()-style comparator")
   void addWithSortStyleComparator() {
     Collection<Model> collection = new Collection<>();
-    collection.setComparator((Comparator<Model>) (m1, m2) ->
-        m1.getString("name").compareTo(m2.getString("name")) < 0 ? -1 : 1);
+    // Two-parameter lambda: a Comparator, as Backbone's two-argument comparator.
+    collection.setComparator((m1, m2) -> m1.getString("name").compareTo(m2.getString("name")) < 0 ? -1 : 1);
     Model tom = new Model(attrs("name", "Tom"));
     Model rob = new Model(attrs("name", "Rob"));
     Model tim = new Model(attrs("name", "Tim"));
@@ -1157,7 +1157,8 @@ class CollectionTest {
   @DisplayName("#1448 - add sorts collection after merge.")
   void addSortsAfterMerge() {
     Collection<Model> collection = collectionOf(attrs("id", 1, "x", 1), attrs("id", 2, "x", 2));
-    collection.setComparator((Function<Model, Object>) model -> model.get("x"));
+    // One-parameter lambda: a sort key, as Backbone's one-argument comparator.
+    collection.setComparator(model -> model.get("x"));
     collection.add(attrs("id", 1, "x", 3), new Options().merge(true));
     assertEquals(list(2, 1), collection.pluck("id"));
   }

@@ -906,6 +906,16 @@ class ModelTest {
   }
 
   @Test
+  @DisplayName("set with the model's own attributes view unsets them all safely")
+  void setWithOwnAttributesView() {
+    Model model = new Model(attrs("a", 1, "b", 2));
+    model.on("change", counter);
+    model.set(model.getAttributes(), new Options().unset(true));
+    assertEquals(attrs(), model.getAttributes());
+    assertEquals(1, count[0]);
+  }
+
+  @Test
   @DisplayName("set value regardless of equality/change")
   void setValueRegardless() {
     Model model = new Model(attrs("x", new ArrayList<>()));
