@@ -67,6 +67,9 @@ public class Events {
 
   /** Like {@link #on(String, Callback, Object)}, but each name's callback is removed after its first call. */
   public Events once(String names, Callback callback, Object context) {
+    if (callback == null) {
+      return this;
+    }
     for (String name : split(names)) {
       bind(name, new OnceCallback(callback, wrapper -> off(name, wrapper, null)), context, null);
     }
@@ -172,7 +175,7 @@ public class Events {
 
   /** Makes this object listen to {@code other}'s events; released by {@link #stopListening()}. */
   public Events listenTo(Events other, String names, Callback callback) {
-    if (other == null) {
+    if (other == null || callback == null) {
       return this;
     }
     Listening listening = listeningWith(other);
@@ -190,7 +193,7 @@ public class Events {
 
   /** Like {@link #listenTo(Events, String, Callback)}, but each name's callback is released after one call. */
   public Events listenToOnce(Events other, String names, Callback callback) {
-    if (other == null) {
+    if (other == null || callback == null) {
       return this;
     }
     for (String name : split(names)) {
@@ -223,6 +226,14 @@ public class Events {
     return stopListening(other, names, null);
   }
 
+  /** Stops listening to every entry of an event map on {@code other} (on everything listened to when null). */
+  public Events stopListening(Events other, Map<String, ? extends Callback> eventMap) {
+    for (Map.Entry<String, ? extends Callback> e : eventMap.entrySet()) {
+      stopListening(other, e.getKey(), e.getValue());
+    }
+    return this;
+  }
+
   /** Stops listening with the given callback to the named events of {@code other}; null arguments match all. */
   public Events stopListening(Events other, String names, Callback callback) {
     if (listeningTo == null) {
@@ -249,6 +260,12 @@ public class Events {
       return false;
     }
     return name == null ? !events.isEmpty() : events.containsKey(name);
+  }
+
+  /** How many callbacks are bound to {@code name} (for leak checks in tests and tools). */
+  public int handlerCount(String name) {
+    List<Handler> handlers = events == null ? null : events.get(name);
+    return handlers == null ? 0 : handlers.size();
   }
 
   /** How many objects this one currently listens to (0 once everything is released). */

@@ -41,7 +41,7 @@ public class Model extends Events implements Syncable {
 
   private static int nextCid;
 
-  private final String cid;
+  private String cid;
   /** Mutated in place: save(wait) swaps it temporarily and relies on keeping the same object. */
   private Map<String, Object> attributes = new LinkedHashMap<>();
   private Map<String, Object> changed = new LinkedHashMap<>();
@@ -71,6 +71,7 @@ public class Model extends Events implements Syncable {
    */
   public Model(Map<String, ?> attributes, Options options) {
     Options opts = options == null ? new Options() : options;
+    preinitialize(attributes, opts);
     cid = cidPrefix() + (++nextCid);
     if (opts.get(Options.COLLECTION) instanceof Collection) {
       collection = (Collection<?>) opts.get(Options.COLLECTION);
@@ -94,6 +95,10 @@ public class Model extends Events implements Syncable {
   }
 
   // ---------------------------------------------------------------- hooks
+
+  /** Called first in construction, before the model has a cid, collection or attributes; does nothing. */
+  protected void preinitialize(Map<String, ?> attributes, Options options) {
+  }
 
   /** Called at the end of construction with the given attributes and options; does nothing by default. */
   protected void initialize(Map<String, ?> attributes, Options options) {
@@ -241,6 +246,50 @@ public class Model extends Events implements Syncable {
       }
     }
     return true;
+  }
+
+  /** Whether the attributes pass a test ({@code _.matches} with a predicate). */
+  public boolean matches(java.util.function.Predicate<? super Map<String, Object>> test) {
+    return test.test(getAttributes());
+  }
+
+  /** The attribute names, in order. */
+  public List<String> keys() {
+    return new ArrayList<>(attributes.keySet());
+  }
+
+  /** The attribute values, in order. */
+  public List<Object> values() {
+    return new ArrayList<>(attributes.values());
+  }
+
+  /** A copy of the given attributes only (those present). */
+  public Map<String, Object> pick(String... attrs) {
+    Map<String, Object> picked = new LinkedHashMap<>();
+    for (String attr : attrs) {
+      if (attributes.containsKey(attr)) {
+        picked.put(attr, attributes.get(attr));
+      }
+    }
+    return picked;
+  }
+
+  /** A copy of all attributes but the given ones. */
+  public Map<String, Object> omit(String... attrs) {
+    Map<String, Object> rest = new LinkedHashMap<>(attributes);
+    for (String attr : attrs) {
+      rest.remove(attr);
+    }
+    return rest;
+  }
+
+  /** Values (as text) mapped to their attribute names. */
+  public Map<String, String> invert() {
+    Map<String, String> inverted = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : attributes.entrySet()) {
+      inverted.put(Values.asText(e.getValue()), e.getKey());
+    }
+    return inverted;
   }
 
   /** A read-only live view of all attributes. */
