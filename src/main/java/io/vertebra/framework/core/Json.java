@@ -18,6 +18,9 @@ import java.util.Map;
  */
 public final class Json {
 
+  /** 2^53: every integer up to here is exactly representable as a double. */
+  private static final double MAX_EXACT_INTEGER = 9007199254740992.0;
+
   private Json() {
   }
 
@@ -60,13 +63,16 @@ public final class Json {
     return out.toString();
   }
 
-  /** Prints a number as JSON and JavaScript do: integral values without a fraction ({@code 42}, {@code -0} → 0). */
+  /**
+   * Prints a number as JSON and JavaScript do: integral values without a fraction ({@code 42}, {@code -0} → 0)
+   * up to 2^53, where doubles stop being exact integers; other values as {@code Double.toString}.
+   */
   public static String formatNumber(Number number) {
     double d = number.doubleValue();
     if (Double.isNaN(d) || Double.isInfinite(d)) {
       return "null";
     }
-    if (d == Math.floor(d) && Math.abs(d) < 1e15) {
+    if (d == Math.floor(d) && Math.abs(d) <= MAX_EXACT_INTEGER) {
       return Long.toString((long) d);
     }
     if (number instanceof Float) {

@@ -130,7 +130,8 @@ public class Model extends Events implements Syncable {
 
   /**
    * Converts a server response (or constructor attributes with {@code parse} on) into attributes. The default
-   * accepts a JSON object as is; null stays null (nothing to set).
+   * takes a JSON object as is; anything else (null, an empty body, a bare string or number) gives no
+   * attributes, so nothing is set. Override to unwrap envelopes or convert other shapes.
    */
   public Map<String, Object> parse(Object response, Options options) {
     return asAttributes(response);
@@ -323,9 +324,7 @@ public class Model extends Events implements Syncable {
     if (attr == null) {
       return true;
     }
-    Map<String, Object> attrs = new LinkedHashMap<>();
-    attrs.put(attr, value);
-    return set(attrs, options);
+    return set(single(attr, value), options);
   }
 
   /** Sets several attributes at once (one {@code change} event). */
@@ -601,18 +600,10 @@ public class Model extends Events implements Syncable {
    * {@code "error"}.
    */
   public void fetch(Options options) {
-    Options opts = new Options().parse(true).putAll(options);
-    SyncCallback success = opts.getSuccess();
-    opts.success((target, response, ignored) -> {
-      Map<String, Object> serverAttrs = opts.isParse() ? parse(response, opts) : asAttributes(response);
-      if (!set(serverAttrs, opts)) {
-        return;
-      }
-      Persistence.succeed(this, success, response, opts);
-    });
-    Persistence.wrapError(this, opts);
-    sync(Sync.READ, opts);
+    sync(Sync.READ, Persistence.fetchOptions(this, options,
+        (response, opts) -> set(opts.isParse() ? parse(response, opts) : asAttributes(response), opts)));
   }
+
 
   /** Saves the model (POST when new, else PUT). Returns false when validation fails (nothing is sent). */
   public boolean save() {
@@ -631,9 +622,7 @@ public class Model extends Events implements Syncable {
 
   /** Sets one attribute and saves, with options. */
   public boolean save(String attr, Object value, Options options) {
-    Map<String, Object> attrs = new LinkedHashMap<>();
-    attrs.put(attr, value);
-    return save(attrs, options);
+    return save(single(attr, value), options);
   }
 
   /** Sets attributes and saves. */
@@ -739,13 +728,15 @@ public class Model extends Events implements Syncable {
     return true;
   }
 
+  private static Map<String, Object> single(String attr, Object value) {
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    attrs.put(attr, value);
+    return attrs;
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asAttributes(Object response) {
-    if (response == null || response instanceof Map) {
-      return (Map<String, Object>) response;
-    }
-    throw new IllegalArgumentException("Expected a JSON object for a model but got " + Json.typeName(response)
-        + "; override parse() to convert it");
+    return response instanceof Map ? (Map<String, Object>) response : null;
   }
 
   /**

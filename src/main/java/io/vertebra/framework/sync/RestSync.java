@@ -135,6 +135,7 @@ public class RestSync implements Sync {
       }
     }
     Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", JSON);
     String sentType = type;
     if (opts.isEmulateHTTP() && ("PUT".equals(type) || "DELETE".equals(type) || "PATCH".equals(type))) {
       sentType = "POST";
@@ -162,7 +163,6 @@ public class RestSync implements Sync {
     for (HeaderHook hook : new ArrayList<>(HEADER_HOOKS)) {
       hook.addHeaders(sentType, url, headers);
     }
-    headers.put("Accept", "application/json");
     return new HttpRequest(sentType, url, headers, body, contentType);
   }
 
