@@ -1,13 +1,9 @@
 package io.vertebra.channels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.pusher.client.channel.PresenceChannelEventListener;
-import com.pusher.client.channel.PusherEvent;
-import com.pusher.client.channel.User;
 import com.pusher.rest.data.Validity;
 import com.sun.net.httpserver.HttpServer;
 import io.vertebra.channels.protocol.Frames;
@@ -17,9 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -56,8 +50,8 @@ class WebhookIT {
         "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks"))) {
       server[0] = s;
       try (JavaClient alice = new JavaClient(s, "alice"); JavaClient bob = new JavaClient(s, "bob")) {
-        joinPresence(alice);
-        joinPresence(bob);
+        RecordingPresenceListener.join(alice, "presence-hooks");
+        RecordingPresenceListener.join(bob, "presence-hooks");
         Thread.sleep(500);
         bob.pusher.getPresenceChannel("presence-hooks").trigger("client-wave", "{\"hand\":\"left\"}");
         JsonNode occupied = nextNamed(events, "channel_occupied");
@@ -97,31 +91,5 @@ class WebhookIT {
       Thread.sleep(50);
     }
     throw new AssertionError("no " + name + " webhook; saw " + events);
-  }
-
-  private static void joinPresence(JavaClient client) throws InterruptedException {
-    CountDownLatch ok = new CountDownLatch(1);
-    client.pusher.subscribePresence("presence-hooks", new PresenceChannelEventListener() {
-      @Override
-      public void onUsersInformationReceived(String channel, Set<User> users) {
-        ok.countDown();
-      }
-
-      @Override
-      public void userSubscribed(String channel, User user) {}
-
-      @Override
-      public void userUnsubscribed(String channel, User user) {}
-
-      @Override
-      public void onAuthenticationFailure(String message, Exception e) {}
-
-      @Override
-      public void onSubscriptionSucceeded(String channel) {}
-
-      @Override
-      public void onEvent(PusherEvent event) {}
-    });
-    assertNotNull(ok.await(10, TimeUnit.SECONDS) ? "" : null, "joined presence");
   }
 }
