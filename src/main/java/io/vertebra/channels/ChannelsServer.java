@@ -57,6 +57,11 @@ public final class ChannelsServer implements AutoCloseable {
     return app;
   }
 
+  /** Current counts and running totals, for monitoring. */
+  public ChannelsStats stats() {
+    return app.counters().snapshot(app.connections().size(), app.channels().size());
+  }
+
   /** Asks every client to reconnect (close code 4200) and stops the timers. */
   @Override
   public void close() {
