@@ -13,9 +13,11 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * The Pusher-compatible channels server, installed into a Jetty servlet context: the WebSocket endpoint at
@@ -25,6 +27,7 @@ import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletConta
 public final class ChannelsServer implements AutoCloseable {
 
   private final ChannelsApp app;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private ChannelsServer(ChannelsApp app) {
     this.app = app;
@@ -49,7 +52,15 @@ public final class ChannelsServer implements AutoCloseable {
     context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(app)), "/app/*");
     context.addServlet(new ServletHolder("pusher-http-api", new ApiServlet(app)), "/apps/*");
     scheduler.scheduleWithFixedDelay(new ActivityMonitor(app), 1, 1, TimeUnit.SECONDS);
-    return new ChannelsServer(app);
+    ChannelsServer channels = new ChannelsServer(app);
+    // Also when Jetty is stopped directly (e.g. by its shutdown hook on SIGTERM) rather than through close().
+    context.addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStopping(LifeCycle event) {
+        channels.close();
+      }
+    });
+    return channels;
   }
 
   /** The live state (for metrics and tests). */
@@ -62,9 +73,12 @@ public final class ChannelsServer implements AutoCloseable {
     return app.counters().snapshot(app.connections().size(), app.channels().size());
   }
 
-  /** Asks every client to reconnect (close code 4200) and stops the timers. */
+  /** Asks every client to reconnect (close code 4200) and stops the timers; later calls do nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     for (Connection c : app.connections().all()) {
       c.close(ErrorCode.RECONNECT, "Server shutting down; reconnect");
     }
