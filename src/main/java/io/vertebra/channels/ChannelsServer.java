@@ -6,15 +6,18 @@ import io.vertebra.channels.connection.ActivityMonitor;
 import io.vertebra.channels.connection.Connection;
 import io.vertebra.channels.connection.PusherWebSocketServlet;
 import io.vertebra.channels.http.ApiServlet;
-import io.vertebra.channels.limits.Limits;
 import io.vertebra.channels.protocol.ErrorCode;
+import io.vertebra.channels.webhook.WebhookDispatcher;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * The Pusher-compatible channels server, installed into a Jetty servlet context: the WebSocket endpoint at
@@ -24,25 +27,40 @@ import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletConta
 public final class ChannelsServer implements AutoCloseable {
 
   private final ChannelsApp app;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private ChannelsServer(ChannelsApp app) {
     this.app = app;
   }
 
-  /** Installs a server for {@code credentials} with {@code limits}, reporting channel changes to {@code listener}. */
-  public static ChannelsServer install(ServletContextHandler context, AppCredentials credentials, Limits limits,
-      ChannelListener listener) {
+  /**
+   * Installs a server for {@code credentials} configured by {@code options}; channel changes go to the webhook
+   * URL when one is configured.
+   */
+  public static ChannelsServer install(ServletContextHandler context, AppCredentials credentials,
+      ChannelsOptions options) {
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
       Thread t = new Thread(r, "channels-timer");
       t.setDaemon(true);
       return t;
     });
-    ChannelsApp app = ChannelsApp.create(credentials, limits, listener, Clock.systemUTC(), scheduler);
+    ChannelListener listener = options.webhookUrl() == null ? ChannelListener.NONE
+        : new WebhookDispatcher(options.webhookUrl(), credentials, HttpClient.newHttpClient(), scheduler,
+            Clock.systemUTC(), 1_000);
+    ChannelsApp app = ChannelsApp.create(credentials, options.limits(), listener, Clock.systemUTC(), scheduler);
     JettyWebSocketServletContainerInitializer.configure(context, null);
     context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(app)), "/app/*");
     context.addServlet(new ServletHolder("pusher-http-api", new ApiServlet(app)), "/apps/*");
     scheduler.scheduleWithFixedDelay(new ActivityMonitor(app), 1, 1, TimeUnit.SECONDS);
-    return new ChannelsServer(app);
+    ChannelsServer channels = new ChannelsServer(app);
+    // Also when Jetty is stopped directly (e.g. by its shutdown hook on SIGTERM) rather than through close().
+    context.addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStopping(LifeCycle event) {
+        channels.close();
+      }
+    });
+    return channels;
   }
 
   /** The live state (for metrics and tests). */
@@ -50,15 +68,31 @@ public final class ChannelsServer implements AutoCloseable {
     return app;
   }
 
-  /** Asks every client to reconnect (close code 4200) and stops the timers. */
+  /** Current counts and running totals, for monitoring. */
+  public ChannelsStats stats() {
+    return app.counters().snapshot(app.connections().size(), app.channels().size());
+  }
+
+  /** Asks every client to reconnect (close code 4200) and stops the timers; later calls do nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     for (Connection c : app.connections().all()) {
       c.close(ErrorCode.RECONNECT, "Server shutting down; reconnect");
     }
+    awaitDisconnects(1_000);
     app.scheduler().shutdown();
+  }
+
+  /** Gives clients a moment to complete the close handshake, so they see 4200 rather than a dropped socket. */
+  private void awaitDisconnects(long millis) {
+    long end = System.currentTimeMillis() + millis;
     try {
-      app.scheduler().awaitTermination(2, TimeUnit.SECONDS);
+      while (app.connections().size() > 0 && System.currentTimeMillis() < end) {
+        Thread.sleep(20);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

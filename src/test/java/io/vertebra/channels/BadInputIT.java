@@ -86,7 +86,18 @@ class BadInputIT {
       }
       s.send("{\"event\":\"pusher:ping\",\"data\":{}}");
       assertNotNull(s.next("pusher:pong", 5000));
+      assertTrue(server.stats().clientErrors() >= bad.size(), server.stats().toString());
     }
+  }
+
+  @Test
+  void plainHttpToTheWebSocketEndpointIsExplained() throws Exception {
+    var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(server.baseUrl() + "/app/" + server.key())).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(426, response.statusCode());
+    assertEquals("upgrade_required", io.vertebra.channels.protocol.Frames.JSON.readTree(response.body())
+        .get("error").asText());
   }
 
   @Test
