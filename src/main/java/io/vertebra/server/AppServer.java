@@ -1,5 +1,7 @@
 package io.vertebra.server;
 
+import io.vertebra.channels.ChannelsServer;
+import io.vertebra.channels.auth.AppCredentials;
 import io.vertebra.posts.server.PostsBackend;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
@@ -22,11 +24,13 @@ public final class AppServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final RealtimeSettings realtime;
+  private final ChannelsServer channels;
 
-  private AppServer(Server server, ServerConnector connector, RealtimeSettings realtime) {
+  private AppServer(Server server, ServerConnector connector, RealtimeSettings realtime, ChannelsServer channels) {
     this.server = server;
     this.connector = connector;
     this.realtime = realtime;
+    this.channels = channels;
   }
 
   /** Starts a server for {@code config}; returns once it accepts connections. */
@@ -46,8 +50,10 @@ public final class AppServer implements AutoCloseable {
 
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
+    ChannelsServer channels = null;
     if (embeddedChannels) {
-      // channels server: WebSocket /app/{key} and HTTP API /apps/{id}/... (issue 3)
+      channels = ChannelsServer.install(context, new AppCredentials(realtime.appId(), realtime.key(),
+          realtime.secret()), config.channels());
     }
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
@@ -58,7 +64,7 @@ public final class AppServer implements AutoCloseable {
     server.setStopAtShutdown(true);
     server.setStopTimeout(5_000);
     server.start();
-    return new AppServer(server, connector, realtime);
+    return new AppServer(server, connector, realtime, channels);
   }
 
   /** The realtime service this server uses (the embedded one unless PUSHER_URL is set). */
@@ -84,6 +90,9 @@ public final class AppServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    if (channels != null) {
+      channels.close(); // clients are told to reconnect (4200) before the connections drop
+    }
     server.stop();
   }
 }

@@ -1,5 +1,6 @@
 package io.vertebra.server;
 
+import io.vertebra.channels.ChannelsOptions;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -20,7 +21,8 @@ public record Config(
     String channelsAppId,
     String channelsKey,
     String channelsSecret,
-    Path webDir) {
+    Path webDir,
+    ChannelsOptions channels) {
 
   /** Reads the configuration from the process environment. */
   public static Config fromEnvironment() {
@@ -42,12 +44,21 @@ public record Config(
         text(env, "CHANNELS_APP_ID", null),
         text(env, "CHANNELS_KEY", null),
         text(env, "CHANNELS_SECRET", null),
-        env.containsKey("WEB_DIR") && !env.get("WEB_DIR").isBlank() ? Path.of(env.get("WEB_DIR")) : null);
+        env.containsKey("WEB_DIR") && !env.get("WEB_DIR").isBlank() ? Path.of(env.get("WEB_DIR")) : null,
+        channels(env));
   }
 
   /** Whether the realtime service is an external Pusher-compatible one rather than the embedded server. */
   public boolean externalRealtime() {
     return pusherUrl != null;
+  }
+
+  private static ChannelsOptions channels(Map<String, String> env) {
+    try {
+      return ChannelsOptions.from(env);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
   }
 
   private static int port(Map<String, String> env) {

@@ -1,0 +1,81 @@
+package io.vertebra.channels;
+
+import io.vertebra.channels.auth.AppCredentials;
+import io.vertebra.channels.channel.ChannelListener;
+import io.vertebra.channels.connection.ActivityMonitor;
+import io.vertebra.channels.connection.Connection;
+import io.vertebra.channels.connection.PusherWebSocketServlet;
+import io.vertebra.channels.http.ApiServlet;
+import io.vertebra.channels.protocol.ErrorCode;
+import io.vertebra.channels.webhook.WebhookDispatcher;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+
+/**
+ * The Pusher-compatible channels server, installed into a Jetty servlet context: the WebSocket endpoint at
+ * {@code /app/{key}} and the HTTP API at {@code /apps/{id}/...}. Close it before stopping Jetty so clients are told
+ * to reconnect (4200) rather than seeing the connection drop.
+ */
+public final class ChannelsServer implements AutoCloseable {
+
+  private final ChannelsApp app;
+
+  private ChannelsServer(ChannelsApp app) {
+    this.app = app;
+  }
+
+  /**
+   * Installs a server for {@code credentials} configured by {@code options}; channel changes go to the webhook
+   * URL when one is configured.
+   */
+  public static ChannelsServer install(ServletContextHandler context, AppCredentials credentials,
+      ChannelsOptions options) {
+    ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
+      Thread t = new Thread(r, "channels-timer");
+      t.setDaemon(true);
+      return t;
+    });
+    ChannelListener listener = options.webhookUrl() == null ? ChannelListener.NONE
+        : new WebhookDispatcher(options.webhookUrl(), credentials, HttpClient.newHttpClient(), scheduler,
+            Clock.systemUTC(), 1_000);
+    ChannelsApp app = ChannelsApp.create(credentials, options.limits(), listener, Clock.systemUTC(), scheduler);
+    JettyWebSocketServletContainerInitializer.configure(context, null);
+    context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(app)), "/app/*");
+    context.addServlet(new ServletHolder("pusher-http-api", new ApiServlet(app)), "/apps/*");
+    scheduler.scheduleWithFixedDelay(new ActivityMonitor(app), 1, 1, TimeUnit.SECONDS);
+    return new ChannelsServer(app);
+  }
+
+  /** The live state (for metrics and tests). */
+  public ChannelsApp app() {
+    return app;
+  }
+
+  /** Asks every client to reconnect (close code 4200) and stops the timers. */
+  @Override
+  public void close() {
+    for (Connection c : app.connections().all()) {
+      c.close(ErrorCode.RECONNECT, "Server shutting down; reconnect");
+    }
+    awaitDisconnects(1_000);
+    app.scheduler().shutdown();
+  }
+
+  /** Gives clients a moment to complete the close handshake, so they see 4200 rather than a dropped socket. */
+  private void awaitDisconnects(long millis) {
+    long end = System.currentTimeMillis() + millis;
+    try {
+      while (app.connections().size() > 0 && System.currentTimeMillis() < end) {
+        Thread.sleep(20);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

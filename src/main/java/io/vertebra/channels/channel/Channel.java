@@ -1,0 +1,127 @@
+package io.vertebra.channels.channel;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertebra.channels.protocol.Frames;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One channel: its subscribers and, for presence channels, its roster.
+ * Broadcasting walks a concurrent map without locking, so a trigger on one channel never waits for another and
+ * a slow subscriber never delays the rest (its {@link Subscriber#send} only queues).
+ */
+public final class Channel {
+
+  private final String name;
+  private final ChannelType type;
+  private final boolean cache;
+  private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
+  private final PresenceRoster roster;
+
+  /** A new, empty channel called {@code name}. */
+  public Channel(String name) {
+    this.name = name;
+    this.type = ChannelType.of(name);
+    this.cache = ChannelNames.isCache(name);
+    this.roster = type == ChannelType.PRESENCE ? new PresenceRoster() : null;
+  }
+
+  /** The channel name. */
+  public String name() {
+    return name;
+  }
+
+  /** The channel kind. */
+  public ChannelType type() {
+    return type;
+  }
+
+  /** Whether this is a cache channel. */
+  public boolean isCache() {
+    return cache;
+  }
+
+  /** The presence roster, or null when this is not a presence channel. */
+  public PresenceRoster roster() {
+    return roster;
+  }
+
+  /** Number of subscribed connections. */
+  public int subscriptionCount() {
+    return subscribers.size();
+  }
+
+  /** Whether no connection is subscribed. */
+  public boolean isEmpty() {
+    return subscribers.isEmpty();
+  }
+
+  /** Whether the connection with {@code socketId} is subscribed. */
+  public boolean hasSubscriber(String socketId) {
+    return subscribers.containsKey(socketId);
+  }
+
+  /** The subscribers (a live, weakly consistent view). */
+  public Collection<Subscriber> subscribers() {
+    return subscribers.values();
+  }
+
+  /**
+   * Adds a subscriber to a non-presence channel and confirms the subscription to it. Added before confirming: a
+   * client that acts on the confirmation (e.g. asks another to send a client event) must already be reachable.
+   */
+  void subscribe(Subscriber subscriber) {
+    subscribers.put(subscriber.socketId(), subscriber);
+    subscriber.send(Frames.subscriptionSucceeded(name, Frames.JSON.createObjectNode()));
+  }
+
+  /**
+   * Adds a presence subscriber: confirms with the roster (including itself) and announces the user to the others
+   * when this is its first connection. Returns null on success, or why the member was refused.
+   */
+  String subscribePresence(Subscriber subscriber, PresenceMember member, int maxMembers) {
+    synchronized (roster) {
+      if (!roster.contains(member.userId()) && roster.size() >= maxMembers) {
+        return "Presence channel " + name + " is full (" + maxMembers + " members)";
+      }
+      boolean first = roster.join(subscriber.socketId(), member);
+      subscribers.put(subscriber.socketId(), subscriber); // reachable before confirmed, as in subscribe()
+      ObjectNode data = Frames.JSON.createObjectNode();
+      data.set("presence", roster.snapshot());
+      subscriber.send(Frames.subscriptionSucceeded(name, data));
+      if (first) {
+        broadcast(Frames.memberAdded(name, member.userId(), member.userInfo()), subscriber.socketId());
+      }
+      return null;
+    }
+  }
+
+  /** Removes a subscriber from the roster; returns the user id when its last connection left (announced). */
+  String leavePresence(String socketId) {
+    if (roster == null) {
+      return null;
+    }
+    synchronized (roster) {
+      String gone = roster.leave(socketId);
+      if (gone != null) {
+        broadcast(Frames.memberRemoved(name, gone), socketId);
+      }
+      return gone;
+    }
+  }
+
+  /** Removes a subscriber; true if it was subscribed. */
+  boolean remove(String socketId) {
+    return subscribers.remove(socketId) != null;
+  }
+
+  /** Queues {@code frame} for every subscriber except {@code exceptSocketId} (may be null). */
+  public void broadcast(String frame, String exceptSocketId) {
+    for (Subscriber s : subscribers.values()) {
+      if (!s.socketId().equals(exceptSocketId)) {
+        s.send(frame);
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.vertebra.channels.channel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The occupied channels. A channel exists while it has subscribers: it is created by the first subscription and
+ * dropped with the last, atomically per channel name (never a registry-wide lock).
+ */
+public final class ChannelRegistry {
+
+  private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
+  private final ChannelListener listener;
+
+  /** A registry reporting occupancy and presence changes to {@code listener}. */
+  public ChannelRegistry(ChannelListener listener) {
+    this.listener = listener;
+  }
+
+  /** Subscribes to a public, private or user channel and confirms it to the subscriber. */
+  public void subscribe(String name, Subscriber subscriber) {
+    boolean[] created = new boolean[1];
+    channels.compute(name, (k, existing) -> {
+      Channel channel = existing != null ? existing : new Channel(k);
+      created[0] = existing == null;
+      channel.subscribe(subscriber);
+      return channel;
+    });
+    if (created[0]) {
+      listener.channelOccupied(name);
+    }
+  }
+
+  /**
+   * Subscribes to a presence channel as {@code member}; returns null on success or why it was refused (channel
+   * full). The confirmation carries the roster; other members learn of a new user.
+   */
+  public String subscribePresence(String name, Subscriber subscriber, PresenceMember member, int maxMembers) {
+    boolean[] created = new boolean[1];
+    boolean[] added = new boolean[1];
+    String[] refused = new String[1];
+    channels.compute(name, (k, existing) -> {
+      Channel channel = existing != null ? existing : new Channel(k);
+      created[0] = existing == null;
+      boolean known = channel.roster().contains(member.userId());
+      refused[0] = channel.subscribePresence(subscriber, member, maxMembers);
+      added[0] = refused[0] == null && !known;
+      return channel.isEmpty() ? null : channel;
+    });
+    if (refused[0] != null) {
+      return refused[0];
+    }
+    if (created[0]) {
+      listener.channelOccupied(name);
+    }
+    if (added[0]) {
+      listener.memberAdded(name, member.userId());
+    }
+    return null;
+  }
+
+  /** Unsubscribes a connection; announces a presence departure first; drops the channel when it empties. */
+  public void unsubscribe(String name, String socketId) {
+    Channel current = channels.get(name);
+    if (current == null) {
+      return;
+    }
+    String gone = current.leavePresence(socketId);
+    boolean[] vacated = new boolean[1];
+    channels.computeIfPresent(name, (k, channel) -> {
+      channel.remove(socketId);
+      vacated[0] = channel.isEmpty();
+      return vacated[0] ? null : channel;
+    });
+    if (gone != null) {
+      listener.memberRemoved(name, gone);
+    }
+    if (vacated[0]) {
+      listener.channelVacated(name);
+    }
+  }
+
+  /** The channel called {@code name} if occupied, else null. */
+  public Channel find(String name) {
+    return channels.get(name);
+  }
+
+  /** The occupied channels whose names start with {@code prefix} (all when null or empty). */
+  public List<Channel> occupied(String prefix) {
+    List<Channel> result = new ArrayList<>();
+    for (Channel c : channels.values()) {
+      if (prefix == null || c.name().startsWith(prefix)) {
+        result.add(c);
+      }
+    }
+    return result;
+  }
+
+  /** Number of occupied channels. */
+  public int size() {
+    return channels.size();
+  }
+}

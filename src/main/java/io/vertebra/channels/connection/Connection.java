@@ -1,0 +1,90 @@
+package io.vertebra.channels.connection;
+
+import io.vertebra.channels.channel.Subscriber;
+import io.vertebra.channels.limits.RateLimiter;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One client connection: its socket id, its send queue, the channels it subscribed to, the user it signed in as,
+ * its client-event budget and when it was last heard from.
+ */
+public final class Connection implements Subscriber {
+
+  private final String socketId;
+  private final Outbound outbound;
+  private final RateLimiter clientEvents;
+  private final Set<String> channels = ConcurrentHashMap.newKeySet();
+  private volatile String userId;
+  private volatile long lastActivityNanos;
+  private volatile long pingSentNanos;
+
+  /** A connection that has just been accepted at {@code nowNanos}. */
+  public Connection(String socketId, Outbound outbound, RateLimiter clientEvents, long nowNanos) {
+    this.socketId = socketId;
+    this.outbound = outbound;
+    this.clientEvents = clientEvents;
+    this.lastActivityNanos = nowNanos;
+  }
+
+  @Override
+  public String socketId() {
+    return socketId;
+  }
+
+  @Override
+  public void send(String frame) {
+    outbound.send(frame);
+  }
+
+  /** Closes the connection with a protocol close code (asynchronously, once). */
+  public void close(int code, String reason) {
+    outbound.closeAsync(code, reason);
+  }
+
+  /** Whether a close was requested. */
+  public boolean isClosing() {
+    return outbound.isClosed();
+  }
+
+  /** The names of the channels this connection is subscribed to (live view). */
+  public Set<String> channels() {
+    return channels;
+  }
+
+  /** The signed-in user id, or null. */
+  public String userId() {
+    return userId;
+  }
+
+  /** Records a successful sign-in. */
+  public void signIn(String userId) {
+    this.userId = userId;
+  }
+
+  /** The client-event budget (used only from this connection's message thread). */
+  public RateLimiter clientEvents() {
+    return clientEvents;
+  }
+
+  /** Notes that the client sent something at {@code nowNanos}; cancels a pending server ping. */
+  public void heard(long nowNanos) {
+    lastActivityNanos = nowNanos;
+    pingSentNanos = 0;
+  }
+
+  /** When the client was last heard from. */
+  public long lastActivityNanos() {
+    return lastActivityNanos;
+  }
+
+  /** When the server pinged the silent client, or 0 when no ping is outstanding. */
+  public long pingSentNanos() {
+    return pingSentNanos;
+  }
+
+  /** Records that the server pinged the client at {@code nowNanos}. */
+  public void pinged(long nowNanos) {
+    pingSentNanos = nowNanos;
+  }
+}

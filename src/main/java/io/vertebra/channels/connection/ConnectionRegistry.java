@@ -1,0 +1,57 @@
+package io.vertebra.channels.connection;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The open connections, by socket id, with the app's connection limit. */
+public final class ConnectionRegistry {
+
+  private final Map<String, Connection> bySocketId = new ConcurrentHashMap<>();
+  private final AtomicInteger count = new AtomicInteger();
+  private final int maxConnections;
+
+  /** A registry admitting at most {@code maxConnections} connections. */
+  public ConnectionRegistry(int maxConnections) {
+    this.maxConnections = maxConnections;
+  }
+
+  /** Admits {@code connection}; false when the app is at its connection limit. */
+  public boolean add(Connection connection) {
+    if (count.incrementAndGet() > maxConnections) {
+      count.decrementAndGet();
+      return false;
+    }
+    bySocketId.put(connection.socketId(), connection);
+    return true;
+  }
+
+  /** Forgets a connection (no-op when unknown). */
+  public void remove(Connection connection) {
+    if (bySocketId.remove(connection.socketId(), connection)) {
+      count.decrementAndGet();
+    }
+  }
+
+  /** The connection with {@code socketId}, or null. */
+  public Connection find(String socketId) {
+    return bySocketId.get(socketId);
+  }
+
+  /** The connections signed in as {@code userId}. */
+  public List<Connection> ofUser(String userId) {
+    return bySocketId.values().stream().filter(c -> userId.equals(c.userId())).toList();
+  }
+
+  /** All open connections (live view). */
+  public Collection<Connection> all() {
+    return bySocketId.values();
+  }
+
+  /** Number of open connections. */
+  public int size() {
+    return count.get();
+  }
+}

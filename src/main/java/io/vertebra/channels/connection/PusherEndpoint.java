@@ -1,0 +1,83 @@
+package io.vertebra.channels.connection;
+
+import io.vertebra.channels.ChannelsApp;
+import io.vertebra.channels.limits.RateLimiter;
+import io.vertebra.channels.protocol.ErrorCode;
+import io.vertebra.channels.protocol.Frames;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+/**
+ * The Jetty WebSocket endpoint of one client. On open it either refuses (pusher:error + close code, as hosted
+ * Pusher does for a bad key or protocol version) or registers a {@link Connection} and sends
+ * {@code pusher:connection_established}. Jetty delivers one message at a time per endpoint.
+ */
+public final class PusherEndpoint implements Session.Listener.AutoDemanding {
+
+  private final ChannelsApp app;
+  private final MessageHandler handler;
+  private final Rejection rejection;
+  // Set on open, cleared once on close or error (which Jetty may report on different threads).
+  private final AtomicReference<Connection> connection = new AtomicReference<>();
+
+  PusherEndpoint(ChannelsApp app, MessageHandler handler, Rejection rejection) {
+    this.app = app;
+    this.handler = handler;
+    this.rejection = rejection;
+  }
+
+  @Override
+  public void onWebSocketOpen(Session session) {
+    if (rejection != null) {
+      refuse(session, rejection.code(), rejection.message());
+      return;
+    }
+    Outbound outbound = new Outbound(new JettyFrameSink(session), app.limits().sendQueueFrames(),
+        app.limits().sendQueueBytes(), app.scheduler());
+    Connection candidate = new Connection(SocketIds.next(), outbound,
+        new RateLimiter(app.limits().clientEventsPerSecond(), System::nanoTime), System.nanoTime());
+    if (!app.connections().add(candidate)) {
+      refuse(session, ErrorCode.OVER_CONNECTION_QUOTA, "Over connection quota ("
+          + app.limits().maxConnections() + " connections)");
+      return;
+    }
+    connection.set(candidate);
+    candidate.send(Frames.connectionEstablished(candidate.socketId(), app.limits().activityTimeoutSeconds()));
+  }
+
+  @Override
+  public void onWebSocketText(String message) {
+    Connection c = connection.get();
+    if (c != null) {
+      handler.onText(c, message, System.nanoTime());
+    }
+  }
+
+  @Override
+  public void onWebSocketPong(java.nio.ByteBuffer payload) {
+    Connection c = connection.get();
+    if (c != null) {
+      c.heard(System.nanoTime());
+    }
+  }
+
+  @Override
+  public void onWebSocketClose(int statusCode, String reason) {
+    Connection c = connection.getAndSet(null);
+    if (c != null) {
+      handler.onClose(c);
+    }
+  }
+
+  @Override
+  public void onWebSocketError(Throwable cause) {
+    onWebSocketClose(0, cause.getMessage());
+  }
+
+  private static void refuse(Session session, int code, String message) {
+    session.sendText(Frames.error(code, message), Callback.from(
+        () -> session.close(code, message, Callback.NOOP),
+        failure -> session.close(code, message, Callback.NOOP)));
+  }
+}

@@ -1,0 +1,85 @@
+package io.vertebra.channels.limits;
+
+import java.util.Map;
+
+/**
+ * Every limit the channels server enforces, with hosted Pusher's documented defaults. Each can be overridden by an
+ * environment variable ({@code CHANNELS_MAX_MESSAGE_BYTES}, ...; see docs/channels-server.md).
+ *
+ * @param maxMessageBytes largest event payload (HTTP {@code data} or a client event frame), bytes
+ * @param maxChannelNameLength longest channel name, characters
+ * @param maxEventNameLength longest event name, characters
+ * @param maxChannelsPerTrigger most channels one HTTP trigger may name
+ * @param maxBatchSize most events in one batch_events request
+ * @param maxConnections most simultaneous WebSocket connections
+ * @param maxPresenceMembers most distinct users in one presence channel
+ * @param maxUserInfoBytes largest presence user_info, bytes
+ * @param clientEventsPerSecond client events one connection may send per second
+ * @param activityTimeoutSeconds silence after which the server pings a client (also told to clients)
+ * @param pongTimeoutSeconds how long the server waits for the pong before closing with 4201
+ * @param sendQueueFrames most frames queued for one connection before it counts as too slow
+ * @param sendQueueBytes most bytes queued for one connection before it counts as too slow
+ * @param maxRequestBytes largest HTTP API request body, bytes
+ */
+public record Limits(
+    int maxMessageBytes,
+    int maxChannelNameLength,
+    int maxEventNameLength,
+    int maxChannelsPerTrigger,
+    int maxBatchSize,
+    int maxConnections,
+    int maxPresenceMembers,
+    int maxUserInfoBytes,
+    int clientEventsPerSecond,
+    int activityTimeoutSeconds,
+    int pongTimeoutSeconds,
+    int sendQueueFrames,
+    long sendQueueBytes,
+    int maxRequestBytes) {
+
+  /** Hosted Pusher's documented limits, with generous local defaults for what it does not document. */
+  public static Limits defaults() {
+    return new Limits(10 * 1024, 164, 200, 100, 10, 10_000, 100, 1024, 10, 120, 30, 1_000, 4L * 1024 * 1024,
+        256 * 1024);
+  }
+
+  /**
+   * The defaults overridden by {@code CHANNELS_*} variables in {@code env}.
+   *
+   * @throws IllegalArgumentException naming a variable that is not a positive whole number
+   */
+  public static Limits from(Map<String, String> env) {
+    Limits d = defaults();
+    return new Limits(
+        positive(env, "CHANNELS_MAX_MESSAGE_BYTES", d.maxMessageBytes),
+        d.maxChannelNameLength,
+        d.maxEventNameLength,
+        positive(env, "CHANNELS_MAX_CHANNELS_PER_TRIGGER", d.maxChannelsPerTrigger),
+        positive(env, "CHANNELS_MAX_BATCH_SIZE", d.maxBatchSize),
+        positive(env, "CHANNELS_MAX_CONNECTIONS", d.maxConnections),
+        positive(env, "CHANNELS_MAX_PRESENCE_MEMBERS", d.maxPresenceMembers),
+        positive(env, "CHANNELS_MAX_USER_INFO_BYTES", d.maxUserInfoBytes),
+        positive(env, "CHANNELS_CLIENT_EVENTS_PER_SECOND", d.clientEventsPerSecond),
+        positive(env, "CHANNELS_ACTIVITY_TIMEOUT", d.activityTimeoutSeconds),
+        positive(env, "CHANNELS_PONG_TIMEOUT", d.pongTimeoutSeconds),
+        positive(env, "CHANNELS_SEND_QUEUE_FRAMES", d.sendQueueFrames),
+        positive(env, "CHANNELS_SEND_QUEUE_BYTES", (int) Math.min(Integer.MAX_VALUE, d.sendQueueBytes)),
+        positive(env, "CHANNELS_MAX_REQUEST_BYTES", d.maxRequestBytes));
+  }
+
+  private static int positive(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.trim());
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + " must be a positive whole number, got '" + value + "'");
+  }
+}

@@ -1,0 +1,30 @@
+package io.vertebra.channels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real pusher-js (Node build) against the server: public, private and presence channels, exact data,
+ * socket_id exclusion, forged auth, member added/removed, client events not echoed, sign-in and user events,
+ * cache channels, and reconnection after the server drops the connection (a restart on the same port).
+ */
+class PusherJsIT {
+
+  @Test
+  void pusherJsScenariosPass() throws Exception {
+    try (ChannelsTestServer server = new ChannelsTestServer()) {
+      List<String> lines = PusherJsRunner.run(server.port(), server.appId(), server.key(), server.secret(), null,
+          server::restart);
+      String output = String.join("\n", lines);
+      System.out.println(output);
+      assertEquals("exit=0", lines.get(lines.size() - 1), output);
+      for (String scenario : List.of("public", "exclusion", "private", "forged", "presence", "clientEvents",
+          "signin", "cache", "reconnect")) {
+        assertTrue(lines.contains("PASS " + scenario), scenario + "\n" + output);
+      }
+    }
+  }
+}

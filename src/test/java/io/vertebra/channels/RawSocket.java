@@ -1,0 +1,119 @@
+package io.vertebra.channels;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertebra.channels.protocol.Frames;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A bare WebSocket client (JDK) for sending what no Pusher library would: malformed frames, wrong paths, a client
+ * that stops reading. Text messages are parsed into a queue; the close code is recorded.
+ */
+final class RawSocket implements AutoCloseable {
+
+  // One JDK client (and its threads) for all sockets of a test run: fan-out tests open hundreds.
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+  final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  private final WebSocket socket;
+  private final StringBuilder partial = new StringBuilder();
+  private volatile boolean reading;
+
+  private RawSocket(String url, boolean reading) {
+    this.reading = reading;
+    this.socket = HTTP.newWebSocketBuilder()
+        .buildAsync(URI.create(url), new Listener()).join();
+  }
+
+  /** Connects to {@code path} (e.g. {@code /app/KEY?protocol=7}) and reads continuously. */
+  static RawSocket open(ChannelsTestServer server, String path) {
+    return new RawSocket("ws://127.0.0.1:" + server.port() + path, true);
+  }
+
+  /** Connects but reads nothing until {@link #startReading()}: a client that cannot keep up. */
+  static RawSocket stalled(ChannelsTestServer server) {
+    return new RawSocket("ws://127.0.0.1:" + server.port() + "/app/" + server.key() + "?protocol=7", false);
+  }
+
+  void send(String text) {
+    socket.sendText(text, true).join();
+  }
+
+  /** The next frame, or null after {@code millis}. */
+  JsonNode next(long millis) throws InterruptedException {
+    return frames.poll(millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** The next frame named {@code event} (skipping others), or null after {@code millis}. */
+  JsonNode next(String event, long millis) throws InterruptedException {
+    long end = System.currentTimeMillis() + millis;
+    JsonNode f;
+    while ((f = next(Math.max(1, end - System.currentTimeMillis()))) != null) {
+      if (event.equals(f.path("event").asText())) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** The socket id from pusher:connection_established. */
+  String socketId() throws Exception {
+    JsonNode established = next("pusher:connection_established", 5000);
+    return Frames.JSON.readTree(established.get("data").asText()).get("socket_id").asText();
+  }
+
+  void startReading() {
+    reading = true;
+    socket.request(Long.MAX_VALUE);
+  }
+
+  int awaitClose(long millis) throws Exception {
+    return closeCode.get(millis, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    socket.abort();
+  }
+
+  private final class Listener implements WebSocket.Listener {
+    @Override
+    public void onOpen(WebSocket webSocket) {
+      if (reading) {
+        webSocket.request(Long.MAX_VALUE);
+      }
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        try {
+          frames.add(Frames.JSON.readTree(partial.toString()));
+        } catch (Exception e) {
+          throw new AssertionError("server sent non-JSON: " + partial, e);
+        }
+        partial.setLength(0);
+      }
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closeCode.complete(statusCode);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      closeCode.completeExceptionally(error);
+    }
+  }
+}

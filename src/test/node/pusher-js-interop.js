@@ -1,0 +1,259 @@
+// Interop scenarios for the real pusher-js (Node build) against the Vertebra channels server.
+// Run by io.vertebra.channels.PusherJsIT (and JarChannelsIT). Environment: PUSHER_JS (module path),
+// CHANNELS_PORT, CHANNELS_APP_ID, CHANNELS_KEY, CHANNELS_SECRET. Argument: comma-separated scenario names
+// (default: all). Prints "PASS <name>" per scenario, "RESTART" when it needs the server restarted (then waits for
+// a "RESTARTED" line on stdin), and exits non-zero on the first failure.
+'use strict';
+const crypto = require('crypto');
+const readline = require('readline');
+const assert = require('assert');
+const Pusher = require(process.env.PUSHER_JS);
+
+const PORT = Number(process.env.CHANNELS_PORT);
+const APP_ID = process.env.CHANNELS_APP_ID;
+const KEY = process.env.CHANNELS_KEY;
+const SECRET = process.env.CHANNELS_SECRET;
+
+const hmac = (text) => crypto.createHmac('sha256', SECRET).update(text).digest('hex');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// What an app's auth endpoints would answer (signatures as in Pusher's documentation).
+function channelAuth(socketId, channelName, channelData) {
+  const auth = KEY + ':' + hmac(socketId + ':' + channelName + (channelData ? ':' + channelData : ''));
+  return channelData ? { auth, channel_data: channelData } : { auth };
+}
+
+function client(userId, { forge = false } = {}) {
+  const pusher = new Pusher(KEY, {
+    cluster: 'local', wsHost: '127.0.0.1', wsPort: PORT, forceTLS: false, enabledTransports: ['ws'],
+    disableStats: true,
+    channelAuthorization: {
+      customHandler: ({ socketId, channelName }, callback) => {
+        if (forge) {
+          callback(null, { auth: KEY + ':' + hmac('1.1:' + channelName) });
+        } else if (channelName.startsWith('presence-')) {
+          callback(null, channelAuth(socketId, channelName,
+            JSON.stringify({ user_id: userId, user_info: { name: 'User ' + userId } })));
+        } else {
+          callback(null, channelAuth(socketId, channelName));
+        }
+      },
+    },
+    userAuthentication: {
+      customHandler: ({ socketId }, callback) => {
+        const userData = JSON.stringify({ id: userId });
+        callback(null, { auth: KEY + ':' + hmac(socketId + '::user::' + userData), user_data: userData });
+      },
+    },
+  });
+  return pusher;
+}
+
+function within(ms, what, promise) {
+  return Promise.race([promise, sleep(ms).then(() => { throw new Error('timed out waiting for ' + what); })]);
+}
+
+function connected(pusher) {
+  return within(5000, 'connection', new Promise((resolve) => {
+    if (pusher.connection.state === 'connected') return resolve();
+    pusher.connection.bind('connected', resolve);
+  }));
+}
+
+function subscribed(pusher, name) {
+  const channel = pusher.subscribe(name);
+  return within(5000, 'subscription to ' + name, new Promise((resolve, reject) => {
+    channel.bind('pusher:subscription_succeeded', (data) => resolve({ channel, data }));
+    channel.bind('pusher:subscription_error', (e) => reject(new Error('subscription_error ' + JSON.stringify(e))));
+  }));
+}
+
+function next(channel, event, ms = 5000) {
+  return within(ms, event, new Promise((resolve) => channel.bind(event, function handler(data) {
+    channel.unbind(event, handler);
+    resolve(data);
+  })));
+}
+
+async function nothing(channel, event, ms = 700) {
+  let got = null;
+  channel.bind(event, (d) => { got = d; });
+  await sleep(ms);
+  assert.strictEqual(got, null, event + ' must not arrive');
+}
+
+// The HTTP API, signed as the HTTP API reference defines it.
+async function api(method, path, body) {
+  const fullPath = '/apps/' + APP_ID + path;
+  const query = { auth_key: KEY, auth_timestamp: String(Math.floor(Date.now() / 1000)), auth_version: '1.0' };
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  if (text !== undefined) query.body_md5 = crypto.createHash('md5').update(text).digest('hex');
+  const sorted = Object.keys(query).sort().map((k) => k + '=' + query[k]).join('&');
+  query.auth_signature = hmac(method + '\n' + fullPath + '\n' + sorted);
+  const qs = new URLSearchParams(query).toString();
+  const res = await fetch('http://127.0.0.1:' + PORT + fullPath + '?' + qs, {
+    method, body: text, headers: { 'Content-Type': 'application/json' },
+  });
+  const json = await res.json();
+  assert.strictEqual(res.status, 200, 'HTTP ' + res.status + ' ' + JSON.stringify(json));
+  return json;
+}
+
+const trigger = (channel, name, data, socketId) =>
+  api('POST', '/events', { name, channel, data: JSON.stringify(data), socket_id: socketId });
+
+const scenarios = {
+  async public() {
+    const p = client('u1');
+    const { channel } = await subscribed(p, 'js-public');
+    const data = { text: 'héllo "quoted" ✓', n: [1, 2.5, null], nested: { ok: true } };
+    const arrived = next(channel, 'greeting');
+    await trigger('js-public', 'greeting', data);
+    assert.deepStrictEqual(await arrived, data);
+    p.disconnect();
+  },
+
+  async exclusion() {
+    const a = client('a');
+    const b = client('b');
+    const [ca, cb] = [(await subscribed(a, 'js-exclude')).channel, (await subscribed(b, 'js-exclude')).channel];
+    const toB = next(cb, 'change');
+    const notA = nothing(ca, 'change');
+    await trigger('js-exclude', 'change', { v: 2 }, a.connection.socket_id);
+    assert.deepStrictEqual(await toB, { v: 2 });
+    await notA;
+    a.disconnect();
+    b.disconnect();
+  },
+
+  async private() {
+    const p = client('u1');
+    const { channel } = await subscribed(p, 'private-js');
+    const arrived = next(channel, 'secret');
+    await trigger('private-js', 'secret', { s: 1 });
+    assert.deepStrictEqual(await arrived, { s: 1 });
+    p.disconnect();
+  },
+
+  async forged() {
+    const p = client('mallory', { forge: true });
+    await assert.rejects(subscribed(p, 'private-vault'), /subscription_error/);
+    assert.strictEqual(p.channel('private-vault').subscribed, false);
+    const info = await api('GET', '/channels/private-vault');
+    assert.strictEqual(info.occupied, false);
+    await connected(p); // the connection itself survives
+    p.disconnect();
+  },
+
+  async presence() {
+    const alice = client('alice');
+    const { channel } = await subscribed(alice, 'presence-js');
+    assert.strictEqual(channel.members.count, 1);
+    assert.strictEqual(channel.members.me.id, 'alice');
+    const added = next(channel, 'pusher:member_added');
+    const bob = client('bob');
+    const { channel: bobChannel } = await subscribed(bob, 'presence-js');
+    assert.strictEqual(bobChannel.members.count, 2);
+    const member = await added;
+    assert.strictEqual(member.id, 'bob');
+    assert.deepStrictEqual(member.info, { name: 'User bob' });
+    const users = await api('GET', '/channels/presence-js/users');
+    assert.deepStrictEqual(users.users.map((u) => u.id).sort(), ['alice', 'bob']);
+    const removed = next(channel, 'pusher:member_removed');
+    bob.disconnect();
+    assert.strictEqual((await removed).id, 'bob');
+    assert.strictEqual(channel.members.count, 1);
+    alice.disconnect();
+  },
+
+  async clientEvents() {
+    const a = client('a');
+    const b = client('b');
+    const ca = (await subscribed(a, 'presence-js-chat')).channel;
+    const cb = (await subscribed(b, 'presence-js-chat')).channel;
+    const toB = new Promise((resolve) => cb.bind('client-note', (data, meta) => resolve({ data, meta })));
+    const notA = nothing(ca, 'client-note');
+    assert.ok(ca.trigger('client-note', { text: 'hi' }));
+    const got = await within(5000, 'client-note', toB);
+    assert.deepStrictEqual(got.data, { text: 'hi' });
+    assert.strictEqual(got.meta.user_id, 'a');
+    await notA;
+    a.disconnect();
+    b.disconnect();
+  },
+
+  async signin() {
+    const p = client('alice');
+    await connected(p);
+    const greeted = within(5000, 'server-to-user event', new Promise((resolve) => p.user.bind('greet', resolve)));
+    p.signin();
+    for (let i = 0; i < 50 && !(p.user.serverToUserChannel && p.user.serverToUserChannel.subscribed); i++) {
+      await sleep(100);
+    }
+    await trigger('#server-to-user-alice', 'greet', { hello: 'alice' });
+    assert.deepStrictEqual(await greeted, { hello: 'alice' });
+    p.disconnect();
+  },
+
+  async cache() {
+    const p = client('u1');
+    const missing = p.subscribe('cache-js-empty');
+    await within(5000, 'cache miss', new Promise((resolve) => missing.bind('pusher:cache_miss', resolve)));
+    await trigger('cache-js-full', 'last', { value: 42 });
+    const full = p.subscribe('cache-js-full');
+    assert.deepStrictEqual(await next(full, 'last'), { value: 42 });
+    p.disconnect();
+  },
+
+  async reconnect() {
+    const p = client('u1');
+    const { channel } = await subscribed(p, 'js-reconnect');
+    const states = [];
+    p.connection.bind('state_change', (s) => states.push(s.current));
+    const lost = within(10000, 'disconnect', new Promise((resolve) => p.connection.bind('connecting', resolve)));
+    console.log('RESTART');
+    await restarted();
+    await lost;
+    await within(20000, 'reconnection', new Promise((resolve) => {
+      if (p.connection.state === 'connected') return resolve();
+      p.connection.bind('connected', resolve);
+    }));
+    // pusher-js resubscribes by itself; wait until the server has the subscription again.
+    for (let i = 0; i < 100; i++) {
+      if ((await api('GET', '/channels/js-reconnect')).occupied) break;
+      await sleep(100);
+    }
+    const arrived = next(channel, 'after');
+    await trigger('js-reconnect', 'after', { back: true });
+    assert.deepStrictEqual(await arrived, { back: true });
+    assert.ok(states.includes('connecting'), 'states: ' + states.join(','));
+    p.disconnect();
+  },
+};
+
+let stdinLines = null;
+function restarted() {
+  return within(20000, 'RESTARTED', new Promise((resolve) => {
+    stdinLines.once('line', (line) => { if (line.trim() === 'RESTARTED') resolve(); });
+  }));
+}
+
+(async () => {
+  stdinLines = readline.createInterface({ input: process.stdin });
+  const wanted = (process.argv[2] || Object.keys(scenarios).join(',')).split(',');
+  for (const name of wanted) {
+    if (!scenarios[name]) {
+      console.log('FAIL ' + name + ': no such scenario');
+      process.exit(2);
+    }
+    try {
+      await scenarios[name]();
+      console.log('PASS ' + name);
+    } catch (e) {
+      console.log('FAIL ' + name + ': ' + (e && e.stack || e));
+      process.exit(1);
+    }
+  }
+  console.log('DONE ' + wanted.length);
+  process.exit(0);
+})();
