@@ -202,7 +202,7 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
 
   /** The Sync this collection uses. */
   public Sync getSync() {
-    return sync != null ? sync : DefaultSync.get();
+    return DefaultSync.or(sync);
   }
 
   /** Gives the collection its own Sync (null: the default again). */
