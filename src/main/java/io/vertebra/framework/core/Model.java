@@ -186,7 +186,7 @@ public class Model extends Events implements Syncable {
 
   /** The Sync this model uses. */
   public Sync getSync() {
-    return sync != null ? sync : DefaultSync.get();
+    return DefaultSync.or(sync);
   }
 
   /** Gives this model its own Sync (null: the default again). */

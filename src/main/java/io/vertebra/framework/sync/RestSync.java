@@ -114,7 +114,8 @@ public class RestSync implements Sync {
   /** Turns a call into the HTTP request RestSync would send (exposed for transports and tests). */
   public HttpRequest buildRequest(String method, Syncable target, Options opts) {
     String type = httpMethod(method);
-    String url = opts.getUrl() != null ? opts.getUrl() : target.url();
+    // An empty url option counts as none, as in Backbone (falsy).
+    String url = opts.getUrl() != null && !opts.getUrl().isEmpty() ? opts.getUrl() : target.url();
     if (url == null || url.isEmpty()) {
       throw new IllegalStateException("A \"url\" property or function must be specified");
     }

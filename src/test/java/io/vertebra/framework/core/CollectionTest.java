@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.vertebra.framework.core.TestSupport.SpecialSyncModel;
-import io.vertebra.framework.sync.DefaultSync;
 import io.vertebra.framework.sync.HttpRequest;
 import io.vertebra.framework.sync.RecordingSync;
 import io.vertebra.framework.sync.SyncCallback;
@@ -26,13 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Backbone 1.6.1 test/collection.js, ported. */
-class CollectionTest {
+class CollectionTest extends SyncedTest {
 
   private Model a;
   private Model b;
@@ -40,25 +38,15 @@ class CollectionTest {
   private Model d;
   private Collection<Model> col;
   private Collection<Model> otherCol;
-  private RecordingSync env;
-  private final int[] count = {0};
-  private final Callback counter = args -> count[0]++;
 
   @BeforeEach
   void setUp() {
-    env = new RecordingSync();
-    DefaultSync.set(env);
     a = new Model(attrs("id", 3, "label", "a"));
     b = new Model(attrs("id", 2, "label", "b"));
     c = new Model(attrs("id", 1, "label", "c"));
     d = new Model(attrs("id", 0, "label", "d"));
     col = new Collection<>(list(a, b, c, d));
     otherCol = new Collection<>();
-  }
-
-  @AfterEach
-  void tearDown() {
-    DefaultSync.set(null);
   }
 
   private static Collection<Model> collectionOf(Object... items) {

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 class EventsTest {
 
   private final Events obj = new Events();
+  private final Events a = new Events();
+  private final Events b = new Events();
   private final int[] counter = {0};
   private final int[] counterB = {0};
 
@@ -89,8 +91,6 @@ class EventsTest {
   @Test
   @DisplayName("listenTo and stopListening")
   void listenToAndStopListening() {
-    Events a = new Events();
-    Events b = new Events();
     a.listenTo(b, "all", incr);
     b.trigger("anything");
     a.listenTo(b, "all", never);
@@ -102,8 +102,6 @@ class EventsTest {
   @Test
   @DisplayName("listenTo and stopListening with event maps")
   void listenToAndStopListeningWithEventMaps() {
-    Events a = new Events();
-    Events b = new Events();
     a.listenTo(b, map("event", incr));
     b.trigger("event");
     a.listenTo(b, map("event2", incr));
@@ -118,8 +116,6 @@ class EventsTest {
   @Test
   @DisplayName("stopListening with omitted args")
   void stopListeningWithOmittedArgs() {
-    Events a = new Events();
-    Events b = new Events();
     a.listenTo(b, "event", incr);
     b.on("event", incr);
     a.listenTo(b, "event2", incr);
@@ -151,8 +147,6 @@ class EventsTest {
   @Test
   @DisplayName("listenToOnce and stopListening")
   void listenToOnceAndStopListening() {
-    Events a = new Events();
-    Events b = new Events();
     a.listenToOnce(b, "all", incr);
     b.trigger("anything");
     b.trigger("anything");
@@ -165,8 +159,6 @@ class EventsTest {
   @Test
   @DisplayName("listenTo, listenToOnce and stopListening")
   void listenToListenToOnceAndStopListening() {
-    Events a = new Events();
-    Events b = new Events();
     a.listenToOnce(b, "all", incr);
     b.trigger("anything");
     b.trigger("anything");
@@ -179,8 +171,6 @@ class EventsTest {
   @Test
   @DisplayName("listenTo and stopListening with event maps")
   void listenToAndStopListeningWithEventMapsChange() {
-    Events a = new Events();
-    Events b = new Events();
     a.listenTo(b, map("change", incr));
     b.trigger("change");
     a.listenTo(b, map("change", never));
@@ -251,8 +241,6 @@ class EventsTest {
   @Test
   @DisplayName("listenTo and off cleaning up references")
   void listenToAndOffCleaningUp() {
-    Events a = new Events();
-    Events b = new Events();
     Callback fn = args -> { };
     a.listenTo(b, "event", fn);
     b.off();
@@ -275,8 +263,6 @@ class EventsTest {
   @Test
   @DisplayName("listenTo and stopListening cleaning up references")
   void listenToAndStopListeningCleaningUp() {
-    Events a = new Events();
-    Events b = new Events();
     a.listenTo(b, "all", incr);
     b.trigger("anything");
     a.listenTo(b, "other", never);
@@ -289,8 +275,6 @@ class EventsTest {
   @Test
   @DisplayName("listenToOnce without context cleans up references after the event has fired")
   void listenToOnceCleansUp() {
-    Events a = new Events();
-    Events b = new Events();
     a.listenToOnce(b, "all", incr);
     b.trigger("anything");
     assertEquals(0, a.listeningToCount());
@@ -300,8 +284,6 @@ class EventsTest {
   @Test
   @DisplayName("listenToOnce with event maps cleans up references")
   void listenToOnceWithEventMapsCleansUp() {
-    Events a = new Events();
-    Events b = new Events();
     a.listenToOnce(b, map("one", incr, "two", never));
     b.trigger("one");
     assertEquals(1, a.listeningToCount());

@@ -15,40 +15,28 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.vertebra.framework.core.TestSupport.SpecialSyncModel;
 import io.vertebra.framework.core.TestSupport.ValidatedModel;
-import io.vertebra.framework.sync.DefaultSync;
 import io.vertebra.framework.sync.RecordingSync;
 import io.vertebra.framework.sync.Sync;
 import io.vertebra.framework.sync.SyncCallback;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Backbone 1.6.1 test/model.js, ported. */
-class ModelTest {
+class ModelTest extends SyncedTest {
 
   private Model doc;
   private Collection<Model> collection;
-  private RecordingSync env;
-  private final int[] count = {0};
-  private final Callback counter = args -> count[0]++;
 
   @BeforeEach
   void setUp() {
-    env = new RecordingSync();
-    DefaultSync.set(env);
     doc = new Model(attrs("id", "1-the-tempest", "title", "The Tempest", "author", "Bill Shakespeare",
         "length", 123));
     collection = new Collection<Model>().setUrl("/collection");
     collection.add(doc);
-  }
-
-  @AfterEach
-  void tearDown() {
-    DefaultSync.set(null);
   }
 
   @Test
