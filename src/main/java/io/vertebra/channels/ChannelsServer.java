@@ -53,14 +53,28 @@ public final class ChannelsServer implements AutoCloseable {
     context.addServlet(new ServletHolder("pusher-http-api", new ApiServlet(app)), "/apps/*");
     scheduler.scheduleWithFixedDelay(new ActivityMonitor(app), 1, 1, TimeUnit.SECONDS);
     ChannelsServer channels = new ChannelsServer(app);
-    // Also when Jetty is stopped directly (e.g. by its shutdown hook on SIGTERM) rather than through close().
-    context.addEventListener(new LifeCycle.Listener() {
+    stopWithJetty(context, channels);
+    return channels;
+  }
+
+  /**
+   * Closes the channels server when Jetty stops by any path (also its shutdown hook on SIGTERM), and before Jetty's
+   * graceful phase, which would otherwise close every WebSocket with 1001 first.
+   */
+  private static void stopWithJetty(ServletContextHandler context, ChannelsServer channels) {
+    LifeCycle.Listener stopping = new LifeCycle.Listener() {
       @Override
       public void lifeCycleStopping(LifeCycle event) {
         channels.close();
       }
+    };
+    context.addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStarted(LifeCycle event) {
+        context.getServer().addEventListener(stopping); // the Server exists once the context has started
+      }
     });
-    return channels;
+    context.addEventListener(stopping);
   }
 
   /** The live state (for metrics and tests). */
@@ -79,6 +93,7 @@ public final class ChannelsServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    app.connections().close();
     for (Connection c : app.connections().all()) {
       c.close(ErrorCode.RECONNECT, "Server shutting down; reconnect");
     }
