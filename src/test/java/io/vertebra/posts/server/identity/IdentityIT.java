@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.ApiClient.Reply;
+import io.vertebra.posts.server.TestServers;
 import io.vertebra.server.AppServer;
-import io.vertebra.server.Config;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +49,7 @@ class IdentityIT {
   }
 
   private AppServer startServer() throws Exception {
-    return AppServer.start(Config.from(Map.of("PORT", "0", "DATA_DIR", dataDir.toString())), AppServer.Mode.SERVE);
+    return TestServers.serve(dataDir, Map.of());
   }
 
   @Test
