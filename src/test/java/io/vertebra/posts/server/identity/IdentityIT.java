@@ -155,6 +155,11 @@ class IdentityIT {
     assertEquals(400, ann.postForm("/pusher/auth", Map.of("socket_id", "1.2")).status());
     assertEquals(415, ann.send("POST", "/pusher/auth", "{\"socket_id\":\"1.2\"}").status());
     assertEquals(405, ann.get("/pusher/auth").status());
+    assertEquals(413, ann.postForm("/pusher/auth", Map.of("socket_id", "1.2", "channel_name", "x".repeat(300_000)))
+        .status());
+    Reply undecodable = ann.send("POST", "/pusher/auth", "socket_id=1.2&channel_name=%zz", "Content-Type",
+        "application/x-www-form-urlencoded");
+    assertEquals(400, undecodable.status(), undecodable::toString);
   }
 
   @Test
