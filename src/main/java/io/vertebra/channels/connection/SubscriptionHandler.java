@@ -33,6 +33,10 @@ final class SubscriptionHandler {
     if (connection.channels().contains(channel)) {
       return; // already subscribed: hosted Pusher ignores the repeat, and so do we
     }
+    if (connection.channels().size() >= app.limits().maxSubscriptionsPerConnection()) {
+      throw new ProtocolException(null, "Too many subscriptions on one connection (limit "
+          + app.limits().maxSubscriptionsPerConnection() + ")");
+    }
     ChannelType type = ChannelType.of(channel);
     if (type == ChannelType.USER) {
       subscribeUserChannel(connection, channel);
@@ -108,6 +112,10 @@ final class SubscriptionHandler {
       reject(connection, channel, "channel_data must be a JSON object with a user_id", 400);
       return null;
     }
+    if (id.asText().length() > app.limits().maxUserIdLength()) {
+      reject(connection, channel, "user_id is longer than " + app.limits().maxUserIdLength() + " characters", 400);
+      return null;
+    }
     JsonNode info = data.get("user_info");
     if (info != null && Frames.stringify(info).getBytes(StandardCharsets.UTF_8).length
         > app.limits().maxUserInfoBytes()) {
@@ -129,6 +137,7 @@ final class SubscriptionHandler {
 
   /** Tells the client the subscription failed: a channel-level error pusher-js emits, plus a pusher:error. */
   private void reject(Connection connection, String channel, String message, int status) {
+    app.counters().clientError();
     connection.send(Frames.subscriptionError(channel, "AuthError", message, status));
     connection.send(Frames.error(ErrorCode.UNAUTHORIZED, message));
   }

@@ -36,6 +36,10 @@ class MessageHandlerTest {
     c.sink.clear();
     c.subscribe("news");
     assertEquals(List.of("pusher_internal:subscription_succeeded"), c.sink.events());
+    var stats = t.app.counters().snapshot(t.app.connections().size(), t.app.channels().size());
+    assertEquals(7, stats.clientMessages());
+    assertEquals(6, stats.clientErrors());
+    assertEquals(1, stats.channels());
   }
 
   @Test
@@ -79,6 +83,30 @@ class MessageHandlerTest {
     assertNull(t.app.channels().find("private-x"));
     c.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"private-x\"}}");
     assertTrue(c.lastErrorMessage().contains("Missing auth"));
+  }
+
+  @Test
+  void subscriptionsPerConnectionAreLimited() {
+    Limits d = Limits.defaults();
+    TestApp small = new TestApp(new Limits(d.maxMessageBytes(), d.maxChannelNameLength(), d.maxEventNameLength(),
+        d.maxChannelsPerTrigger(), d.maxBatchSize(), d.maxConnections(), d.maxPresenceMembers(),
+        d.maxUserInfoBytes(), d.clientEventsPerSecond(), d.activityTimeoutSeconds(), d.pongTimeoutSeconds(),
+        d.sendQueueFrames(), d.sendQueueBytes(), d.maxRequestBytes(), 2, d.maxUserIdLength()),
+        io.vertebra.channels.channel.ChannelListener.NONE);
+    var c = small.connect();
+    c.subscribe("one");
+    c.subscribe("two");
+    c.subscribe("three");
+    assertTrue(c.lastErrorMessage().contains("Too many subscriptions"));
+    assertNull(small.app.channels().find("three"));
+  }
+
+  @Test
+  void presenceWithTooLongUserIdIsRefused() {
+    var c = t.connect();
+    c.subscribePresence("presence-x", "u".repeat(129));
+    assertTrue(c.lastErrorMessage().contains("user_id is longer"));
+    assertNull(t.app.channels().find("presence-x"));
   }
 
   @Test
