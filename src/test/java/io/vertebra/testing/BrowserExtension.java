@@ -1,5 +1,6 @@
 package io.vertebra.testing;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -37,8 +38,10 @@ public final class BrowserExtension implements ParameterResolver, TestWatcher, A
   public void testFailed(ExtensionContext context, Throwable cause) {
     Browsers.Session session = session(context, false);
     if (session != null) {
-      String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
-      java.nio.file.Path file = session.screenshot(name);
+      // Dynamic tests share their factory's method: the display name tells them apart.
+      String name = context.getRequiredTestClass().getSimpleName() + "."
+          + context.getTestMethod().map(m -> m.getName() + ".").orElse("") + context.getDisplayName();
+      Path file = session.screenshot(name);
       if (file != null) {
         System.err.println("Screenshot of the failed test: " + file.toAbsolutePath());
       }

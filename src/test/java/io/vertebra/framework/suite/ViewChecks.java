@@ -8,6 +8,7 @@ import com.google.gwt.dom.client.Element;
 import com.google.gwt.dom.client.InputElement;
 import com.google.gwt.dom.client.NativeEvent;
 import com.google.gwt.safehtml.shared.SafeHtmlBuilder;
+import io.vertebra.framework.browser.Selectors;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.view.View;
 import io.vertebra.framework.view.ViewEventHandler;
@@ -15,6 +16,7 @@ import io.vertebra.framework.view.ViewOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -193,6 +195,7 @@ final class ViewChecks {
       isTrue(view.remove() == view, "remove returns the view");
       isTrue(view.el().getParentElement() == null, "detached");
       equal(0, model.listenerCount(), "model has no listeners left");
+      equal(0, view.listeningToCount(), "view listens to nothing");
       model.set("title", "changed");
       equal(1, view.renders, "no re-render after remove");
       click(save);
@@ -212,7 +215,7 @@ final class ViewChecks {
       View view = new View();
       view.el().setInnerHTML("<p class=\"a b\">x</p>");
       sandbox().appendChild(view.el());
-      Map<String, ViewEventHandler> map = new java.util.LinkedHashMap<>();
+      Map<String, ViewEventHandler> map = new LinkedHashMap<>();
       map.put("click .a", e -> calls.add("a"));
       map.put("click  .b", e -> calls.add("b"));
       view.delegateEvents(map);
@@ -223,7 +226,7 @@ final class ViewChecks {
   }
 
   private static Element firstIn(Element root, String selector) {
-    return io.vertebra.framework.browser.Selectors.querySelector(root, selector);
+    return Selectors.querySelector(root, selector);
   }
 
   private static ItemView attached() {
