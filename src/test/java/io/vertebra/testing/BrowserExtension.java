@@ -38,14 +38,19 @@ public final class BrowserExtension implements ParameterResolver, TestWatcher, A
   public void testFailed(ExtensionContext context, Throwable cause) {
     Browsers.Session session = session(context, false);
     if (session != null) {
-      // Dynamic tests share their factory's method: the display name tells them apart.
-      String name = context.getRequiredTestClass().getSimpleName() + "."
-          + context.getTestMethod().map(m -> m.getName() + ".").orElse("") + context.getDisplayName();
-      Path file = session.screenshot(name);
+      Path file = session.screenshot(screenshotName(context));
       if (file != null) {
         System.err.println("Screenshot of the failed test: " + file.toAbsolutePath());
       }
     }
+  }
+
+  /** Class.method, plus the display name for dynamic tests, which share their factory's method. */
+  static String screenshotName(ExtensionContext context) {
+    String method = context.getTestMethod().map(m -> m.getName()).orElse("");
+    String name = context.getRequiredTestClass().getSimpleName() + "." + method;
+    String display = context.getDisplayName();
+    return display.startsWith(method + "(") ? name : name + "." + display;
   }
 
   @Override
