@@ -38,7 +38,8 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
   private String comparatorAttribute;
   private Function<? super M, ?> comparatorKey;
   private Comparator<? super M> comparator;
-  private String modelIdAttribute = "id";
+  /** The idAttribute of the models, set explicitly or learned from the first model the factory makes. */
+  private String modelIdAttribute;
   private String url;
   private Sync sync;
   private final Callback modelEventHandler = this::onModelEvent;
@@ -66,24 +67,38 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
 
   /**
    * A collection whose models the factory creates (null: plain {@link Model}s, so {@code M} must be Model),
-   * holding {@code models} (added silently, as by {@link #reset}). Options: a {@code "comparator"} (attribute
-   * name, {@link Comparator} or key {@link Function}), {@code parse}, and any option for the initial reset.
+   * holding {@code models}: a list of models or attribute maps, one of them, or with {@code parse} a raw
+   * response (added silently, as by {@link #reset}). Options: a {@code "comparator"} (attribute name,
+   * {@link Comparator} or key {@link Function}; null removes a comparator set in {@link #preinitialize}),
+   * {@code parse}, and any option for the initial reset.
    */
   @SuppressWarnings("unchecked")
-  public Collection(ModelFactory<M> factory, List<?> models, Options options) {
+  public Collection(ModelFactory<M> factory, Object models, Options options) {
+    preinitialize(models, options);
     this.factory = factory != null ? factory : (attrs, opts) -> (M) new Model(attrs, opts);
-    Object optionComparator = options == null ? null : options.get("comparator");
-    if (optionComparator != null) {
-      setComparatorObject(optionComparator);
+    if (options != null && options.has("comparator")) {
+      Object optionComparator = options.get("comparator");
+      if (optionComparator == null || Boolean.FALSE.equals(optionComparator)) {
+        clearComparator();
+      } else {
+        setComparatorObject(optionComparator);
+      }
     }
     initialize(models, options);
     if (models != null) {
-      reset(models, new Options().silent(true).putAll(options));
+      resetAny(models, new Options().silent(true).putAll(options));
     }
   }
 
+  /**
+   * Called first in construction, before options are applied: the place for class-level settings such as
+   * {@link #setComparator} (Backbone's prototype properties), which a {@code comparator} option overrides.
+   */
+  protected void preinitialize(Object models, Options options) {
+  }
+
   /** Called during construction, before the initial models are added; does nothing by default. */
-  protected void initialize(List<?> models, Options options) {
+  protected void initialize(Object models, Options options) {
   }
 
   // ---------------------------------------------------------------- configuration
@@ -117,6 +132,16 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     return this;
   }
 
+  /** The comparator as given (an attribute name, a key Function or a Comparator), or null. */
+  public Object getComparator() {
+    return comparatorAttribute != null ? comparatorAttribute : comparatorKey != null ? comparatorKey : comparator;
+  }
+
+  /** The factory that makes this collection's models. */
+  public ModelFactory<M> getModelFactory() {
+    return factory;
+  }
+
   /** Whether the collection keeps itself sorted. */
   public boolean hasComparator() {
     return comparatorAttribute != null || comparatorKey != null || comparator != null;
@@ -135,9 +160,12 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     }
   }
 
-  /** The idAttribute of this collection's models, for looking up attribute maps (default "id"). */
+  /**
+   * The idAttribute of this collection's models, used to find attribute maps by id: as set with
+   * {@link #setModelIdAttribute}, else that of the first model the factory created, else "id".
+   */
   public String getModelIdAttribute() {
-    return modelIdAttribute;
+    return modelIdAttribute != null ? modelIdAttribute : "id";
   }
 
   /** Sets the idAttribute of this collection's models (set it when they use another, such as "_id"). */
@@ -151,7 +179,7 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
    * {@link #getModelIdAttribute()} when {@code idAttribute} is null. Override for composite ids.
    */
   public Object modelId(Map<String, ?> attrs, String idAttribute) {
-    return attrs.get(idAttribute != null ? idAttribute : modelIdAttribute);
+    return attrs.get(idAttribute != null ? idAttribute : getModelIdAttribute());
   }
 
   /** The list URL (fixed with {@link #setUrl}, or override); models without urlRoot build theirs from it. */
@@ -289,6 +317,11 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
 
   /** Replaces all models with options ({@code silent}, {@code parse}...). */
   public List<M> reset(List<?> models, Options options) {
+    return many(resetAny(models, options));
+  }
+
+  /** Replaces all models with one model or attribute map, or (with {@code parse}) a raw response. */
+  public List<M> reset(Object models, Options options) {
     return many(resetAny(models, options));
   }
 
@@ -509,6 +542,26 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     return toList().iterator();
   }
 
+  /** Iterates over the models in order ({@link #iterator()}, named as Backbone names it). */
+  public Iterator<M> values() {
+    return iterator();
+  }
+
+  /** Iterates over the models' ids ({@link #modelId}) in order. */
+  public Iterator<Object> keys() {
+    return map(model -> modelId(model.getAttributes(), model.idAttribute())).iterator();
+  }
+
+  /** Iterates over (id, model) pairs in order. */
+  public Iterator<Map.Entry<Object, M>> entries() {
+    List<Map.Entry<Object, M>> entries = new ArrayList<>();
+    for (M model : models) {
+      entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>(
+          modelId(model.getAttributes(), model.idAttribute()), model));
+    }
+    return entries.iterator();
+  }
+
   /** The value of one attribute of every model, in order. */
   public List<Object> pluck(String attr) {
     return map(model -> model.get(attr));
@@ -578,6 +631,26 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     return groups;
   }
 
+  /** Groups the models by the value of an attribute. */
+  public Map<Object, List<M>> groupBy(String attr) {
+    return groupBy(model -> model.get(attr));
+  }
+
+  /** How many models fall under each key. */
+  public <K> Map<K, Integer> countBy(Function<? super M, ? extends K> key) {
+    Map<K, Integer> counts = new java.util.LinkedHashMap<>();
+    for (M model : toList()) {
+      K k = key.apply(model);
+      counts.put(k, counts.containsKey(k) ? counts.get(k) + 1 : 1);
+    }
+    return counts;
+  }
+
+  /** The models sorted by an attribute (stable, nulls last), without changing the collection. */
+  public List<M> sortBy(String attr) {
+    return sortBy(model -> model.get(attr));
+  }
+
   /** The models sorted by a key (stable, nulls last), without changing the collection. */
   public List<M> sortBy(Function<? super M, ?> key) {
     List<M> sorted = toList();
@@ -602,8 +675,7 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     } else if (comparatorKey != null) {
       models = sortBy(comparatorKey);
     } else {
-      String attr = comparatorAttribute;
-      models = sortBy(model -> model.get(attr));
+      models = sortBy(comparatorAttribute);
     }
     if (options == null || !options.isSilent()) {
       trigger("sort", this, options == null ? new Options() : options);
@@ -796,13 +868,16 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
       }
       return model;
     }
-    if (!(attrs instanceof Map)) {
+    if (attrs != null && !(attrs instanceof Map)) {
       throw new IllegalArgumentException("A collection holds models or attribute maps, not "
           + (attrs == null ? "null" : attrs.getClass().getName()));
     }
     Options opts = Options.copyOf(options);
     opts.set(Options.COLLECTION, this);
-    M model = factory.create((Map<String, Object>) attrs, opts);
+    M model = factory.create(attrs == null ? new java.util.LinkedHashMap<>() : (Map<String, Object>) attrs, opts);
+    if (modelIdAttribute == null) {
+      modelIdAttribute = model.idAttribute();
+    }
     if (model.getValidationError() == null) {
       return model;
     }
@@ -819,6 +894,8 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
       }
       int index = indexOf(model);
       models.remove(index);
+      // Unindexed before "remove" fires, so listeners no longer find it here.
+      unindex(model);
       if (!options.isSilent()) {
         options.set(Options.INDEX, index);
         model.trigger("remove", model, this, options);
@@ -842,15 +919,19 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
   }
 
   private void removeReference(M model) {
+    unindex(model);
+    if (model.getCollection() == this) {
+      model.setCollection(null);
+    }
+    model.off("all", modelEventHandler, this);
+  }
+
+  private void unindex(M model) {
     byId.remove(model.getCid());
     Object id = modelId(model.getAttributes(), model.idAttribute());
     if (id != null) {
       byId.remove(key(id));
     }
-    if (model.getCollection() == this) {
-      model.setCollection(null);
-    }
-    model.off("all", modelEventHandler, this);
   }
 
   /** Re-triggers every model event on the collection; keeps the id index current and drops destroyed models. */

@@ -130,7 +130,8 @@ public class Model extends Events implements Syncable {
 
   /**
    * Converts a server response (or constructor attributes with {@code parse} on) into attributes. The default
-   * accepts a JSON object as is; null stays null (nothing to set).
+   * takes a JSON object as is; anything else (null, an empty body, a bare string or number) gives no
+   * attributes, so nothing is set. Override to unwrap envelopes or convert other shapes.
    */
   public Map<String, Object> parse(Object response, Options options) {
     return asAttributes(response);
@@ -741,11 +742,7 @@ public class Model extends Events implements Syncable {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asAttributes(Object response) {
-    if (response == null || response instanceof Map) {
-      return (Map<String, Object>) response;
-    }
-    throw new IllegalArgumentException("Expected a JSON object for a model but got " + Json.typeName(response)
-        + "; override parse() to convert it");
+    return response instanceof Map ? (Map<String, Object>) response : null;
   }
 
   /**

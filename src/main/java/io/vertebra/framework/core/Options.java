@@ -219,8 +219,22 @@ public class Options {
 
   /** The {@code at} index, or null when not given. */
   public Integer getAt() {
-    Object at = values.get(AT);
-    return at instanceof Number ? Integer.valueOf(((Number) at).intValue()) : null;
+    return intValue(values.get(AT));
+  }
+
+  /** A number, or numeric text as JavaScript's unary plus reads it; null otherwise. */
+  private static Integer intValue(Object value) {
+    if (value instanceof Number) {
+      return ((Number) value).intValue();
+    }
+    if (value instanceof String) {
+      try {
+        return Integer.valueOf(((String) value).trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** Sets {@code sort}: {@code false} keeps a sorted collection from re-sorting on add. */
@@ -337,8 +351,7 @@ public class Options {
 
   /** The index put here for {@code add} and {@code remove} listeners, or null. */
   public Integer getIndex() {
-    Object index = values.get(INDEX);
-    return index instanceof Number ? Integer.valueOf(((Number) index).intValue()) : null;
+    return intValue(values.get(INDEX));
   }
 
   /** The changes put here for {@code update} listeners, or null. */
