@@ -21,16 +21,12 @@ public final class PusherChannelJs extends JavaScriptObject {
 
   /** Binds {@code handler} to one event of this channel. */
   public PusherBinding bind(String event, PusherEventHandler handler) {
-    JavaScriptObject fn = PusherJs.namedEventFunction(event, handler);
-    bindNative(event, fn);
-    return () -> unbindNative(event, fn);
+    return JsEvents.bind(this, event, handler);
   }
 
   /** Binds {@code handler} to every event of this channel, pusher's own included ({@code bind_global}). */
   public PusherBinding bindGlobal(PusherEventHandler handler) {
-    JavaScriptObject fn = PusherJs.globalEventFunction(handler);
-    bindGlobalNative(fn);
-    return () -> unbindGlobalNative(fn);
+    return JsEvents.bindGlobal(this, handler);
   }
 
   /**
@@ -43,21 +39,5 @@ public final class PusherChannelJs extends JavaScriptObject {
 
   private native boolean triggerNative(String event, String json) /*-{
     return !!this.trigger(event, JSON.parse(json));
-  }-*/;
-
-  private native void bindNative(String event, JavaScriptObject fn) /*-{
-    this.bind(event, fn);
-  }-*/;
-
-  private native void unbindNative(String event, JavaScriptObject fn) /*-{
-    this.unbind(event, fn);
-  }-*/;
-
-  private native void bindGlobalNative(JavaScriptObject fn) /*-{
-    this.bind_global(fn);
-  }-*/;
-
-  private native void unbindGlobalNative(JavaScriptObject fn) /*-{
-    this.unbind_global(fn);
   }-*/;
 }

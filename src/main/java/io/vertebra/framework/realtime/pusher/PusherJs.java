@@ -4,10 +4,10 @@ import com.google.gwt.core.client.JavaScriptObject;
 import io.vertebra.framework.core.Json;
 
 /**
- * The pusher-js {@code Pusher} client, seen from Java. With {@link PusherChannelJs} it is the only code that
- * touches pusher-js: each method is one pusher-js call, and every value crossing the boundary goes through JSON
- * ({@code JSON.stringify} in the browser, the framework's {@link Json} codec in Java), so Java only ever sees
- * JSON-like values and makes every decision itself.
+ * The pusher-js {@code Pusher} client, seen from Java. With {@link PusherChannelJs} and {@code JsEvents} it is
+ * the only code that touches pusher-js: each method is one pusher-js call, and every value crossing the boundary
+ * goes through JSON ({@code JSON.stringify} in the browser, the framework's {@link Json} codec in Java), so Java
+ * only ever sees JSON-like values and makes every decision itself.
  *
  * <p>The host page must load {@code vendor/pusher.min.js} (served by the app) before the GWT module.
  */
@@ -76,76 +76,30 @@ public final class PusherJs extends JavaScriptObject {
 
   /** Binds {@code handler} to a client-wide event (e.g. {@code pusher:error}, {@code pusher:signin_success}). */
   public PusherBinding bind(String event, PusherEventHandler handler) {
-    JavaScriptObject fn = namedEventFunction(event, handler);
-    bindNative(event, fn);
-    return () -> unbindNative(event, fn);
+    return JsEvents.bind(this, event, handler);
   }
 
   /** Binds {@code handler} to every event the client receives ({@code pusher.bind_global}). */
   public PusherBinding bindGlobal(PusherEventHandler handler) {
-    JavaScriptObject fn = globalEventFunction(handler);
-    bindGlobalNative(fn);
-    return () -> unbindGlobalNative(fn);
+    return JsEvents.bindGlobal(this, handler);
   }
 
   /** Binds {@code handler} to every event sent to the signed-in user ({@code pusher.user.bind_global}). */
   public PusherBinding bindUserGlobal(PusherEventHandler handler) {
-    JavaScriptObject fn = globalEventFunction(handler);
-    bindUserGlobalNative(fn);
-    return () -> unbindUserGlobalNative(fn);
+    return JsEvents.bindGlobal(user(), handler);
   }
 
   /** Binds {@code handler} to {@code connection.state_change}. */
   public PusherBinding bindStateChange(PusherStateHandler handler) {
-    JavaScriptObject fn = stateFunction(handler);
-    bindStateNative(fn);
-    return () -> unbindStateNative(fn);
+    return JsEvents.bindFunction(connection(), "state_change", stateFunction(handler));
   }
 
-  private native void bindNative(String event, JavaScriptObject fn) /*-{
-    this.bind(event, fn);
+  private native JavaScriptObject user() /*-{
+    return this.user;
   }-*/;
 
-  private native void unbindNative(String event, JavaScriptObject fn) /*-{
-    this.unbind(event, fn);
-  }-*/;
-
-  private native void bindGlobalNative(JavaScriptObject fn) /*-{
-    this.bind_global(fn);
-  }-*/;
-
-  private native void unbindGlobalNative(JavaScriptObject fn) /*-{
-    this.unbind_global(fn);
-  }-*/;
-
-  private native void bindUserGlobalNative(JavaScriptObject fn) /*-{
-    this.user.bind_global(fn);
-  }-*/;
-
-  private native void unbindUserGlobalNative(JavaScriptObject fn) /*-{
-    this.user.unbind_global(fn);
-  }-*/;
-
-  private native void bindStateNative(JavaScriptObject fn) /*-{
-    this.connection.bind('state_change', fn);
-  }-*/;
-
-  private native void unbindStateNative(JavaScriptObject fn) /*-{
-    this.connection.unbind('state_change', fn);
-  }-*/;
-
-  /** A JS callback {@code (data)} for one named event. */
-  static native JavaScriptObject namedEventFunction(String event, PusherEventHandler handler) /*-{
-    return $entry(function(data) {
-      @io.vertebra.framework.realtime.pusher.PusherJs::dispatch(*)(handler, event, JSON.stringify(data));
-    });
-  }-*/;
-
-  /** A JS callback {@code (eventName, data)} for bind_global. */
-  static native JavaScriptObject globalEventFunction(PusherEventHandler handler) /*-{
-    return $entry(function(eventName, data) {
-      @io.vertebra.framework.realtime.pusher.PusherJs::dispatch(*)(handler, eventName, JSON.stringify(data));
-    });
+  private native JavaScriptObject connection() /*-{
+    return this.connection;
   }-*/;
 
   private static native JavaScriptObject stateFunction(PusherStateHandler handler) /*-{
@@ -154,9 +108,4 @@ public final class PusherJs extends JavaScriptObject {
           states.current);
     });
   }-*/;
-
-  /** Back in Java: the event data arrives as JSON text (undefined = null) and leaves as Java values. */
-  static void dispatch(PusherEventHandler handler, String event, String json) {
-    handler.onEvent(event, json == null ? null : Json.parse(json));
-  }
 }
