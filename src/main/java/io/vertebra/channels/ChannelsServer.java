@@ -6,8 +6,9 @@ import io.vertebra.channels.connection.ActivityMonitor;
 import io.vertebra.channels.connection.Connection;
 import io.vertebra.channels.connection.PusherWebSocketServlet;
 import io.vertebra.channels.http.ApiServlet;
-import io.vertebra.channels.limits.Limits;
 import io.vertebra.channels.protocol.ErrorCode;
+import io.vertebra.channels.webhook.WebhookDispatcher;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,15 +30,21 @@ public final class ChannelsServer implements AutoCloseable {
     this.app = app;
   }
 
-  /** Installs a server for {@code credentials} with {@code limits}, reporting channel changes to {@code listener}. */
-  public static ChannelsServer install(ServletContextHandler context, AppCredentials credentials, Limits limits,
-      ChannelListener listener) {
+  /**
+   * Installs a server for {@code credentials} configured by {@code options}; channel changes go to the webhook
+   * URL when one is configured.
+   */
+  public static ChannelsServer install(ServletContextHandler context, AppCredentials credentials,
+      ChannelsOptions options) {
     ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
       Thread t = new Thread(r, "channels-timer");
       t.setDaemon(true);
       return t;
     });
-    ChannelsApp app = ChannelsApp.create(credentials, limits, listener, Clock.systemUTC(), scheduler);
+    ChannelListener listener = options.webhookUrl() == null ? ChannelListener.NONE
+        : new WebhookDispatcher(options.webhookUrl(), credentials, HttpClient.newHttpClient(), scheduler,
+            Clock.systemUTC(), 1_000);
+    ChannelsApp app = ChannelsApp.create(credentials, options.limits(), listener, Clock.systemUTC(), scheduler);
     JettyWebSocketServletContainerInitializer.configure(context, null);
     context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(app)), "/app/*");
     context.addServlet(new ServletHolder("pusher-http-api", new ApiServlet(app)), "/apps/*");
@@ -56,9 +63,17 @@ public final class ChannelsServer implements AutoCloseable {
     for (Connection c : app.connections().all()) {
       c.close(ErrorCode.RECONNECT, "Server shutting down; reconnect");
     }
+    awaitDisconnects(1_000);
     app.scheduler().shutdown();
+  }
+
+  /** Gives clients a moment to complete the close handshake, so they see 4200 rather than a dropped socket. */
+  private void awaitDisconnects(long millis) {
+    long end = System.currentTimeMillis() + millis;
     try {
-      app.scheduler().awaitTermination(2, TimeUnit.SECONDS);
+      while (app.connections().size() > 0 && System.currentTimeMillis() < end) {
+        Thread.sleep(20);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -2,8 +2,6 @@ package io.vertebra.server;
 
 import io.vertebra.channels.ChannelsServer;
 import io.vertebra.channels.auth.AppCredentials;
-import io.vertebra.channels.channel.ChannelListener;
-import io.vertebra.channels.limits.Limits;
 import io.vertebra.posts.server.PostsBackend;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
@@ -55,7 +53,7 @@ public final class AppServer implements AutoCloseable {
     ChannelsServer channels = null;
     if (embeddedChannels) {
       channels = ChannelsServer.install(context, new AppCredentials(realtime.appId(), realtime.key(),
-          realtime.secret()), config.channelsLimits(), ChannelListener.NONE);
+          realtime.secret()), config.channels());
     }
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)

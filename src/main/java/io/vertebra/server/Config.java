@@ -1,6 +1,6 @@
 package io.vertebra.server;
 
-import io.vertebra.channels.limits.Limits;
+import io.vertebra.channels.ChannelsOptions;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -22,7 +22,7 @@ public record Config(
     String channelsKey,
     String channelsSecret,
     Path webDir,
-    Limits channelsLimits) {
+    ChannelsOptions channels) {
 
   /** Reads the configuration from the process environment. */
   public static Config fromEnvironment() {
@@ -45,7 +45,7 @@ public record Config(
         text(env, "CHANNELS_KEY", null),
         text(env, "CHANNELS_SECRET", null),
         env.containsKey("WEB_DIR") && !env.get("WEB_DIR").isBlank() ? Path.of(env.get("WEB_DIR")) : null,
-        channelsLimits(env));
+        channels(env));
   }
 
   /** Whether the realtime service is an external Pusher-compatible one rather than the embedded server. */
@@ -53,9 +53,9 @@ public record Config(
     return pusherUrl != null;
   }
 
-  private static Limits channelsLimits(Map<String, String> env) {
+  private static ChannelsOptions channels(Map<String, String> env) {
     try {
-      return Limits.from(env);
+      return ChannelsOptions.from(env);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }

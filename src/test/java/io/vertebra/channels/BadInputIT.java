@@ -90,6 +90,16 @@ class BadInputIT {
   }
 
   @Test
+  void plainHttpToTheWebSocketEndpointIsExplained() throws Exception {
+    var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(server.baseUrl() + "/app/" + server.key())).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(426, response.statusCode());
+    assertEquals("upgrade_required", io.vertebra.channels.protocol.Frames.JSON.readTree(response.body())
+        .get("error").asText());
+  }
+
+  @Test
   void httpRequestsWithBadCredentialsGet401() throws Exception {
     String body = "{\"name\":\"e\",\"channel\":\"bystander\",\"data\":\"{}\"}";
     long now = System.currentTimeMillis() / 1000;

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pusher.client.channel.ChannelEventListener;
-import com.pusher.client.channel.PresenceChannelEventListener;
 import com.pusher.client.channel.PrivateChannel;
 import com.pusher.client.channel.PrivateChannelEventListener;
 import com.pusher.client.channel.PusherEvent;
-import com.pusher.client.channel.User;
 import com.pusher.rest.data.Event;
 import com.pusher.rest.data.Result;
 import io.vertebra.channels.protocol.Frames;
@@ -122,63 +120,11 @@ class PusherLibrariesIT {
   @Test
   void presenceMembersAreListedAddedRemovedAndQueryable() throws Exception {
     try (JavaClient alice = new JavaClient(server, "alice")) {
-      LinkedBlockingQueue<String> changes = new LinkedBlockingQueue<>();
-      CountDownLatch ok = new CountDownLatch(1);
-      alice.pusher.subscribePresence("presence-room", new PresenceChannelEventListener() {
-        @Override
-        public void onUsersInformationReceived(String channel, Set<User> users) {
-          changes.add("users:" + users.size());
-          ok.countDown();
-        }
-
-        @Override
-        public void userSubscribed(String channel, User user) {
-          changes.add("added:" + user.getId());
-        }
-
-        @Override
-        public void userUnsubscribed(String channel, User user) {
-          changes.add("removed:" + user.getId());
-        }
-
-        @Override
-        public void onAuthenticationFailure(String message, Exception e) {
-          changes.add("failed:" + message);
-        }
-
-        @Override
-        public void onSubscriptionSucceeded(String channel) {}
-
-        @Override
-        public void onEvent(PusherEvent event) {}
-      });
-      assertTrue(ok.await(10, TimeUnit.SECONDS));
-      assertEquals("users:1", changes.take());
+      RecordingPresenceListener aliceView = RecordingPresenceListener.join(alice, "presence-room");
+      assertEquals("users:1", aliceView.next());
       try (JavaClient bob = new JavaClient(server, "bob")) {
-        CountDownLatch bobIn = new CountDownLatch(1);
-        bob.pusher.subscribePresence("presence-room", new PresenceChannelEventListener() {
-          @Override
-          public void onUsersInformationReceived(String channel, Set<User> users) {
-            bobIn.countDown();
-          }
-
-          @Override
-          public void userSubscribed(String channel, User user) {}
-
-          @Override
-          public void userUnsubscribed(String channel, User user) {}
-
-          @Override
-          public void onAuthenticationFailure(String message, Exception e) {}
-
-          @Override
-          public void onSubscriptionSucceeded(String channel) {}
-
-          @Override
-          public void onEvent(PusherEvent event) {}
-        });
-        assertTrue(bobIn.await(10, TimeUnit.SECONDS));
-        assertEquals("added:bob", changes.poll(5, TimeUnit.SECONDS));
+        RecordingPresenceListener.join(bob, "presence-room");
+        assertEquals("added:bob", aliceView.next());
         assertEquals("User bob", json(alice.pusher.getPresenceChannel("presence-room").getUsers().stream()
             .filter(u -> u.getId().equals("bob")).findFirst().orElseThrow().getInfo()).get("name").asText());
 
@@ -194,7 +140,7 @@ class PusherLibrariesIT {
             Map.of("filter_by_prefix", "presence-", "info", "user_count")).getMessage());
         assertEquals(2, list.get("channels").get("presence-room").get("user_count").asInt());
       }
-      assertEquals("removed:bob", changes.poll(5, TimeUnit.SECONDS));
+      assertEquals("removed:bob", aliceView.next());
     }
   }
 
@@ -243,8 +189,30 @@ class PusherLibrariesIT {
   }
 
   @Test
-  void terminateConnectionsIsAccepted() throws Exception {
-    Result result = server.rest().post("/users/nobody/terminate_connections", "{}");
-    assertEquals(Result.Status.SUCCESS, result.getStatus(), result.getMessage());
+  void terminateConnectionsClosesEveryConnectionOfThatUserOnly() throws Exception {
+    var signer = new io.vertebra.channels.auth.SocketAuthenticator(
+        new io.vertebra.channels.auth.AppCredentials(server.appId(), server.key(), server.secret()));
+    try (RawSocket carol1 = RawSocket.open(server, "/app/" + server.key() + "?protocol=7");
+        RawSocket carol2 = RawSocket.open(server, "/app/" + server.key() + "?protocol=7");
+        RawSocket dave = RawSocket.open(server, "/app/" + server.key() + "?protocol=7")) {
+      signIn(carol1, signer, "carol");
+      signIn(carol2, signer, "carol");
+      signIn(dave, signer, "dave");
+      Result result = server.rest().post("/users/carol/terminate_connections", "{}");
+      assertEquals(Result.Status.SUCCESS, result.getStatus(), result.getMessage());
+      assertEquals(io.vertebra.channels.protocol.ErrorCode.UNAUTHORIZED, carol1.awaitClose(5000));
+      assertEquals(io.vertebra.channels.protocol.ErrorCode.UNAUTHORIZED, carol2.awaitClose(5000));
+      dave.send("{\"event\":\"pusher:ping\",\"data\":{}}");
+      assertNotNull(dave.next("pusher:pong", 5000), "other users stay connected");
+    }
+  }
+
+  private static void signIn(RawSocket socket, io.vertebra.channels.auth.SocketAuthenticator signer, String user)
+      throws Exception {
+    String userData = "{\"id\":\"" + user + "\"}";
+    String auth = signer.userAuth(socket.socketId(), userData);
+    socket.send(Frames.stringify(Frames.JSON.createObjectNode().put("event", "pusher:signin").set("data",
+        Frames.JSON.createObjectNode().put("auth", auth).put("user_data", userData))));
+    assertNotNull(socket.next("pusher:signin_success", 5000));
   }
 }

@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class RawSocket implements AutoCloseable {
 
+  // One JDK client (and its threads) for all sockets of a test run: fan-out tests open hundreds.
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
   final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
   private final WebSocket socket;
@@ -25,7 +28,7 @@ final class RawSocket implements AutoCloseable {
 
   private RawSocket(String url, boolean reading) {
     this.reading = reading;
-    this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+    this.socket = HTTP.newWebSocketBuilder()
         .buildAsync(URI.create(url), new Listener()).join();
   }
 

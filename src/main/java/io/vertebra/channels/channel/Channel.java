@@ -67,10 +67,13 @@ public final class Channel {
     return subscribers.values();
   }
 
-  /** Adds a subscriber to a non-presence channel and confirms the subscription to it. */
+  /**
+   * Adds a subscriber to a non-presence channel and confirms the subscription to it. Added before confirming: a
+   * client that acts on the confirmation (e.g. asks another to send a client event) must already be reachable.
+   */
   void subscribe(Subscriber subscriber) {
-    subscriber.send(Frames.subscriptionSucceeded(name, Frames.JSON.createObjectNode()));
     subscribers.put(subscriber.socketId(), subscriber);
+    subscriber.send(Frames.subscriptionSucceeded(name, Frames.JSON.createObjectNode()));
   }
 
   /**
@@ -83,13 +86,13 @@ public final class Channel {
         return "Presence channel " + name + " is full (" + maxMembers + " members)";
       }
       boolean first = roster.join(subscriber.socketId(), member);
+      subscribers.put(subscriber.socketId(), subscriber); // reachable before confirmed, as in subscribe()
       ObjectNode data = Frames.JSON.createObjectNode();
       data.set("presence", roster.snapshot());
       subscriber.send(Frames.subscriptionSucceeded(name, data));
       if (first) {
         broadcast(Frames.memberAdded(name, member.userId(), member.userInfo()), subscriber.socketId());
       }
-      subscribers.put(subscriber.socketId(), subscriber);
       return null;
     }
   }

@@ -4,6 +4,7 @@ import io.vertebra.channels.ChannelsApp;
 import io.vertebra.channels.limits.RateLimiter;
 import io.vertebra.channels.protocol.ErrorCode;
 import io.vertebra.channels.protocol.Frames;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -17,7 +18,8 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
   private final ChannelsApp app;
   private final MessageHandler handler;
   private final Rejection rejection;
-  private Connection connection;
+  // Set on open, cleared once on close or error (which Jetty may report on different threads).
+  private final AtomicReference<Connection> connection = new AtomicReference<>();
 
   PusherEndpoint(ChannelsApp app, MessageHandler handler, Rejection rejection) {
     this.app = app;
@@ -40,29 +42,31 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
           + app.limits().maxConnections() + " connections)");
       return;
     }
-    connection = candidate;
-    connection.send(Frames.connectionEstablished(connection.socketId(), app.limits().activityTimeoutSeconds()));
+    connection.set(candidate);
+    candidate.send(Frames.connectionEstablished(candidate.socketId(), app.limits().activityTimeoutSeconds()));
   }
 
   @Override
   public void onWebSocketText(String message) {
-    if (connection != null) {
-      handler.onText(connection, message, System.nanoTime());
+    Connection c = connection.get();
+    if (c != null) {
+      handler.onText(c, message, System.nanoTime());
     }
   }
 
   @Override
   public void onWebSocketPong(java.nio.ByteBuffer payload) {
-    if (connection != null) {
-      connection.heard(System.nanoTime());
+    Connection c = connection.get();
+    if (c != null) {
+      c.heard(System.nanoTime());
     }
   }
 
   @Override
   public void onWebSocketClose(int statusCode, String reason) {
-    if (connection != null) {
-      handler.onClose(connection);
-      connection = null;
+    Connection c = connection.getAndSet(null);
+    if (c != null) {
+      handler.onClose(c);
     }
   }
 

@@ -3,6 +3,10 @@ package io.vertebra.channels.connection;
 import io.vertebra.channels.ChannelsApp;
 import io.vertebra.channels.auth.Hmac;
 import io.vertebra.channels.protocol.ErrorCode;
+import io.vertebra.channels.protocol.Frames;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +41,18 @@ public final class PusherWebSocketServlet extends JettyWebSocketServlet {
     // Larger than our own message limit, so oversize frames get a readable pusher:error instead of close 1009.
     factory.setMaxTextMessageSize(Math.max(64 * 1024L, 4L * limits.maxMessageBytes()));
     factory.setCreator((request, response) -> new PusherEndpoint(app, handler, rejection(request)));
+  }
+
+  /** A plain HTTP request (no WebSocket upgrade) gets a JSON explanation instead of a bare 405. */
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    resp.setStatus(426);
+    resp.setHeader("Upgrade", "websocket");
+    resp.setContentType("application/json");
+    resp.setCharacterEncoding("UTF-8");
+    resp.getWriter().write(Frames.stringify(Frames.JSON.createObjectNode().put("error", "upgrade_required")
+        .put("message", "This is the Pusher WebSocket endpoint: connect with a WebSocket client to /app/{key}"
+            + "?protocol=7")));
   }
 
   private Rejection rejection(JettyServerUpgradeRequest request) {

@@ -1,7 +1,7 @@
 package io.vertebra.channels.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertebra.channels.protocol.Frames;
+import io.vertebra.channels.TestJson;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -27,7 +27,7 @@ public final class RecordingSubscriber implements Subscriber {
 
   /** The frames received, as JSON. */
   public List<JsonNode> frames() {
-    return frames.stream().map(RecordingSubscriber::parse).toList();
+    return frames.stream().map(TestJson::parse).toList();
   }
 
   /** The event names received, in order. */
@@ -40,24 +40,13 @@ public final class RecordingSubscriber implements Subscriber {
     JsonNode found = null;
     for (JsonNode f : frames()) {
       if (event.equals(f.path("event").asText())) {
-        found = f.get("data");
+        found = f;
       }
     }
-    if (found != null && found.isTextual()) {
-      return parse(found.asText());
-    }
-    return found;
+    return TestJson.data(found);
   }
 
   public void clear() {
     frames.clear();
-  }
-
-  private static JsonNode parse(String text) {
-    try {
-      return Frames.JSON.readTree(text);
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + text, e);
-    }
   }
 }

@@ -1,7 +1,7 @@
 package io.vertebra.channels.connection;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertebra.channels.protocol.Frames;
+import io.vertebra.channels.TestJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,7 +43,7 @@ public final class RecordingSink implements FrameSink {
   }
 
   public List<JsonNode> frames() {
-    return sent.stream().map(RecordingSink::parse).toList();
+    return sent.stream().map(TestJson::parse).toList();
   }
 
   public List<String> events() {
@@ -63,12 +63,7 @@ public final class RecordingSink implements FrameSink {
 
   /** The {@code data} of the last frame named {@code event}, decoded when it is a JSON string; null if none. */
   public JsonNode data(String event) {
-    JsonNode frame = last(event);
-    if (frame == null) {
-      return null;
-    }
-    JsonNode data = frame.get("data");
-    return data != null && data.isTextual() ? parse(data.asText()) : data;
+    return TestJson.data(last(event));
   }
 
   public int sentCount() {
@@ -77,13 +72,5 @@ public final class RecordingSink implements FrameSink {
 
   public void clear() {
     sent.clear();
-  }
-
-  private static JsonNode parse(String text) {
-    try {
-      return Frames.JSON.readTree(text);
-    } catch (Exception e) {
-      throw new AssertionError("not JSON: " + text, e);
-    }
   }
 }

@@ -1,0 +1,41 @@
+package io.vertebra.channels;
+
+import io.vertebra.channels.limits.Limits;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Everything configurable about the channels server besides its credentials: the limits and the optional webhook
+ * URL, read from {@code CHANNELS_*} environment variables (see docs/channels-server.md).
+ *
+ * @param webhookUrl where to POST webhooks, or null for none
+ */
+public record ChannelsOptions(Limits limits, URI webhookUrl) {
+
+  /** Defaults: hosted Pusher's limits, no webhooks. */
+  public static ChannelsOptions defaults() {
+    return new ChannelsOptions(Limits.defaults(), null);
+  }
+
+  /**
+   * Reads the options from environment variables.
+   *
+   * @throws IllegalArgumentException naming the variable whose value is unusable
+   */
+  public static ChannelsOptions from(Map<String, String> env) {
+    String url = env.get("CHANNELS_WEBHOOK_URL");
+    URI webhook = null;
+    if (url != null && !url.isBlank()) {
+      try {
+        webhook = URI.create(url.trim());
+      } catch (IllegalArgumentException e) {
+        webhook = null;
+      }
+      if (webhook == null || !("http".equals(webhook.getScheme()) || "https".equals(webhook.getScheme()))
+          || webhook.getHost() == null) {
+        throw new IllegalArgumentException("CHANNELS_WEBHOOK_URL must be an http(s) URL, got '" + url + "'");
+      }
+    }
+    return new ChannelsOptions(Limits.from(env), webhook);
+  }
+}

@@ -1,0 +1,95 @@
+package io.vertebra.channels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.pusher.rest.data.Validity;
+import com.sun.net.httpserver.HttpServer;
+import io.vertebra.channels.protocol.Frames;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhooks reach a receiver that checks them with pusher-http-java's validateWebhookSignature, including after the
+ * receiver failed once (retry).
+ */
+class WebhookIT {
+
+  @Test
+  void presenceAndClientEventWebhooksAreSignedBatchedAndRetried() throws Exception {
+    List<JsonNode> events = new CopyOnWriteArrayList<>();
+    AtomicInteger requests = new AtomicInteger();
+    List<String> invalid = new ArrayList<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    ChannelsTestServer[] server = new ChannelsTestServer[1];
+    receiver.createContext("/hooks", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      boolean firstAttempt = requests.incrementAndGet() == 1;
+      Validity validity = server[0].rest().validateWebhookSignature(
+          exchange.getRequestHeaders().getFirst("X-Pusher-Key"),
+          exchange.getRequestHeaders().getFirst("X-Pusher-Signature"), body);
+      if (validity != Validity.VALID) {
+        invalid.add(validity + ": " + body);
+      }
+      if (!firstAttempt) {
+        Frames.JSON.readTree(body).get("events").forEach(events::add);
+      }
+      exchange.sendResponseHeaders(firstAttempt ? 503 : 200, -1); // the first delivery fails: must be retried
+      exchange.close();
+    });
+    receiver.start();
+    try (ChannelsTestServer s = new ChannelsTestServer(Map.of("CHANNELS_WEBHOOK_URL",
+        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks"))) {
+      server[0] = s;
+      try (JavaClient alice = new JavaClient(s, "alice"); JavaClient bob = new JavaClient(s, "bob")) {
+        RecordingPresenceListener.join(alice, "presence-hooks");
+        RecordingPresenceListener.join(bob, "presence-hooks");
+        Thread.sleep(500);
+        bob.pusher.getPresenceChannel("presence-hooks").trigger("client-wave", "{\"hand\":\"left\"}");
+        JsonNode occupied = nextNamed(events, "channel_occupied");
+        assertEquals("presence-hooks", occupied.get("channel").asText());
+        JsonNode wave = nextNamed(events, "client_event");
+        assertEquals("client-wave", wave.get("event").asText());
+        assertEquals("bob", wave.get("user_id").asText());
+        assertEquals(bob.socketId(), wave.get("socket_id").asText());
+      }
+      JsonNode vacated = nextNamed(events, "channel_vacated");
+      assertEquals("presence-hooks", vacated.get("channel").asText());
+      for (int i = 0; i < 100 && removedUsers(events).size() < 2; i++) {
+        Thread.sleep(50);
+      }
+      assertEquals(Set.of("alice", "bob"), removedUsers(events));
+    } finally {
+      receiver.stop(0);
+    }
+    assertTrue(invalid.isEmpty(), invalid.toString());
+    assertTrue(requests.get() >= 2, "the failed delivery was retried");
+  }
+
+  private static Set<String> removedUsers(List<JsonNode> events) {
+    return events.stream().filter(e -> e.get("name").asText().equals("member_removed"))
+        .map(e -> e.get("user_id").asText()).collect(java.util.stream.Collectors.toSet());
+  }
+
+  /** The first webhook event named {@code name}; a retried batch may arrive after later ones, as with Pusher. */
+  private static JsonNode nextNamed(List<JsonNode> events, String name) throws InterruptedException {
+    long end = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < end) {
+      for (JsonNode e : events) {
+        if (name.equals(e.get("name").asText())) {
+          return e;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no " + name + " webhook; saw " + events);
+  }
+}
