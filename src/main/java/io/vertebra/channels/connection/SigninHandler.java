@@ -32,8 +32,9 @@ final class SigninHandler {
           + "SHA256 hex digest of " + connection.socketId() + "::user::<user_data>");
     }
     String id = userId(userData);
-    if (id == null) {
-      throw new ProtocolException(ErrorCode.UNAUTHORIZED, "user_data must be a JSON object with a non-empty id");
+    if (id == null || id.length() > app.limits().maxUserIdLength()) {
+      throw new ProtocolException(ErrorCode.UNAUTHORIZED, "user_data must be a JSON object with an id of 1 to "
+          + app.limits().maxUserIdLength() + " characters");
     }
     connection.signIn(id);
     connection.send(Frames.signinSuccess(userData));

@@ -33,6 +33,10 @@ final class SubscriptionHandler {
     if (connection.channels().contains(channel)) {
       return; // already subscribed: hosted Pusher ignores the repeat, and so do we
     }
+    if (connection.channels().size() >= app.limits().maxSubscriptionsPerConnection()) {
+      throw new ProtocolException(null, "Too many subscriptions on one connection (limit "
+          + app.limits().maxSubscriptionsPerConnection() + ")");
+    }
     ChannelType type = ChannelType.of(channel);
     if (type == ChannelType.USER) {
       subscribeUserChannel(connection, channel);
@@ -106,6 +110,10 @@ final class SubscriptionHandler {
     JsonNode id = data == null ? null : data.get("user_id");
     if (id == null || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isEmpty()) {
       reject(connection, channel, "channel_data must be a JSON object with a user_id", 400);
+      return null;
+    }
+    if (id.asText().length() > app.limits().maxUserIdLength()) {
+      reject(connection, channel, "user_id is longer than " + app.limits().maxUserIdLength() + " characters", 400);
       return null;
     }
     JsonNode info = data.get("user_info");

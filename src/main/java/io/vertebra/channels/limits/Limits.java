@@ -20,6 +20,8 @@ import java.util.Map;
  * @param sendQueueFrames most frames queued for one connection before it counts as too slow
  * @param sendQueueBytes most bytes queued for one connection before it counts as too slow
  * @param maxRequestBytes largest HTTP API request body, bytes
+ * @param maxSubscriptionsPerConnection most channels one connection may subscribe to (guards memory)
+ * @param maxUserIdLength longest presence or sign-in user id, characters
  */
 public record Limits(
     int maxMessageBytes,
@@ -35,12 +37,14 @@ public record Limits(
     int pongTimeoutSeconds,
     int sendQueueFrames,
     long sendQueueBytes,
-    int maxRequestBytes) {
+    int maxRequestBytes,
+    int maxSubscriptionsPerConnection,
+    int maxUserIdLength) {
 
   /** Hosted Pusher's documented limits, with generous local defaults for what it does not document. */
   public static Limits defaults() {
     return new Limits(10 * 1024, 164, 200, 100, 10, 10_000, 100, 1024, 10, 120, 30, 1_000, 4L * 1024 * 1024,
-        256 * 1024);
+        256 * 1024, 1_000, 128);
   }
 
   /**
@@ -64,7 +68,9 @@ public record Limits(
         positive(env, "CHANNELS_PONG_TIMEOUT", d.pongTimeoutSeconds),
         positive(env, "CHANNELS_SEND_QUEUE_FRAMES", d.sendQueueFrames),
         positive(env, "CHANNELS_SEND_QUEUE_BYTES", (int) Math.min(Integer.MAX_VALUE, d.sendQueueBytes)),
-        positive(env, "CHANNELS_MAX_REQUEST_BYTES", d.maxRequestBytes));
+        positive(env, "CHANNELS_MAX_REQUEST_BYTES", d.maxRequestBytes),
+        positive(env, "CHANNELS_MAX_SUBSCRIPTIONS_PER_CONNECTION", d.maxSubscriptionsPerConnection),
+        d.maxUserIdLength);
   }
 
   private static int positive(Map<String, String> env, String name, int fallback) {

@@ -82,6 +82,30 @@ class MessageHandlerTest {
   }
 
   @Test
+  void subscriptionsPerConnectionAreLimited() {
+    Limits d = Limits.defaults();
+    TestApp small = new TestApp(new Limits(d.maxMessageBytes(), d.maxChannelNameLength(), d.maxEventNameLength(),
+        d.maxChannelsPerTrigger(), d.maxBatchSize(), d.maxConnections(), d.maxPresenceMembers(),
+        d.maxUserInfoBytes(), d.clientEventsPerSecond(), d.activityTimeoutSeconds(), d.pongTimeoutSeconds(),
+        d.sendQueueFrames(), d.sendQueueBytes(), d.maxRequestBytes(), 2, d.maxUserIdLength()),
+        io.vertebra.channels.channel.ChannelListener.NONE);
+    var c = small.connect();
+    c.subscribe("one");
+    c.subscribe("two");
+    c.subscribe("three");
+    assertTrue(c.lastErrorMessage().contains("Too many subscriptions"));
+    assertNull(small.app.channels().find("three"));
+  }
+
+  @Test
+  void presenceWithTooLongUserIdIsRefused() {
+    var c = t.connect();
+    c.subscribePresence("presence-x", "u".repeat(129));
+    assertTrue(c.lastErrorMessage().contains("user_id is longer"));
+    assertNull(t.app.channels().find("presence-x"));
+  }
+
+  @Test
   void presenceWithoutUserIdIsRefused() {
     var c = t.connect();
     String data = "{\"user_info\":{}}";
