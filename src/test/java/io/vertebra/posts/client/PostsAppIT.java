@@ -177,7 +177,7 @@ class PostsAppIT {
     bob.await("form.editor .notice button[data-action=load-latest]");
     assertEquals("Bob's plan", bob.await("form.editor .title-input").getAttribute("value"), "B's text kept");
     bob.click("form.editor button.save");
-    bob.await("form.editor[data-conflict] .conflict .their-title");
+    bob.await(".post-editor[data-conflict] .conflict .their-title");
     bob.awaitText(".conflict .their-title", "Alice's plan");
     assertEquals("Bob's plan", bob.await("form.editor .title-input").getAttribute("value"));
     assertEquals("Alice's plan", api.get("/api/posts/" + id).json().get("title").asText(), "nothing overwritten");

@@ -140,9 +140,10 @@ public final class PostEditorView extends DomView {
       theirs = (Map<String, Object>) json.get(ApiErrors.CURRENT);
       // The model learns the server's truth; the form keeps the user's text.
       post.set(theirs);
-      find("conflict").setInnerSafeHtml(Templates.T.conflict(text(theirs, PostFields.AUTHOR),
-          String.valueOf(version(theirs)), text(theirs, PostFields.TITLE), text(theirs, PostFields.BODY)));
+      find("conflict").setInnerSafeHtml(Templates.T.conflict(String.valueOf(version(theirs)),
+          text(theirs, PostFields.TITLE), text(theirs, PostFields.BODY)));
       element().setAttribute("data-conflict", "true");
+      find("conflict").scrollIntoView();
       return;
     }
     Forms.showError(element(), Forms.describe(error));
@@ -151,7 +152,7 @@ public final class PostEditorView extends DomView {
   private void remoteChange() {
     if (isDirty()) {
       find("notice").setInnerSafeHtml(Templates.T.remoteChangeNotice(
-          "This post was changed by " + post.getAuthor() + " while you were typing. Your text is kept."));
+          "Someone saved a newer version of this post while you were typing. Your text is kept."));
       return;
     }
     fill(post.getTitle(), post.getBody());

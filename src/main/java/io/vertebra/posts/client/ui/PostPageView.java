@@ -42,8 +42,9 @@ public final class PostPageView extends DomView {
         session.getName(), editing));
     LiveModels.follow(this, post, notifier, PostChannels.post(id));
     listenTo(post, "destroy", args -> gone());
-    listenTo(post, "error", args -> Forms.showError(element(), Forms.describe((SyncError) args[1])));
-    post.fetch(new Options());
+    // Only the load's failure is the page's to show; the editor and the detail view report their own requests.
+    post.fetch(new Options().error((target, response, options) ->
+        Forms.showError(element(), Forms.describe((SyncError) response))));
   }
 
   /** The id of the post this page shows. */
@@ -87,7 +88,8 @@ public final class PostPageView extends DomView {
     PostDetailView detail = new PostDetailView(post);
     listenTo(detail, "edit", args -> History.newItem("posts/" + post.getPostId() + "/edit"));
     listenTo(detail, "delete", args -> post.destroy(new Options().waitForServer(true)
-        .success((target, response, options) -> History.newItem(""))));
+        .success((target, response, options) -> History.newItem(""))
+        .error((target, response, options) -> Forms.showError(element(), Forms.describe((SyncError) response)))));
     show(detail);
   }
 

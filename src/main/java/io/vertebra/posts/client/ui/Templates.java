@@ -50,21 +50,21 @@ public interface Templates extends SafeHtmlTemplates {
       + "<div class='note-slot'></div><p class='error' role='alert'></p><div class='page-body'></div>")
   SafeHtml postPage();
 
-  @Template("<form class='card editor'><h1>{0}</h1><p class='notice' role='status'></p>"
+  @Template("<form class='card editor'><h1>{0}</h1><p class='notice' role='status'></p><div class='conflict'></div>"
       + "<label>Title<input class='title-input' name='title' maxlength='{3}' value='{1}'></label>"
       + "<label>Text<textarea class='body-input' name='body' rows='10'>{2}</textarea></label>"
-      + "<p class='error' role='alert'></p><div class='conflict'></div>"
+      + "<p class='error' role='alert'></p>"
       + "<div class='actions'><button class='primary save' type='submit'>Save</button>"
       + "<button type='button' data-action='cancel'>Cancel</button></div></form>")
   SafeHtml editor(String headline, String title, String body, int titleMax);
 
-  @Template("<h2>{0} saved a newer version while you were editing</h2>"
-      + "<p class='muted'>Theirs (version {1}):</p><blockquote><strong class='their-title'>{2}</strong>"
-      + "<div class='their-body'>{3}</div></blockquote>"
-      + "<p class='muted'>Your text is still in the form above.</p><div class='actions'>"
+  @Template("<h2>Someone saved a newer version while you were editing</h2>"
+      + "<p class='muted'>Theirs (version {0}):</p><blockquote><strong class='their-title'>{1}</strong>"
+      + "<div class='their-body'>{2}</div></blockquote>"
+      + "<p class='muted'>Your text is still in the form below.</p><div class='actions'>"
       + "<button data-action='take-theirs'>Discard mine, load theirs</button>"
       + "<button class='danger' data-action='overwrite'>Overwrite with mine</button></div>")
-  SafeHtml conflict(String author, String version, String title, String body);
+  SafeHtml conflict(String version, String title, String body);
 
   @Template("{0} <button class='link' data-action='load-latest'>Load the latest version</button>")
   SafeHtml remoteChangeNotice(String message);
