@@ -14,6 +14,9 @@ const APP_ID = process.env.CHANNELS_APP_ID;
 const KEY = process.env.CHANNELS_KEY;
 const SECRET = process.env.CHANNELS_SECRET;
 
+// Waits are generous: the machines running this suite are small and shared.
+const WAIT = 10000;
+
 const hmac = (text) => crypto.createHmac('sha256', SECRET).update(text).digest('hex');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -54,7 +57,7 @@ function within(ms, what, promise) {
 }
 
 function connected(pusher) {
-  return within(5000, 'connection', new Promise((resolve) => {
+  return within(WAIT, 'connection', new Promise((resolve) => {
     if (pusher.connection.state === 'connected') return resolve();
     pusher.connection.bind('connected', resolve);
   }));
@@ -62,13 +65,13 @@ function connected(pusher) {
 
 function subscribed(pusher, name) {
   const channel = pusher.subscribe(name);
-  return within(5000, 'subscription to ' + name, new Promise((resolve, reject) => {
+  return within(WAIT, 'subscription to ' + name, new Promise((resolve, reject) => {
     channel.bind('pusher:subscription_succeeded', (data) => resolve({ channel, data }));
     channel.bind('pusher:subscription_error', (e) => reject(new Error('subscription_error ' + JSON.stringify(e))));
   }));
 }
 
-function next(channel, event, ms = 5000) {
+function next(channel, event, ms = WAIT) {
   return within(ms, event, new Promise((resolve) => channel.bind(event, function handler(data) {
     channel.unbind(event, handler);
     resolve(data);
@@ -91,9 +94,11 @@ async function api(method, path, body) {
   const sorted = Object.keys(query).sort().map((k) => k + '=' + query[k]).join('&');
   query.auth_signature = hmac(method + '\n' + fullPath + '\n' + sorted);
   const qs = new URLSearchParams(query).toString();
+  // A fresh connection per call and an explicit timeout, so a stuck request is reported as such.
   const res = await fetch('http://127.0.0.1:' + PORT + fullPath + '?' + qs, {
-    method, body: text, headers: { 'Content-Type': 'application/json' },
-  });
+    method, body: text, headers: { 'Content-Type': 'application/json', Connection: 'close' },
+    signal: AbortSignal.timeout(WAIT),
+  }).catch((e) => { throw new Error(method + ' ' + path + ' failed: ' + e); });
   const json = await res.json();
   assert.strictEqual(res.status, 200, 'HTTP ' + res.status + ' ' + JSON.stringify(json));
   return json;
@@ -174,7 +179,7 @@ const scenarios = {
     const toB = new Promise((resolve) => cb.bind('client-note', (data, meta) => resolve({ data, meta })));
     const notA = nothing(ca, 'client-note');
     assert.ok(ca.trigger('client-note', { text: 'hi' }));
-    const got = await within(5000, 'client-note', toB);
+    const got = await within(WAIT, 'client-note', toB);
     assert.deepStrictEqual(got.data, { text: 'hi' });
     assert.strictEqual(got.meta.user_id, 'a');
     await notA;
@@ -185,7 +190,7 @@ const scenarios = {
   async signin() {
     const p = client('alice');
     await connected(p);
-    const greeted = within(5000, 'server-to-user event', new Promise((resolve) => p.user.bind('greet', resolve)));
+    const greeted = within(WAIT, 'server-to-user event', new Promise((resolve) => p.user.bind('greet', resolve)));
     p.signin();
     for (let i = 0; i < 50 && !(p.user.serverToUserChannel && p.user.serverToUserChannel.subscribed); i++) {
       await sleep(100);
@@ -198,7 +203,7 @@ const scenarios = {
   async cache() {
     const p = client('u1');
     const missing = p.subscribe('cache-js-empty');
-    await within(5000, 'cache miss', new Promise((resolve) => missing.bind('pusher:cache_miss', resolve)));
+    await within(WAIT, 'cache miss', new Promise((resolve) => missing.bind('pusher:cache_miss', resolve)));
     await trigger('cache-js-full', 'last', { value: 42 });
     const full = p.subscribe('cache-js-full');
     assert.deepStrictEqual(await next(full, 'last'), { value: 42 });

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * channels, connections and the cache of cache channels.
  *
  * @param scheduler a small pool for timers and for closing connections off the send path
+ * @param counters running totals for monitoring
  */
 public record ChannelsApp(
     AppCredentials credentials,
@@ -25,13 +26,14 @@ public record ChannelsApp(
     ChannelListener listener,
     SocketAuthenticator socketAuth,
     Clock clock,
-    ScheduledExecutorService scheduler) {
+    ScheduledExecutorService scheduler,
+    ChannelsCounters counters) {
 
   /** Builds the state for an app with empty registries. */
   public static ChannelsApp create(AppCredentials credentials, Limits limits, ChannelListener listener, Clock clock,
       ScheduledExecutorService scheduler) {
     return new ChannelsApp(credentials, limits, new ChannelRegistry(listener),
         new ConnectionRegistry(limits.maxConnections()), new EventCache(), listener,
-        new SocketAuthenticator(credentials), clock, scheduler);
+        new SocketAuthenticator(credentials), clock, scheduler, new ChannelsCounters());
   }
 }

@@ -13,9 +13,11 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * The Pusher-compatible channels server, installed into a Jetty servlet context: the WebSocket endpoint at
@@ -25,6 +27,7 @@ import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletConta
 public final class ChannelsServer implements AutoCloseable {
 
   private final ChannelsApp app;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private ChannelsServer(ChannelsApp app) {
     this.app = app;
@@ -49,7 +52,29 @@ public final class ChannelsServer implements AutoCloseable {
     context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(app)), "/app/*");
     context.addServlet(new ServletHolder("pusher-http-api", new ApiServlet(app)), "/apps/*");
     scheduler.scheduleWithFixedDelay(new ActivityMonitor(app), 1, 1, TimeUnit.SECONDS);
-    return new ChannelsServer(app);
+    ChannelsServer channels = new ChannelsServer(app);
+    stopWithJetty(context, channels);
+    return channels;
+  }
+
+  /**
+   * Closes the channels server when Jetty stops by any path (also its shutdown hook on SIGTERM), and before Jetty's
+   * graceful phase, which would otherwise close every WebSocket with 1001 first.
+   */
+  private static void stopWithJetty(ServletContextHandler context, ChannelsServer channels) {
+    LifeCycle.Listener stopping = new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStopping(LifeCycle event) {
+        channels.close();
+      }
+    };
+    context.addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStarted(LifeCycle event) {
+        context.getServer().addEventListener(stopping); // the Server exists once the context has started
+      }
+    });
+    context.addEventListener(stopping);
   }
 
   /** The live state (for metrics and tests). */
@@ -57,9 +82,18 @@ public final class ChannelsServer implements AutoCloseable {
     return app;
   }
 
-  /** Asks every client to reconnect (close code 4200) and stops the timers. */
+  /** Current counts and running totals, for monitoring. */
+  public ChannelsStats stats() {
+    return app.counters().snapshot(app.connections().size(), app.channels().size());
+  }
+
+  /** Asks every client to reconnect (close code 4200) and stops the timers; later calls do nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    app.connections().close();
     for (Connection c : app.connections().all()) {
       c.close(ErrorCode.RECONNECT, "Server shutting down; reconnect");
     }

@@ -72,6 +72,11 @@ public final class AppServer implements AutoCloseable {
     return realtime;
   }
 
+  /** The embedded channels server (for its stats), or null when an external realtime service is used. */
+  public ChannelsServer channels() {
+    return channels;
+  }
+
   /** The port actually bound (useful when the configured port was 0). */
   public int port() {
     return connector.getLocalPort();

@@ -86,6 +86,7 @@ class BadInputIT {
       }
       s.send("{\"event\":\"pusher:ping\",\"data\":{}}");
       assertNotNull(s.next("pusher:pong", 5000));
+      assertTrue(server.stats().clientErrors() >= bad.size(), server.stats().toString());
     }
   }
 

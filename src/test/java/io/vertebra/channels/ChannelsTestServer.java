@@ -66,6 +66,10 @@ public final class ChannelsTestServer implements AutoCloseable {
     return server.realtime().secret();
   }
 
+  public ChannelsStats stats() {
+    return server.channels().stats();
+  }
+
   public String baseUrl() {
     return server.baseUrl();
   }

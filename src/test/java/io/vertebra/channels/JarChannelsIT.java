@@ -49,15 +49,37 @@ class JarChannelsIT {
       String realtime = out.readLine();
       assertTrue(realtime.contains("jar-test-key"), realtime);
       assertFalse(realtime.contains("jar-test-secret-0123456789"), "the secret is never printed in full");
-      Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+      List<String> serverLog = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Thread drain = new Thread(() -> {
+        try {
+          out.lines().forEach(serverLog::add);
+        } catch (java.io.UncheckedIOException closed) {
+          // the process ended
+        }
+      });
       drain.setDaemon(true);
       drain.start();
 
       List<String> lines = PusherJsRunner.run(port, "4242", "jar-test-key", "jar-test-secret-0123456789",
           "public,private,presence,clientEvents", () -> { });
-      String output = String.join("\n", lines);
+      String output = String.join("\n", lines) + "\nserver log:\n" + String.join("\n", serverLog);
       assertEquals("exit=0", lines.get(lines.size() - 1), output);
       assertTrue(lines.contains("DONE 4"), output);
+
+      // SIGTERM: Jetty's shutdown hook stops the server; connected clients are told to reconnect (4200).
+      var closeCode = new java.util.concurrent.CompletableFuture<Integer>();
+      java.net.http.HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
+          java.net.URI.create("ws://127.0.0.1:" + port + "/app/jar-test-key?protocol=7"),
+          new java.net.http.WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code, String r) {
+              closeCode.complete(code);
+              return null;
+            }
+          }).join();
+      Thread.sleep(300);
+      process.destroy();
+      assertEquals(io.vertebra.channels.protocol.ErrorCode.RECONNECT, closeCode.get(10, TimeUnit.SECONDS));
     } finally {
       process.destroy();
       if (!process.waitFor(10, TimeUnit.SECONDS)) {

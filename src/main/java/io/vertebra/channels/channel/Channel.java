@@ -76,14 +76,17 @@ public final class Channel {
     subscriber.send(Frames.subscriptionSucceeded(name, Frames.JSON.createObjectNode()));
   }
 
+  /** The outcome of a presence subscription: refused (with why), or joined (the user's first connection or not). */
+  record PresenceJoin(String refusal, boolean firstConnection) {}
+
   /**
    * Adds a presence subscriber: confirms with the roster (including itself) and announces the user to the others
-   * when this is its first connection. Returns null on success, or why the member was refused.
+   * when this is its first connection.
    */
-  String subscribePresence(Subscriber subscriber, PresenceMember member, int maxMembers) {
+  PresenceJoin subscribePresence(Subscriber subscriber, PresenceMember member, int maxMembers) {
     synchronized (roster) {
       if (!roster.contains(member.userId()) && roster.size() >= maxMembers) {
-        return "Presence channel " + name + " is full (" + maxMembers + " members)";
+        return new PresenceJoin("Presence channel " + name + " is full (" + maxMembers + " members)", false);
       }
       boolean first = roster.join(subscriber.socketId(), member);
       subscribers.put(subscriber.socketId(), subscriber); // reachable before confirmed, as in subscribe()
@@ -93,7 +96,7 @@ public final class Channel {
       if (first) {
         broadcast(Frames.memberAdded(name, member.userId(), member.userInfo()), subscriber.socketId());
       }
-      return null;
+      return new PresenceJoin(null, first);
     }
   }
 

@@ -38,23 +38,20 @@ public final class ChannelRegistry {
    */
   public String subscribePresence(String name, Subscriber subscriber, PresenceMember member, int maxMembers) {
     boolean[] created = new boolean[1];
-    boolean[] added = new boolean[1];
-    String[] refused = new String[1];
+    Channel.PresenceJoin[] join = new Channel.PresenceJoin[1];
     channels.compute(name, (k, existing) -> {
       Channel channel = existing != null ? existing : new Channel(k);
       created[0] = existing == null;
-      boolean known = channel.roster().contains(member.userId());
-      refused[0] = channel.subscribePresence(subscriber, member, maxMembers);
-      added[0] = refused[0] == null && !known;
+      join[0] = channel.subscribePresence(subscriber, member, maxMembers);
       return channel.isEmpty() ? null : channel;
     });
-    if (refused[0] != null) {
-      return refused[0];
+    if (join[0].refusal() != null) {
+      return join[0].refusal();
     }
     if (created[0]) {
       listener.channelOccupied(name);
     }
-    if (added[0]) {
+    if (join[0].firstConnection()) {
       listener.memberAdded(name, member.userId());
     }
     return null;

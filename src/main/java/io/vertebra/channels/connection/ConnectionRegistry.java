@@ -12,20 +12,34 @@ public final class ConnectionRegistry {
   private final Map<String, Connection> bySocketId = new ConcurrentHashMap<>();
   private final AtomicInteger count = new AtomicInteger();
   private final int maxConnections;
+  private volatile boolean closed;
 
   /** A registry admitting at most {@code maxConnections} connections. */
   public ConnectionRegistry(int maxConnections) {
     this.maxConnections = maxConnections;
   }
 
-  /** Admits {@code connection}; false when the app is at its connection limit. */
+  /** Admits {@code connection}; false when the app is at its connection limit or shutting down. */
   public boolean add(Connection connection) {
+    if (closed) {
+      return false;
+    }
     if (count.incrementAndGet() > maxConnections) {
       count.decrementAndGet();
       return false;
     }
     bySocketId.put(connection.socketId(), connection);
     return true;
+  }
+
+  /** Stops admitting connections (the server is shutting down). */
+  public void close() {
+    closed = true;
+  }
+
+  /** Whether the registry stopped admitting connections. */
+  public boolean isClosed() {
+    return closed;
   }
 
   /** Forgets a connection (no-op when unknown). */

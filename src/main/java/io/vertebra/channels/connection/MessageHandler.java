@@ -28,12 +28,14 @@ public final class MessageHandler {
   /** Handles one text frame from {@code connection}. */
   public void onText(Connection connection, String text, long nowNanos) {
     connection.heard(nowNanos);
+    app.counters().clientMessage();
     try {
       if (text.getBytes(StandardCharsets.UTF_8).length > app.limits().maxMessageBytes()) {
         throw new ProtocolException(null, "Message is larger than " + app.limits().maxMessageBytes() + " bytes");
       }
       dispatch(connection, IncomingFrame.parse(text));
     } catch (ProtocolException e) {
+      app.counters().clientError();
       connection.send(Frames.error(e.code(), e.getMessage()));
     }
   }

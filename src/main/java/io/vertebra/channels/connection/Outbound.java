@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A connection's bounded send queue. Frames go straight to the transport's asynchronous send (which queues them in
  * order); this class counts what is still in flight and, when a client falls more than {@code maxFrames} frames or
  * {@code maxBytes} bytes behind, closes it with 4100 (over capacity: pusher-js reconnects after a back-off)
- * instead of letting memory grow. Lock-free; safe to call from any thread.
+ * instead of letting memory grow. Sizes are counted in characters, which equal bytes for the mostly-ASCII JSON
+ * frames. Lock-free; safe to call from any thread.
  */
 public final class Outbound {
 

@@ -38,8 +38,13 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
     Connection candidate = new Connection(SocketIds.next(), outbound,
         new RateLimiter(app.limits().clientEventsPerSecond(), System::nanoTime), System.nanoTime());
     if (!app.connections().add(candidate)) {
-      refuse(session, ErrorCode.OVER_CONNECTION_QUOTA, "Over connection quota ("
-          + app.limits().maxConnections() + " connections)");
+      if (app.connections().isClosed()) {
+        // A client reconnecting during shutdown backs off instead of looping against a closing server.
+        refuse(session, ErrorCode.OVER_CAPACITY, "Server shutting down; try again shortly");
+      } else {
+        refuse(session, ErrorCode.OVER_CONNECTION_QUOTA, "Over connection quota ("
+            + app.limits().maxConnections() + " connections)");
+      }
       return;
     }
     connection.set(candidate);

@@ -156,7 +156,8 @@ public final class ApiServlet extends HttpServlet {
     return Frames.JSON.createObjectNode().put("error", error).put("message", message);
   }
 
-  private static void write(HttpServletResponse resp, int status, JsonNode body) throws IOException {
+  private void write(HttpServletResponse resp, int status, JsonNode body) throws IOException {
+    app.counters().apiRequest(status);
     resp.setStatus(status);
     resp.setContentType("application/json");
     resp.setCharacterEncoding("UTF-8");

@@ -133,6 +133,7 @@ final class EventsApi {
   }
 
   private void publish(Trigger trigger) {
+    app.counters().published(trigger.channels().size());
     long now = app.clock().millis();
     for (String name : trigger.channels()) {
       String frame = Frames.event(name, trigger.name(), trigger.data());

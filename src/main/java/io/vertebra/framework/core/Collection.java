@@ -35,7 +35,8 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
   private List<M> models = new ArrayList<>();
   /** Models by client id and by id (as text, like JavaScript object keys). */
   private Map<String, M> byId = new HashMap<>();
-  private String comparatorAttribute;
+  /** Package-visible for SetOperation, which sorts only when this attribute changed. */
+  String comparatorAttribute;
   private Function<? super M, ?> comparatorKey;
   private Comparator<? super M> comparator;
   /** The idAttribute of the models, set explicitly or learned from the first model the factory makes. */
@@ -201,7 +202,7 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
 
   /** The Sync this collection uses. */
   public Sync getSync() {
-    return sync != null ? sync : DefaultSync.get();
+    return DefaultSync.or(sync);
   }
 
   /** Gives the collection its own Sync (null: the default again). */
@@ -220,6 +221,7 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     return toJSON(null);
   }
 
+  /** Every model's {@code toJSON(options)}, in order: the body of a collection-level request. */
   @Override
   public List<Map<String, Object>> toJSON(Options options) {
     List<Map<String, Object>> json = new ArrayList<>();
@@ -253,6 +255,11 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
 
   private static Options addOptions(Options options) {
     return new Options().merge(false).putAll(options).add(true).remove(false);
+  }
+
+  /** Smart update with one model or attribute map (see {@link #set(Object, Options)}). */
+  public M set(Object model) {
+    return set(model, null);
   }
 
   /**
@@ -427,19 +434,16 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
 
   /** Loads the list from the server with options ({@code reset}, {@code add}/{@code remove}/{@code merge}...). */
   public void fetch(Options options) {
-    Options opts = new Options().parse(true).putAll(options);
-    SyncCallback success = opts.getSuccess();
-    opts.success((target, response, ignored) -> {
+    sync(Sync.READ, Persistence.fetchOptions(this, options, (response, opts) -> {
       if (opts.isReset()) {
         resetAny(asList(response), opts);
       } else {
         setAny(response, opts);
       }
-      Persistence.succeed(this, success, response, opts);
-    });
-    Persistence.wrapError(this, opts);
-    sync(Sync.READ, opts);
+      return true;
+    }));
   }
+
 
   private static Object asList(Object response) {
     return response == null || response instanceof List ? response : Collections.singletonList(response);
@@ -696,6 +700,16 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
 
   // ---------------------------------------------------------------- internals
 
+  /** The live model list, for SetOperation. */
+  List<M> models() {
+    return models;
+  }
+
+  /** Replaces the model list, for SetOperation's reordering. */
+  void replaceModels(List<M> ordered) {
+    models = ordered;
+  }
+
   @SuppressWarnings("unchecked")
   private M single(Object result) {
     return result instanceof List ? (((List<M>) result).isEmpty() ? null : ((List<M>) result).get(0)) : (M) result;
@@ -731,136 +745,9 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     return inputs;
   }
 
-  /** One run of the smart-update algorithm; replaces each input in place by its model (or null). */
-  private static final class SetOperation<M extends Model> {
-    private final Collection<M> col;
-    private final Options opts;
-    private final List<M> set = new ArrayList<>();
-    private final List<M> toAdd = new ArrayList<>();
-    private final List<M> toMerge = new ArrayList<>();
-    private final List<M> toRemove = new ArrayList<>();
-    private final Map<String, Boolean> seen = new HashMap<>();
-    private final Integer at;
-    private final boolean sortable;
-    private boolean sort;
-
-    SetOperation(Collection<M> col, Options opts) {
-      this.col = col;
-      this.opts = opts;
-      Integer requested = opts.getAt();
-      int length = col.models.size();
-      if (requested != null && requested > length) {
-        requested = length;
-      }
-      if (requested != null && requested < 0) {
-        requested += length + 1;
-      }
-      this.at = requested;
-      this.sortable = col.hasComparator() && at == null && !opts.isFalse(Options.SORT);
-    }
-
-    void run(List<Object> inputs) {
-      for (int i = 0; i < inputs.size(); i++) {
-        inputs.set(i, place(inputs.get(i)));
-      }
-      if (opts.isRemove()) {
-        for (M model : col.models) {
-          if (!seen.containsKey(model.getCid())) {
-            toRemove.add(model);
-          }
-        }
-        if (!toRemove.isEmpty()) {
-          col.removeModels(toRemove, opts);
-        }
-      }
-      boolean orderChanged = reorder();
-      if (sort) {
-        col.sort(new Options().silent(true));
-      }
-      if (!opts.isSilent()) {
-        announce(orderChanged);
-      }
-    }
-
-    private Object place(Object input) {
-      M existing = col.get(input);
-      if (existing != null) {
-        if (opts.isMerge() && input != existing) {
-          merge(existing, input);
-        }
-        if (seen.put(existing.getCid(), Boolean.TRUE) == null) {
-          set.add(existing);
-        }
-        return existing;
-      }
-      if (!opts.isAdd()) {
-        return input;
-      }
-      M model = col.prepareModel(input, opts);
-      if (model != null) {
-        toAdd.add(model);
-        col.addReference(model);
-        seen.put(model.getCid(), Boolean.TRUE);
-        set.add(model);
-      }
-      return model;
-    }
-
-    @SuppressWarnings("unchecked")
-    private void merge(M existing, Object input) {
-      Map<String, Object> attrs = input instanceof Model
-          ? ((Model) input).toJSON() : (Map<String, Object>) input;
-      if (opts.isParse()) {
-        attrs = existing.parse(attrs, opts);
-      }
-      existing.set(attrs, opts);
-      toMerge.add(existing);
-      if (sortable && !sort) {
-        sort = col.comparatorAttribute == null ? existing.hasChanged() : existing.hasChanged(col.comparatorAttribute);
-      }
-    }
-
-    /** Puts the models into their new order; returns whether a full replace changed the order. */
-    private boolean reorder() {
-      boolean replace = !sortable && opts.isAdd() && opts.isRemove();
-      if (!set.isEmpty() && replace) {
-        boolean orderChanged = col.models.size() != set.size();
-        for (int i = 0; !orderChanged && i < set.size(); i++) {
-          orderChanged = col.models.get(i) != set.get(i);
-        }
-        col.models = new ArrayList<>(set);
-        return orderChanged;
-      }
-      if (!toAdd.isEmpty()) {
-        if (sortable) {
-          sort = true;
-        }
-        col.models.addAll(at == null ? col.models.size() : Math.min(Math.max(at, 0), col.models.size()), toAdd);
-      }
-      return false;
-    }
-
-    private void announce(boolean orderChanged) {
-      for (int i = 0; i < toAdd.size(); i++) {
-        if (at != null) {
-          opts.set(Options.INDEX, at + i);
-        }
-        M model = toAdd.get(i);
-        model.trigger("add", model, col, opts);
-      }
-      if (sort || orderChanged) {
-        col.trigger("sort", col, opts);
-      }
-      if (!toAdd.isEmpty() || !toRemove.isEmpty() || !toMerge.isEmpty()) {
-        opts.set(Options.CHANGES, new Changes<M>(toAdd, toRemove, toMerge));
-        col.trigger("update", col, opts);
-      }
-    }
-  }
-
   /** Turns attributes into a model of this collection (or adopts a model); null when it fails validation. */
   @SuppressWarnings("unchecked")
-  private M prepareModel(Object attrs, Options options) {
+  M prepareModel(Object attrs, Options options) {
     if (attrs instanceof Model) {
       M model = (M) attrs;
       if (model.getCollection() == null) {
@@ -885,7 +772,7 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     return null;
   }
 
-  private List<M> removeModels(List<?> toRemove, Options options) {
+  List<M> removeModels(List<?> toRemove, Options options) {
     List<M> removed = new ArrayList<>();
     for (Object item : toRemove) {
       M model = get(item);
@@ -909,7 +796,7 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     return removed;
   }
 
-  private void addReference(M model) {
+  void addReference(M model) {
     byId.put(model.getCid(), model);
     Object id = modelId(model.getAttributes(), model.idAttribute());
     if (id != null) {

@@ -186,7 +186,7 @@ public class Model extends Events implements Syncable {
 
   /** The Sync this model uses. */
   public Sync getSync() {
-    return sync != null ? sync : DefaultSync.get();
+    return DefaultSync.or(sync);
   }
 
   /** Gives this model its own Sync (null: the default again). */
@@ -324,9 +324,7 @@ public class Model extends Events implements Syncable {
     if (attr == null) {
       return true;
     }
-    Map<String, Object> attrs = new LinkedHashMap<>();
-    attrs.put(attr, value);
-    return set(attrs, options);
+    return set(single(attr, value), options);
   }
 
   /** Sets several attributes at once (one {@code change} event). */
@@ -343,8 +341,10 @@ public class Model extends Events implements Syncable {
     if (attrs == null) {
       return true;
     }
+    // A private copy: the caller may pass a view of these very attributes (getAttributes()).
+    Map<String, Object> input = new LinkedHashMap<>(attrs);
     Options opts = options == null ? new Options() : options;
-    if (!validateAttributes(attrs, opts)) {
+    if (!validateAttributes(input, opts)) {
       return false;
     }
     boolean unset = opts.isUnset();
@@ -356,10 +356,10 @@ public class Model extends Events implements Syncable {
       previousAttributes = new LinkedHashMap<>(attributes);
       changed = new LinkedHashMap<>();
     }
-    for (Map.Entry<String, ?> e : attrs.entrySet()) {
+    for (Map.Entry<String, Object> e : input.entrySet()) {
       applyAttribute(e.getKey(), e.getValue(), unset, changes);
     }
-    if (attrs.containsKey(idAttribute())) {
+    if (input.containsKey(idAttribute())) {
       Object previousId = id;
       id = get(idAttribute());
       if (!Values.isEqual(id, previousId)) {
@@ -602,18 +602,10 @@ public class Model extends Events implements Syncable {
    * {@code "error"}.
    */
   public void fetch(Options options) {
-    Options opts = new Options().parse(true).putAll(options);
-    SyncCallback success = opts.getSuccess();
-    opts.success((target, response, ignored) -> {
-      Map<String, Object> serverAttrs = opts.isParse() ? parse(response, opts) : asAttributes(response);
-      if (!set(serverAttrs, opts)) {
-        return;
-      }
-      Persistence.succeed(this, success, response, opts);
-    });
-    Persistence.wrapError(this, opts);
-    sync(Sync.READ, opts);
+    sync(Sync.READ, Persistence.fetchOptions(this, options,
+        (response, opts) -> set(opts.isParse() ? parse(response, opts) : asAttributes(response), opts)));
   }
+
 
   /** Saves the model (POST when new, else PUT). Returns false when validation fails (nothing is sent). */
   public boolean save() {
@@ -632,9 +624,7 @@ public class Model extends Events implements Syncable {
 
   /** Sets one attribute and saves, with options. */
   public boolean save(String attr, Object value, Options options) {
-    Map<String, Object> attrs = new LinkedHashMap<>();
-    attrs.put(attr, value);
-    return save(attrs, options);
+    return save(single(attr, value), options);
   }
 
   /** Sets attributes and saves. */
@@ -738,6 +728,12 @@ public class Model extends Events implements Syncable {
       announce.run();
     }
     return true;
+  }
+
+  private static Map<String, Object> single(String attr, Object value) {
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    attrs.put(attr, value);
+    return attrs;
   }
 
   @SuppressWarnings("unchecked")

@@ -22,6 +22,27 @@ final class Persistence {
     });
   }
 
+  /** Applies a fetched response to a model or collection; false stops (the response was rejected). */
+  interface ResponseApplier {
+    boolean apply(Object response, Options options);
+  }
+
+  /**
+   * The options of a fetch: {@code parse} on unless turned off, a success callback that applies the response,
+   * calls the caller's callback and fires {@code "sync"}, and an error callback that fires {@code "error"}.
+   */
+  static Options fetchOptions(Events target, Options options, ResponseApplier applier) {
+    Options opts = new Options().parse(true).putAll(options);
+    SyncCallback success = opts.getSuccess();
+    opts.success((ignored, response, ignoredOptions) -> {
+      if (applier.apply(response, opts)) {
+        succeed(target, success, response, opts);
+      }
+    });
+    wrapError(target, opts);
+    return opts;
+  }
+
   /** Calls the caller's success callback, if any, with {@code target}, then triggers {@code "sync"}. */
   static void succeed(Events target, SyncCallback success, Object response, Options options) {
     if (success != null) {

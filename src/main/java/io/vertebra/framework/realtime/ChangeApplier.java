@@ -27,6 +27,8 @@ final class ChangeApplier {
       case FETCH:
         if (incoming != null) {
           requested.put(key, incoming);
+          // A failed fetch brings nothing: the next notification of that version must fetch again.
+          options.error((target, response, opts) -> requested.remove(key, incoming));
         }
         model.fetch(options);
         break;

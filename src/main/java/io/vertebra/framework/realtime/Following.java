@@ -14,11 +14,13 @@ public final class Following {
   private final RealtimeChannel channel;
   private final Callback callback;
 
-  Following(Events owner, RealtimeChannel channel, Callback callback) {
+  /** Binds first and subscribes then, so that a backend confirming at once is not missed. */
+  Following(Events owner, Notifier notifier, String channelName, Callback callback) {
     this.owner = owner;
-    this.channel = channel;
+    this.channel = notifier.channelObject(channelName);
     this.callback = callback;
     owner.listenTo(channel, "all", callback);
+    notifier.ensureSubscribed(channel);
   }
 
   /** The followed channel's name. */

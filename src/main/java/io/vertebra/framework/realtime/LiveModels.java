@@ -57,7 +57,7 @@ public final class LiveModels {
   /** {@code model} follows {@code channel} for as long as {@code owner} (typically a view) listens. */
   public static Following follow(Events owner, Model model, Notifier notifier, String channel) {
     ChangeApplier changes = new ChangeApplier();
-    return new Following(owner, notifier.channel(channel), events((kind, data) -> {
+    return new Following(owner, notifier, channel, events((kind, data) -> {
       switch (kind) {
         case "change":
           if (isAbout(model, data)) {
@@ -89,7 +89,7 @@ public final class LiveModels {
   /** {@code collection} follows {@code channel} for as long as {@code owner} (typically a view) listens. */
   public static Following follow(Events owner, Collection<?> collection, Notifier notifier, String channel) {
     ChangeApplier changes = new ChangeApplier();
-    return new Following(owner, notifier.channel(channel), events((kind, data) -> {
+    return new Following(owner, notifier, channel, events((kind, data) -> {
       Model held = data == null ? null : collection.get(data);
       switch (kind) {
         case "create":

@@ -71,8 +71,8 @@ public class Notifier extends Events {
     started = true;
     backend.setListener(new BackendListener());
     backend.connect();
-    for (String name : new ArrayList<>(channels.keySet())) {
-      backend.subscribe(name);
+    for (RealtimeChannel channel : new ArrayList<>(channels.values())) {
+      ensureSubscribed(channel);
     }
     return this;
   }
@@ -116,18 +116,33 @@ public class Notifier extends Events {
   /**
    * The event object of channel {@code name}, subscribing to it if needed. Bind to it (usually with
    * {@code listenTo}) right away: the subscription lasts while it has listeners (or a {@link #subscribe} hold).
+   * A backend may confirm at once (the in-memory one does): to see the first
+   * {@code pusher:subscription_succeeded}, bind to the notifier before, or use {@link LiveModels} /
+   * {@link LivePresence}, which bind first and subscribe then.
    */
   public RealtimeChannel channel(String name) {
+    RealtimeChannel channel = channelObject(name);
+    ensureSubscribed(channel);
+    return channel;
+  }
+
+  /** The channel object for {@code name}, created if needed, without subscribing yet (see {@link Following}). */
+  RealtimeChannel channelObject(String name) {
     checkChannelName(name);
     RealtimeChannel channel = channels.get(name);
     if (channel == null) {
       channel = new RealtimeChannel(this, name);
       channels.put(name, channel);
-      if (started) {
-        backend.subscribe(name);
-      }
     }
     return channel;
+  }
+
+  /** Subscribes the backend to a channel object made by {@link #channelObject}, once. */
+  void ensureSubscribed(RealtimeChannel channel) {
+    if (started && !channel.requested) {
+      channel.requested = true;
+      backend.subscribe(channel.name());
+    }
   }
 
   /** Whether {@code name} is currently held (subscribed, or waiting for the connection to subscribe). */
@@ -175,7 +190,7 @@ public class Notifier extends Events {
       return;
     }
     channels.remove(channel.name());
-    if (started) {
+    if (channel.requested) {
       backend.unsubscribe(channel.name());
     }
   }

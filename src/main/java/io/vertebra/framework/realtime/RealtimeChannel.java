@@ -20,6 +20,8 @@ public final class RealtimeChannel extends Events {
   int holds;
   /** Whether a subscription succeeded before: the next success is a resubscription. */
   boolean succeededBefore;
+  /** Whether the backend was asked to subscribe. */
+  boolean requested;
 
   RealtimeChannel(Notifier notifier, String name) {
     this.notifier = notifier;

@@ -20,6 +20,11 @@ public final class DefaultSync {
     return sync;
   }
 
+  /** {@code own} when given, else the default Sync: how a model or collection picks its Sync. */
+  public static Sync or(Sync own) {
+    return own != null ? own : sync;
+  }
+
   /** Replaces the default Sync (null restores a {@link RestSync} over the default transport). */
   public static void set(Sync newSync) {
     sync = newSync == null ? new RestSync() : newSync;

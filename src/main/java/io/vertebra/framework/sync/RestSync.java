@@ -114,7 +114,8 @@ public class RestSync implements Sync {
   /** Turns a call into the HTTP request RestSync would send (exposed for transports and tests). */
   public HttpRequest buildRequest(String method, Syncable target, Options opts) {
     String type = httpMethod(method);
-    String url = opts.getUrl() != null ? opts.getUrl() : target.url();
+    // An empty url option counts as none, as in Backbone (falsy).
+    String url = opts.getUrl() != null && !opts.getUrl().isEmpty() ? opts.getUrl() : target.url();
     if (url == null || url.isEmpty()) {
       throw new IllegalStateException("A \"url\" property or function must be specified");
     }
@@ -135,6 +136,7 @@ public class RestSync implements Sync {
       }
     }
     Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", JSON);
     String sentType = type;
     if (opts.isEmulateHTTP() && ("PUT".equals(type) || "DELETE".equals(type) || "PATCH".equals(type))) {
       sentType = "POST";
@@ -162,7 +164,6 @@ public class RestSync implements Sync {
     for (HeaderHook hook : new ArrayList<>(HEADER_HOOKS)) {
       hook.addHeaders(sentType, url, headers);
     }
-    headers.put("Accept", "application/json");
     return new HttpRequest(sentType, url, headers, body, contentType);
   }
 

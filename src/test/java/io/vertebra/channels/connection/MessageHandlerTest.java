@@ -36,6 +36,10 @@ class MessageHandlerTest {
     c.sink.clear();
     c.subscribe("news");
     assertEquals(List.of("pusher_internal:subscription_succeeded"), c.sink.events());
+    var stats = t.app.counters().snapshot(t.app.connections().size(), t.app.channels().size());
+    assertEquals(7, stats.clientMessages());
+    assertEquals(6, stats.clientErrors());
+    assertEquals(1, stats.channels());
   }
 
   @Test

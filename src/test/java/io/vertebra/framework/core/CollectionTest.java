@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.vertebra.framework.sync.DefaultSync;
+import io.vertebra.framework.core.TestSupport.SpecialSyncModel;
 import io.vertebra.framework.sync.HttpRequest;
 import io.vertebra.framework.sync.RecordingSync;
 import io.vertebra.framework.sync.SyncCallback;
@@ -25,13 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Backbone 1.6.1 test/collection.js, ported. */
-class CollectionTest {
+class CollectionTest extends SyncedTest {
 
   private Model a;
   private Model b;
@@ -39,25 +38,15 @@ class CollectionTest {
   private Model d;
   private Collection<Model> col;
   private Collection<Model> otherCol;
-  private RecordingSync env;
-  private final int[] count = {0};
-  private final Callback counter = args -> count[0]++;
 
   @BeforeEach
   void setUp() {
-    env = new RecordingSync();
-    DefaultSync.set(env);
     a = new Model(attrs("id", 3, "label", "a"));
     b = new Model(attrs("id", 2, "label", "b"));
     c = new Model(attrs("id", 1, "label", "c"));
     d = new Model(attrs("id", 0, "label", "d"));
     col = new Collection<>(list(a, b, c, d));
     otherCol = new Collection<>();
-  }
-
-  @AfterEach
-  void tearDown() {
-    DefaultSync.set(null);
   }
 
   private static Collection<Model> collectionOf(Object... items) {
@@ -403,8 +392,8 @@ class CollectionTest {
   @DisplayName("add model to collection with sort()-style comparator")
   void addWithSortStyleComparator() {
     Collection<Model> collection = new Collection<>();
-    collection.setComparator((Comparator<Model>) (m1, m2) ->
-        m1.getString("name").compareTo(m2.getString("name")) < 0 ? -1 : 1);
+    // Two-parameter lambda: a Comparator, as Backbone's two-argument comparator.
+    collection.setComparator((m1, m2) -> m1.getString("name").compareTo(m2.getString("name")) < 0 ? -1 : 1);
     Model tom = new Model(attrs("name", "Tom"));
     Model rob = new Model(attrs("name", "Rob"));
     Model tim = new Model(attrs("name", "Tim"));
@@ -663,19 +652,6 @@ class CollectionTest {
     });
     assertNull(collection.create(attrs("foo", "bar"), new Options().validate(true)));
     assertEquals(1, count[0]);
-  }
-
-  /** A model whose sync adds an option before delegating. */
-  static class SpecialSyncModel extends Model {
-    SpecialSyncModel(Map<String, Object> attrs, Options options) {
-      super(attrs, options);
-    }
-
-    @Override
-    public void sync(String method, Options options) {
-      options.set("specialSync", true);
-      super.sync(method, options);
-    }
   }
 
   private final SyncCallback expectSpecialSync = (target, response, options) -> {
@@ -1169,7 +1145,8 @@ class CollectionTest {
   @DisplayName("#1448 - add sorts collection after merge.")
   void addSortsAfterMerge() {
     Collection<Model> collection = collectionOf(attrs("id", 1, "x", 1), attrs("id", 2, "x", 2));
-    collection.setComparator((Function<Model, Object>) model -> model.get("x"));
+    // One-parameter lambda: a sort key, as Backbone's one-argument comparator.
+    collection.setComparator(model -> model.get("x"));
     collection.add(attrs("id", 1, "x", 3), new Options().merge(true));
     assertEquals(list(2, 1), collection.pluck("id"));
   }

@@ -13,41 +13,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.vertebra.framework.core.TestSupport.SpecialSyncModel;
 import io.vertebra.framework.core.TestSupport.ValidatedModel;
-import io.vertebra.framework.sync.DefaultSync;
 import io.vertebra.framework.sync.RecordingSync;
 import io.vertebra.framework.sync.Sync;
 import io.vertebra.framework.sync.SyncCallback;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Backbone 1.6.1 test/model.js, ported. */
-class ModelTest {
+class ModelTest extends SyncedTest {
 
   private Model doc;
   private Collection<Model> collection;
-  private RecordingSync env;
-  private final int[] count = {0};
-  private final Callback counter = args -> count[0]++;
 
   @BeforeEach
   void setUp() {
-    env = new RecordingSync();
-    DefaultSync.set(env);
     doc = new Model(attrs("id", "1-the-tempest", "title", "The Tempest", "author", "Bill Shakespeare",
         "length", 123));
     collection = new Collection<Model>().setUrl("/collection");
     collection.add(doc);
-  }
-
-  @AfterEach
-  void tearDown() {
-    DefaultSync.set(null);
   }
 
   @Test
@@ -694,20 +683,6 @@ class ModelTest {
     assertEquals("/collection/42", env.request().url());
   }
 
-  /** A model whose sync adds an option before delegating, as SpecialSyncModel does. */
-  static class SpecialSyncModel extends Model {
-    SpecialSyncModel(Map<String, ?> attrs) {
-      super(attrs);
-      setUrlRoot("/test");
-    }
-
-    @Override
-    public void sync(String method, Options options) {
-      options.set("specialSync", true);
-      super.sync(method, options);
-    }
-  }
-
   private final SyncCallback expectSpecialSync = (m, response, options) -> {
     assertEquals(true, options.get("specialSync"));
     count[0]++;
@@ -716,7 +691,7 @@ class ModelTest {
   @Test
   @DisplayName("save will pass extra options to success callback")
   void saveExtraOptions() {
-    new SpecialSyncModel(null).save(new Options().success(expectSpecialSync));
+    new SpecialSyncModel(null, null).save(new Options().success(expectSpecialSync));
     env.transport().respondLast("");
     assertEquals(1, count[0]);
   }
@@ -742,7 +717,7 @@ class ModelTest {
   @Test
   @DisplayName("fetch will pass extra options to success callback")
   void fetchExtraOptions() {
-    new SpecialSyncModel(null).fetch(new Options().success(expectSpecialSync));
+    new SpecialSyncModel(null, null).fetch(new Options().success(expectSpecialSync));
     env.transport().respondLast("");
     assertEquals(1, count[0]);
   }
@@ -759,7 +734,7 @@ class ModelTest {
   @Test
   @DisplayName("destroy will pass extra options to success callback")
   void destroyExtraOptions() {
-    new SpecialSyncModel(attrs("id", "id")).destroy(new Options().success(expectSpecialSync));
+    new SpecialSyncModel(attrs("id", "id"), null).destroy(new Options().success(expectSpecialSync));
     env.transport().respondLast("");
     assertEquals(1, count[0]);
   }
@@ -833,14 +808,10 @@ class ModelTest {
     assertTrue(boundError[0]);
   }
 
-  @Test
-  @DisplayName("defaults always extend attrs (#459)")
-  void defaultsAlwaysExtendAttrs() {
-    class OneDefault extends Model {
-      OneDefault(Map<String, ?> attrs) {
-        super(attrs);
-      }
-
+  /** A model with the default one=1 that runs a check in initialize. */
+  private static Model withDefaultOne(Map<String, ?> attrs,
+      java.util.function.BiConsumer<Model, Map<String, ?>> onInitialize) {
+    return new Model(attrs) {
       @Override
       protected Map<String, ?> defaults() {
         return attrs("one", 1);
@@ -848,12 +819,20 @@ class ModelTest {
 
       @Override
       protected void initialize(Map<String, ?> attributes, Options options) {
-        assertEquals(1, getAttributes().get("one"));
-        count[0]++;
+        onInitialize.accept(this, attributes);
       }
-    }
-    new OneDefault(attrs());
-    new OneDefault(null);
+    };
+  }
+
+  @Test
+  @DisplayName("defaults always extend attrs (#459)")
+  void defaultsAlwaysExtendAttrs() {
+    java.util.function.BiConsumer<Model, Map<String, ?>> check = (model, attributes) -> {
+      assertEquals(1, model.getAttributes().get("one"));
+      count[0]++;
+    };
+    withDefaultOne(attrs(), check);
+    withDefaultOne(null, check);
     assertEquals(2, count[0]);
   }
 
@@ -912,6 +891,16 @@ class ModelTest {
     Model model = new Model();
     model.set(attrs("attributes", true));
     assertTrue(model.has("attributes"));
+  }
+
+  @Test
+  @DisplayName("set with the model's own attributes view unsets them all safely")
+  void setWithOwnAttributesView() {
+    Model model = new Model(attrs("a", 1, "b", 2));
+    model.on("change", counter);
+    model.set(model.getAttributes(), new Options().unset(true));
+    assertEquals(attrs(), model.getAttributes());
+    assertEquals(1, count[0]);
   }
 
   @Test
@@ -1303,23 +1292,10 @@ class ModelTest {
   @Test
   @DisplayName("#1545 - `undefined` can be passed to a model constructor without coersion")
   void undefinedToConstructor() {
-    class Checked extends Model {
-      Checked(Map<String, ?> attrs) {
-        super(attrs);
-      }
-
-      @Override
-      protected Map<String, ?> defaults() {
-        return attrs("one", 1);
-      }
-
-      @Override
-      protected void initialize(Map<String, ?> attributes, Options options) {
-        assertNull(attributes);
-        count[0]++;
-      }
-    }
-    new Checked(null);
+    withDefaultOne(null, (model, attributes) -> {
+      assertNull(attributes);
+      count[0]++;
+    });
     assertEquals(1, count[0]);
   }
 

@@ -35,6 +35,20 @@ final class TestSupport {
     return options;
   }
 
+  /** A model whose sync adds an option before delegating, as Backbone's SpecialSyncModel does. */
+  static class SpecialSyncModel extends Model {
+    SpecialSyncModel(Map<String, Object> attrs, Options options) {
+      super(attrs, options);
+      setUrlRoot("/test");
+    }
+
+    @Override
+    public void sync(String method, Options options) {
+      options.set("specialSync", true);
+      super.sync(method, options);
+    }
+  }
+
   /** A model whose validate hook is a function, for tests that swap validation in and out. */
   static class ValidatedModel extends Model {
     java.util.function.BiFunction<Map<String, Object>, Options, Object> validator;

@@ -131,6 +131,17 @@ class LiveModelsTest {
     }
 
     @Test
+    @DisplayName("a failed fetch does not swallow the next notification of the same version")
+    void failedFetchIsRetried() {
+      hub.publish("post-1", "post:change", json("{'id':1,'version':3}"));
+      transport.last().respond(503, "{\"error\":\"unavailable\",\"message\":\"try again\"}");
+
+      hub.publish("post-1", "post:change", json("{'id':1,'version':3}"));
+
+      assertEquals(2, transport.count());
+    }
+
+    @Test
     @DisplayName("ignores events about another record on the same channel")
     void otherIdIgnored() {
       hub.publish("post-1", "post:change", json("{'id':2,'title':'Two','version':9}"));

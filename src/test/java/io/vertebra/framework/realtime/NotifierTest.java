@@ -204,8 +204,8 @@ class NotifierTest {
   @Test
   @DisplayName("client events reach the other subscribers of a private channel, never the sender")
   void clientEventsGoToOthers() {
-    Notifier alice = new Notifier(hub.newConnection()).connect();
-    Notifier bob = new Notifier(hub.newConnection()).connect();
+    Notifier alice = new Notifier(hub.newConnection().presenceUser("a", Map.of("name", "Alice"))).connect();
+    Notifier bob = new Notifier(hub.newConnection().presenceUser("b", Map.of("name", "Bob"))).connect();
     EventLog aliceLog = EventLog.of(alice.subscribe("presence-post-1"));
     EventLog bobLog = EventLog.of(bob.subscribe("presence-post-1"));
 

@@ -13,6 +13,9 @@ import java.util.Set;
  * ids, subscription confirmations, resubscription after a reconnect, client events) without a network, so a
  * {@code Notifier} and everything built on it runs in JVM tests.
  *
+ * <p>Presence channels work as with pusher-js once {@link #presenceUser} says who the connection is: the
+ * subscriber gets the members, the others {@code pusher:member_added} / {@code pusher:member_removed}.
+ *
  * <p>Besides the backend methods it offers what the network would do to a browser: {@link #loseConnection()},
  * {@link #becomeUnavailable()}, {@link #restoreConnection()} and {@link #fail()}.
  */
@@ -27,6 +30,8 @@ public final class InMemoryRealtimeBackend implements RealtimeBackend {
   private ConnectionState state = ConnectionState.INITIALIZED;
   private String socketId;
   private String userId;
+  private String presenceId;
+  private Map<String, Object> presenceInfo;
 
   InMemoryRealtimeBackend(InMemoryRealtimeHub hub) {
     this.hub = hub;
@@ -72,7 +77,9 @@ public final class InMemoryRealtimeBackend implements RealtimeBackend {
   @Override
   public void unsubscribe(String channel) {
     wanted.remove(channel);
-    confirmed.remove(channel);
+    if (confirmed.remove(channel) && isPresence(channel)) {
+      hub.memberLeft(channel, this);
+    }
   }
 
   /** Delivers the event to the channel's other subscribers; false when not connected or not subscribed. */
@@ -106,6 +113,19 @@ public final class InMemoryRealtimeBackend implements RealtimeBackend {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("user_data", Json.stringify(user));
     emit(null, "pusher:signin_success", data);
+  }
+
+  /**
+   * Sets who this connection is on presence channels (what the app's channel authorization would put in
+   * {@code channel_data}). Without it, presence subscriptions are refused as the auth endpoint would refuse them.
+   */
+  public InMemoryRealtimeBackend presenceUser(String id, Map<String, Object> info) {
+    if (id == null || id.isEmpty()) {
+      throw new IllegalArgumentException("A presence user needs an id");
+    }
+    this.presenceId = id;
+    this.presenceInfo = info == null ? new LinkedHashMap<String, Object>() : new LinkedHashMap<>(info);
+    return this;
   }
 
   /** Sets the user id that {@link #signin()} authenticates (what the app's user-auth endpoint would return). */
@@ -162,8 +182,16 @@ public final class InMemoryRealtimeBackend implements RealtimeBackend {
     }
   }
 
+  String presenceId() {
+    return presenceId;
+  }
+
+  Map<String, Object> presenceInfo() {
+    return presenceInfo;
+  }
+
   private void confirm(String channel) {
-    if (hub.isDenied(channel)) {
+    if (hub.isDenied(channel) || isPresence(channel) && presenceId == null) {
       wanted.remove(channel);
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("type", "AuthError");
@@ -173,12 +201,27 @@ public final class InMemoryRealtimeBackend implements RealtimeBackend {
       return;
     }
     confirmed.add(channel);
-    emit(channel, "pusher:subscription_succeeded", new LinkedHashMap<String, Object>());
+    if (isPresence(channel)) {
+      emit(channel, "pusher:subscription_succeeded", hub.presenceData(channel, this));
+      hub.memberJoined(channel, this);
+    } else {
+      emit(channel, "pusher:subscription_succeeded", new LinkedHashMap<String, Object>());
+    }
   }
 
   private void closeSocket() {
     socketId = null;
+    String[] left = confirmed.toArray(new String[0]);
     confirmed.clear();
+    for (String channel : left) {
+      if (isPresence(channel)) {
+        hub.memberLeft(channel, this);
+      }
+    }
+  }
+
+  private static boolean isPresence(String channel) {
+    return channel.startsWith("presence-");
   }
 
   private void changeState(ConnectionState next) {

@@ -3,8 +3,11 @@ package io.vertebra.framework.realtime.memory;
 import io.vertebra.framework.core.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A Pusher-like service that lives in memory: the server side for {@link InMemoryRealtimeBackend} connections.
@@ -40,15 +43,7 @@ public final class InMemoryRealtimeHub {
    * (Pusher's {@code socket_id} exclusion, which is how a writer avoids receiving its own change).
    */
   public int publish(String channel, String event, Object data, String excludedSocketId) {
-    String json = Json.stringify(data);
-    int delivered = 0;
-    for (InMemoryRealtimeBackend connection : new ArrayList<>(connections)) {
-      if (connection.isSubscribedTo(channel) && !isExcluded(connection, excludedSocketId)) {
-        connection.deliver(channel, event, Json.parse(json));
-        delivered++;
-      }
-    }
-    return delivered;
+    return deliver(channel, event, data, excluded -> isExcluded(excluded, excludedSocketId));
   }
 
   /** From now on, subscriptions to {@code channel} fail with {@code pusher:subscription_error} (status 403). */
@@ -65,6 +60,69 @@ public final class InMemoryRealtimeHub {
       }
     }
     return count;
+  }
+
+  /**
+   * What {@code pusher:subscription_succeeded} carries on a presence channel, in pusher-js's shape:
+   * {@code {members: {id: info}, count, myID, me: {id, info}}}.
+   */
+  Map<String, Object> presenceData(String channel, InMemoryRealtimeBackend me) {
+    Map<String, Object> members = new LinkedHashMap<>();
+    for (InMemoryRealtimeBackend connection : connections) {
+      if (connection.isSubscribedTo(channel)) {
+        members.put(connection.presenceId(), connection.presenceInfo());
+      }
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("members", members);
+    data.put("count", (double) members.size());
+    data.put("myID", me.presenceId());
+    data.put("me", member(me));
+    return data;
+  }
+
+  /** Tells the channel's other members that {@code joiner}'s user arrived, unless it was there already. */
+  void memberJoined(String channel, InMemoryRealtimeBackend joiner) {
+    if (!userPresentElsewhere(channel, joiner)) {
+      deliver(channel, "pusher:member_added", member(joiner), other -> other == joiner);
+    }
+  }
+
+  /** Tells the remaining members that {@code leaver}'s user left, unless another of its connections stays. */
+  void memberLeft(String channel, InMemoryRealtimeBackend leaver) {
+    if (!userPresentElsewhere(channel, leaver)) {
+      deliver(channel, "pusher:member_removed", member(leaver), other -> other == leaver);
+    }
+  }
+
+  private boolean userPresentElsewhere(String channel, InMemoryRealtimeBackend connection) {
+    for (InMemoryRealtimeBackend other : connections) {
+      if (other != connection && other.isSubscribedTo(channel)
+          && connection.presenceId().equals(other.presenceId())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Map<String, Object> member(InMemoryRealtimeBackend connection) {
+    Map<String, Object> member = new LinkedHashMap<>();
+    member.put("id", connection.presenceId());
+    member.put("info", connection.presenceInfo());
+    return member;
+  }
+
+  /** Delivers a JSON copy of {@code data} to every subscriber the filter does not skip; returns how many. */
+  private int deliver(String channel, String event, Object data, Predicate<InMemoryRealtimeBackend> skip) {
+    String json = Json.stringify(data);
+    int delivered = 0;
+    for (InMemoryRealtimeBackend connection : new ArrayList<>(connections)) {
+      if (connection.isSubscribedTo(channel) && !skip.test(connection)) {
+        connection.deliver(channel, event, Json.parse(json));
+        delivered++;
+      }
+    }
+    return delivered;
   }
 
   boolean isDenied(String channel) {

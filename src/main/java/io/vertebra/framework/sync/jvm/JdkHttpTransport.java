@@ -54,7 +54,9 @@ public class JdkHttpTransport implements Transport {
     URI uri = base == null ? URI.create(request.url()) : base.resolve(request.url());
     java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(uri).timeout(timeout);
     for (Map.Entry<String, String> header : request.headers().entrySet()) {
-      if (!RESTRICTED.contains(header.getKey().toLowerCase())) {
+      String name = header.getKey().toLowerCase();
+      boolean typeGivenSeparately = name.equals("content-type") && request.contentType() != null;
+      if (!RESTRICTED.contains(name) && !typeGivenSeparately) {
         builder.header(header.getKey(), header.getValue());
       }
     }

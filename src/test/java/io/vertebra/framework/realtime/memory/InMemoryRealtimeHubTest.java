@@ -60,6 +60,41 @@ class InMemoryRealtimeHubTest {
     assertEquals(ConnectionState.CONNECTED, a.backend.state());
   }
 
+  @Test
+  @DisplayName("presence: the subscriber gets the members in pusher-js's shape, the others member_added / member_removed")
+  void presence() {
+    Recorder alice = new Recorder(hub.newConnection().presenceUser("a", Map.of("name", "Alice")));
+    alice.backend.connect();
+    alice.backend.subscribe("presence-x");
+    Recorder bob = new Recorder(hub.newConnection().presenceUser("b", Map.of("name", "Bob")));
+    bob.backend.connect();
+    alice.events.clear();
+
+    bob.backend.subscribe("presence-x");
+    Recorder bobSecondTab = new Recorder(hub.newConnection().presenceUser("b", Map.of("name", "Bob")));
+    bobSecondTab.backend.connect();
+    bobSecondTab.backend.subscribe("presence-x");
+    bob.backend.unsubscribe("presence-x");
+    bobSecondTab.backend.loseConnection();
+
+    assertEquals("presence-x pusher:subscription_succeeded {members={a={name=Alice}, b={name=Bob}}, count=2.0, "
+        + "myID=b, me={id=b, info={name=Bob}}}", bob.events.get(bob.events.size() - 1));
+    assertEquals(List.of("presence-x pusher:member_added {id=b, info={name=Bob}}",
+        "presence-x pusher:member_removed {id=b, info={name=Bob}}"), alice.events,
+        "a user with two connections arrives once and leaves with the last one");
+  }
+
+  @Test
+  @DisplayName("presence: a connection without a presence user is refused")
+  void presenceNeedsAUser() {
+    Recorder anonymous = new Recorder(hub.newConnection());
+    anonymous.backend.connect();
+    anonymous.backend.subscribe("presence-x");
+
+    assertTrue(anonymous.events.get(0).startsWith("presence-x pusher:subscription_error"));
+    assertEquals(0, hub.subscriberCount("presence-x"));
+  }
+
   private Recorder connect(String channel) {
     Recorder recorder = new Recorder(hub.newConnection());
     recorder.backend.connect();

@@ -1,0 +1,28 @@
+package io.vertebra.framework.core;
+
+import io.vertebra.framework.sync.DefaultSync;
+import io.vertebra.framework.sync.RecordingSync;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Shared fixture of the Model and Collection tests: every request goes to a {@link RecordingSync} (Backbone's
+ * {@code env.syncArgs} and ajax stub), and {@link #counter} counts calls, as Backbone's {@code assert.expect} does.
+ */
+abstract class SyncedTest {
+
+  protected RecordingSync env;
+  protected final int[] count = {0};
+  protected final Callback counter = args -> count[0]++;
+
+  @BeforeEach
+  void installRecordingSync() {
+    env = new RecordingSync();
+    DefaultSync.set(env);
+  }
+
+  @AfterEach
+  void restoreDefaultSync() {
+    DefaultSync.set(null);
+  }
+}
