@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,12 @@ public abstract class JsonServlet extends HttpServlet {
           request.getMethod() + " is not supported here; use " + allow, null, null);
     } catch (ApiException e) {
       writeError(response, e);
+    } catch (BadMessageException e) {
+      // Jetty refused the request itself (e.g. an unparsable or oversized form): the client's fault, not ours.
+      int status = e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : HttpServletResponse.SC_BAD_REQUEST;
+      String code = status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE ? ApiErrors.PAYLOAD_TOO_LARGE
+          : ApiErrors.INVALID;
+      writeError(response, new ApiException(status, code, "Unreadable request: " + e.getReason(), null, null));
     } catch (StoreException e) {
       LOG.error("Database failure on {} {}", request.getMethod(), request.getRequestURI(), e);
       writeError(response, new ApiException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ApiErrors.UNAVAILABLE,

@@ -12,6 +12,9 @@ import java.util.Locale;
 /** What the two pusher-js auth endpoints share: the form they receive, the session check, the raw JSON answer. */
 final class PusherForms {
 
+  /** pusher-js sends a socket id and a channel name: anything longer than this is not from pusher-js. */
+  static final int MAX_FORM_BYTES = 8 * 1024;
+
   private PusherForms() {}
 
   /** The session's user; pusher-js expects 403 (not 401) when authorization is refused. */
@@ -20,6 +23,10 @@ final class PusherForms {
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
       throw new ApiException(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, ApiErrors.UNSUPPORTED_MEDIA_TYPE,
           "Send application/x-www-form-urlencoded (socket_id, channel_name), as pusher-js does", null, null);
+    }
+    if (request.getContentLengthLong() > MAX_FORM_BYTES) {
+      throw new ApiException(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, ApiErrors.PAYLOAD_TOO_LARGE,
+          "The form is larger than " + MAX_FORM_BYTES + " bytes", null, null);
     }
     return sessions.current(request).orElseThrow(() -> ApiException.forbidden("Sign in first"));
   }

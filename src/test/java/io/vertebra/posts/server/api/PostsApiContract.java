@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.ApiClient.Reply;
+import io.vertebra.posts.server.TestServers;
 import io.vertebra.server.AppServer;
-import io.vertebra.server.Config;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,7 +52,7 @@ abstract class PostsApiContract {
   @BeforeEach
   void startServer() throws Exception {
     databaseEnvironment = databaseEnvironment();
-    server = AppServer.start(config(), AppServer.Mode.SERVE);
+    server = TestServers.serve(dataDir, databaseEnvironment);
     ann = new ApiClient(server.baseUrl());
     ann.signIn("Ann");
     anonymous = new ApiClient(server.baseUrl());
@@ -62,13 +61,6 @@ abstract class PostsApiContract {
   @AfterEach
   void stopServer() throws Exception {
     server.close();
-  }
-
-  private Config config() {
-    Map<String, String> env = new HashMap<>(databaseEnvironment);
-    env.put("PORT", "0");
-    env.put("DATA_DIR", dataDir.toString());
-    return Config.from(env);
   }
 
   @Test
@@ -370,7 +362,7 @@ abstract class PostsApiContract {
     JsonNode post = ann.create("durable", "kept");
     JsonNode updated = ann.send("PATCH", "/api/posts/" + post.get("id").asLong(), "{\"body\":\"changed\"}").json();
     server.close();
-    server = AppServer.start(config(), AppServer.Mode.SERVE);
+    server = TestServers.serve(dataDir, databaseEnvironment);
     ApiClient after = new ApiClient(server.baseUrl());
     assertEquals(updated, after.get("/api/posts/" + post.get("id").asLong()).json());
     ApiClient again = new ApiClient(server.baseUrl());

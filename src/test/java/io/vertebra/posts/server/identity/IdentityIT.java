@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.ApiClient.Reply;
+import io.vertebra.posts.server.TestServers;
 import io.vertebra.server.AppServer;
-import io.vertebra.server.Config;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +49,7 @@ class IdentityIT {
   }
 
   private AppServer startServer() throws Exception {
-    return AppServer.start(Config.from(Map.of("PORT", "0", "DATA_DIR", dataDir.toString())), AppServer.Mode.SERVE);
+    return TestServers.serve(dataDir, Map.of());
   }
 
   @Test
@@ -155,6 +155,11 @@ class IdentityIT {
     assertEquals(400, ann.postForm("/pusher/auth", Map.of("socket_id", "1.2")).status());
     assertEquals(415, ann.send("POST", "/pusher/auth", "{\"socket_id\":\"1.2\"}").status());
     assertEquals(405, ann.get("/pusher/auth").status());
+    assertEquals(413, ann.postForm("/pusher/auth", Map.of("socket_id", "1.2", "channel_name", "x".repeat(300_000)))
+        .status());
+    Reply undecodable = ann.send("POST", "/pusher/auth", "socket_id=1.2&channel_name=%zz", "Content-Type",
+        "application/x-www-form-urlencoded");
+    assertEquals(400, undecodable.status(), undecodable::toString);
   }
 
   @Test

@@ -12,8 +12,8 @@ import com.pusher.client.channel.PusherEvent;
 import com.pusher.client.channel.User;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.ApiClient.Reply;
+import io.vertebra.posts.server.TestServers;
 import io.vertebra.server.AppServer;
-import io.vertebra.server.Config;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +41,7 @@ class PostEventsIT {
 
   @BeforeEach
   void start() throws Exception {
-    server = AppServer.start(Config.from(Map.of("PORT", "0", "DATA_DIR", dataDir.toString())), AppServer.Mode.SERVE);
+    server = TestServers.serve(dataDir, Map.of());
     ann = new ApiClient(server.baseUrl());
     ann.signIn("Ann");
   }

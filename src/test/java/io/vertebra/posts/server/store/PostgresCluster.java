@@ -99,8 +99,12 @@ public final class PostgresCluster implements AutoCloseable {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + USER;
   }
 
+  /** Stops the server and deletes its files; does nothing the second time. */
   @Override
   public void close() throws IOException, InterruptedException {
+    if (!Files.exists(root)) {
+      return;
+    }
     try {
       if (Files.exists(root.resolve("data/postmaster.pid"))) {
         run("pg_ctl", "-D", root.resolve("data").toString(), "-m", "fast", "-w", "stop");
