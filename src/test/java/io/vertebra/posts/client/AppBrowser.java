@@ -1,21 +1,17 @@
 package io.vertebra.posts.client;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.vertebra.testing.Browsers;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One independent headless Chromium session on the posts app (its own profile, so its own cookie and pusher-js
- * connection), with the few page operations the end-to-end tests need. Waits poll every 10 ms so measured delays
+ * One independent headless Chromium session on the posts app ({@link Browsers}: its own profile, so its own cookie
+ * and pusher-js connection), with the few page operations the end-to-end tests need. Waits poll every 10 ms so measured delays
  * are not dominated by the polling.
  */
 final class AppBrowser implements AutoCloseable {
@@ -24,21 +20,14 @@ final class AppBrowser implements AutoCloseable {
 
   final String name;
   private final String baseUrl;
+  private final Browsers.Session session;
   private final ChromeDriver driver;
 
-  AppBrowser(String name, String baseUrl, Path profileParent) throws Exception {
+  AppBrowser(String name, String baseUrl) {
     this.name = name;
     this.baseUrl = baseUrl;
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1100,800",
-        "--user-data-dir=" + Files.createTempDirectory(profileParent, "chromium-" + name));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().scriptTimeout(TIMEOUT);
+    this.session = Browsers.start();
+    this.driver = session.driver();
   }
 
   /** Opens the app and signs in; returns once the realtime connection is live. */
@@ -112,10 +101,9 @@ final class AppBrowser implements AutoCloseable {
     driver.manage().window().setSize(new Dimension(width, height));
   }
 
-  /** Saves a PNG of the viewport. */
-  void screenshot(Path file) throws Exception {
-    Files.createDirectories(file.getParent());
-    Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+  /** Saves a PNG of the viewport as {@code target/screenshots/<name>.png}. */
+  void screenshot(String file) {
+    session.screenshot(file);
   }
 
   private WebDriverWait waiting() {
@@ -126,6 +114,6 @@ final class AppBrowser implements AutoCloseable {
 
   @Override
   public void close() {
-    driver.quit();
+    session.close();
   }
 }

@@ -1,7 +1,6 @@
 package io.vertebra.posts.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import com.pusher.rest.data.Result;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.server.AppServer;
 import io.vertebra.server.Config;
+import io.vertebra.testing.Browsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,11 +26,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
 /**
  * The reference app end to end: the real server in-process, two independent headless Chromium sessions (Alice
  * and Bob) with the real pusher-js. One server and the two browsers are shared by all tests; each test works on
- * posts of its own. On failure, both browsers' screenshots go to {@code target/e2e-failures/}.
+ * posts of its own. On failure, both browsers' screenshots go to {@code target/screenshots/failed-*.png}.
  */
 class PostsAppIT {
-
-  private static final Path TARGET = Path.of(System.getProperty("vertebra.target", "target"));
 
   private static Path dataDir;
   private static AppServer server;
@@ -43,11 +41,8 @@ class PostsAppIT {
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
       for (AppBrowser browser : new AppBrowser[] {alice, bob}) {
-        try {
-          browser.screenshot(TARGET.resolve("e2e-failures")
-              .resolve(context.getRequiredTestMethod().getName() + "-" + browser.name + ".png"));
-        } catch (Exception e) {
-          System.err.println("screenshot of " + browser.name + " failed: " + e);
+        if (browser != null) {
+          browser.screenshot("failed-PostsAppIT-" + context.getRequiredTestMethod().getName() + "-" + browser.name);
         }
       }
     }
@@ -60,8 +55,8 @@ class PostsAppIT {
         AppServer.Mode.SERVE);
     api = new ApiClient(server.baseUrl());
     api.signIn("Carol Seeder");
-    alice = new AppBrowser("Alice", server.baseUrl(), dataDir).signIn();
-    bob = new AppBrowser("Bob", server.baseUrl(), dataDir).signIn();
+    alice = new AppBrowser("Alice", server.baseUrl()).signIn();
+    bob = new AppBrowser("Bob", server.baseUrl()).signIn();
   }
 
   @AfterAll
@@ -76,7 +71,7 @@ class PostsAppIT {
   @Test
   @DisplayName("smoke: the compiled app loads and renders what client Java produced")
   void appLoadsAndRendersClientJava() throws Exception {
-    try (AppBrowser fresh = new AppBrowser("Fresh", server.baseUrl(), dataDir)) {
+    try (AppBrowser fresh = new AppBrowser("Fresh", server.baseUrl())) {
       fresh.js("location.href = arguments[0];", server.baseUrl() + "/");
       fresh.await("#app[data-ready=true] .shell header.top a.brand");
       assertEquals("Join the conversation", fresh.text("form.sign-in h1"));
@@ -233,28 +228,27 @@ class PostsAppIT {
   void productScreenshots() throws Exception {
     long id = seed("Release checklist for Friday", "1. Freeze the branch\n2. Run the e2e suite\n3. Ship it");
     seed("Design review notes", "Typography, spacing and the narrow layout look right.");
-    Path dir = TARGET.resolve("screenshots");
     alice.go("").await(".posts li.post-item");
-    alice.screenshot(dir.resolve("list-wide.png"));
+    alice.screenshot("app-list-wide");
     bob.go("posts/" + id);
     alice.go("posts/" + id).await(".viewers[data-count='2']");
-    alice.screenshot(dir.resolve("post-presence.png"));
+    alice.screenshot("app-post-presence");
     bob.click(".post-detail button[data-action=edit]");
     bob.await("form.editor .body-input").sendKeys("\n4. Celebrate");
     alice.awaitText(".editing-note", "Bob is editing…");
-    alice.screenshot(dir.resolve("post-bob-editing.png"));
-    bob.screenshot(dir.resolve("editor.png"));
+    alice.screenshot("app-post-bob-editing");
+    bob.screenshot("app-editor");
     bob.click("form.editor button[data-action=cancel]");
     alice.resize(390, 800);
     try {
       alice.go("").await(".posts li.post-item");
-      alice.screenshot(dir.resolve("list-narrow.png"));
+      alice.screenshot("app-list-narrow");
       alice.go("posts/" + id).await(".post .title");
-      alice.screenshot(dir.resolve("post-narrow.png"));
+      alice.screenshot("app-post-narrow");
     } finally {
-      alice.resize(1100, 800);
+      alice.resize(1280, 900);
     }
-    assertFalse(Files.size(dir.resolve("list-narrow.png")) == 0);
+    assertTrue(Files.size(Browsers.SCREENSHOTS.resolve("app-list-narrow.png")) > 0);
   }
 
   private static long seed(String title, String body) {

@@ -3,6 +3,7 @@ package io.vertebra.posts.client.realtime;
 import com.google.gwt.user.client.Timer;
 import io.vertebra.framework.core.Collection;
 import io.vertebra.framework.core.Events;
+import io.vertebra.framework.realtime.LivePresence;
 import io.vertebra.framework.realtime.Notifier;
 import io.vertebra.framework.realtime.RealtimeChannel;
 import io.vertebra.posts.client.model.Viewer;
@@ -10,12 +11,11 @@ import io.vertebra.posts.shared.PostChannels;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Who is looking at one post, live: follows {@code presence-post-{id}} and keeps {@link #viewers()} up to date
- * from pusher's member events, and marks viewers as editing from {@code client-editing} events (cleared by
+ * Who is looking at one post, live: {@link #viewers()} follows {@code presence-post-{id}} through the framework's
+ * {@link LivePresence}, and viewers are marked as editing from {@code client-editing} events (cleared by
  * {@code editing: false}, by the member leaving, or after {@link #EDITING_EXPIRY_MS} without news, so a closed
  * tab never leaves "is editing…" behind). {@link #stop()} releases the channel.
  */
@@ -30,11 +30,11 @@ public final class PostPresence extends Events {
 
   /** Starts following the presence channel of post {@code postId}. */
   public PostPresence(Notifier notifier, long postId) {
-    channel = notifier.channel(PostChannels.presence(postId));
-    listenTo(channel, "pusher:subscription_succeeded", args -> reset(args[0]));
-    listenTo(channel, "pusher:member_added", args -> add(args[0]));
-    listenTo(channel, "pusher:member_removed", args -> remove(args[0]));
+    String name = PostChannels.presence(postId);
+    LivePresence.follow(this, viewers, notifier, name);
+    channel = notifier.channel(name);
     listenTo(channel, PostChannels.CLIENT_EDITING, args -> editing(args[0]));
+    listenTo(viewers, "remove reset", args -> forgetLeavers());
   }
 
   /** The viewers (the current user included once subscribed); listen to it for add/remove/change. */
@@ -60,35 +60,12 @@ public final class PostPresence extends Events {
     expiries.clear();
   }
 
-  @SuppressWarnings("unchecked")
-  private void reset(Object data) {
-    if (!(data instanceof Map)) {
-      return;
-    }
-    Object members = ((Map<String, Object>) data).get("members");
-    List<Map<String, Object>> list = new ArrayList<>();
-    if (members instanceof Map) {
-      for (Map.Entry<String, Object> member : ((Map<String, Object>) members).entrySet()) {
-        list.add(attributes(member.getKey(), member.getValue()));
+  /** Editing timers of viewers who left (or of everyone, after a reset) are cancelled. */
+  private void forgetLeavers() {
+    for (String id : new ArrayList<>(expiries.keySet())) {
+      if (viewers.get(id) == null) {
+        cancelExpiry(id);
       }
-    }
-    viewers.reset(list);
-  }
-
-  @SuppressWarnings("unchecked")
-  private void add(Object data) {
-    if (data instanceof Map) {
-      Map<String, Object> member = (Map<String, Object>) data;
-      viewers.add(attributes(String.valueOf(member.get("id")), member.get("info")));
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private void remove(Object data) {
-    if (data instanceof Map) {
-      String id = String.valueOf(((Map<String, Object>) data).get("id"));
-      viewers.remove(id);
-      cancelExpiry(id);
     }
   }
 
@@ -124,18 +101,5 @@ public final class PostPresence extends Events {
     if (timer != null) {
       timer.cancel();
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> attributes(String id, Object info) {
-    Map<String, Object> attrs = new LinkedHashMap<>();
-    attrs.put("id", id);
-    if (info instanceof Map) {
-      Map<String, Object> userInfo = (Map<String, Object>) info;
-      attrs.put(Viewer.NAME, userInfo.get(Viewer.NAME));
-      attrs.put(Viewer.COLOR, userInfo.get(Viewer.COLOR));
-    }
-    attrs.put(Viewer.EDITING, false);
-    return attrs;
   }
 }
