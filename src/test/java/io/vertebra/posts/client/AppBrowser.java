@@ -7,6 +7,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -95,6 +96,17 @@ final class AppBrowser implements AutoCloseable {
   String userId() {
     return (String) js("var x = new XMLHttpRequest(); x.open('GET', '/api/session', false); x.send();"
         + " return JSON.parse(x.responseText).id;");
+  }
+
+  /** Cuts this browser off the network (Chromium's network emulation), or restores it. */
+  void offline(boolean offline) {
+    if (offline) {
+      ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
+      conditions.setOffline(true);
+      driver.setNetworkConditions(conditions);
+    } else {
+      driver.deleteNetworkConditions();
+    }
   }
 
   void resize(int width, int height) {

@@ -76,7 +76,35 @@ class PostsAppIT {
       fresh.await("#app[data-ready=true] .shell header.top a.brand");
       assertEquals("Join the conversation", fresh.text("form.sign-in h1"));
       assertEquals("function", fresh.js("return typeof window.Pusher"));
+
+      fresh.signIn();
+      assertEquals("Fresh", fresh.text(".user .user-name"));
+      fresh.click(".user button[data-action=sign-out]");
+      fresh.await("form.sign-in input.name");
+      assertEquals(401, new ApiClient(server.baseUrl()).get("/api/session").status(), "sanity: no cookie, no session");
     }
+  }
+
+  @Test
+  @DisplayName("offline: a save fails with a clear message, the form keeps the text, and it saves once back online")
+  void offlineSaveKeepsText() {
+    long id = seed("Offline draft", "Before.");
+    alice.go("posts/" + id + "/edit");
+    waitForValue(alice, "form.editor .title-input", "Offline draft");
+    alice.type("form.editor .body-input", "Typed on a train.");
+    alice.offline(true);
+    try {
+      alice.click("form.editor button.save");
+      alice.await("form.editor .error");
+      waitUntil(() -> alice.text("form.editor .error").contains("offline"));
+      assertEquals("Typed on a train.", alice.await("form.editor .body-input").getAttribute("value"));
+    } finally {
+      alice.offline(false);
+    }
+    alice.click("form.editor button.save");
+    alice.awaitText(".post .body", "Typed on a train.");
+    assertEquals("Typed on a train.", api.get("/api/posts/" + id).json().get("body").asText());
+    alice.await(".conn[data-status=live]");
   }
 
   @Test
@@ -261,9 +289,13 @@ class PostsAppIT {
   }
 
   private static void waitForValue(AppBrowser browser, String css, String value) {
+    waitUntil(() -> value.equals(browser.await(css).getAttribute("value")));
+  }
+
+  private static void waitUntil(java.util.function.BooleanSupplier condition) {
     long deadline = System.currentTimeMillis() + AppBrowser.TIMEOUT.toMillis();
-    while (!value.equals(browser.await(css).getAttribute("value"))) {
-      assertTrue(System.currentTimeMillis() < deadline, css + " never held " + value);
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.currentTimeMillis() < deadline, "condition not met in time");
       sleep(20);
     }
   }
