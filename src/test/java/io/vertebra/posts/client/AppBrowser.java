@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
@@ -70,7 +71,10 @@ final class AppBrowser implements AutoCloseable {
 
   /** The text of the first element matching {@code css} (waiting for it). */
   String text(String css) {
-    return await(css).getText();
+    return waiting().until(d -> {
+      var found = d.findElements(By.cssSelector(css));
+      return found.isEmpty() ? null : found.get(0).getText();
+    });
   }
 
   /** Replaces the value of a field as a user would (select all, type). */
@@ -121,6 +125,8 @@ final class AppBrowser implements AutoCloseable {
   private WebDriverWait waiting() {
     WebDriverWait wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(10));
     wait.withMessage(() -> name + " at " + driver.getCurrentUrl());
+    // Views redraw on every change: an element found a moment ago may have been replaced; look again.
+    wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }
 

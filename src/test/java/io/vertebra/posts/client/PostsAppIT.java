@@ -126,7 +126,7 @@ class PostsAppIT {
     bob.awaitText(".post .title", "Evening notes");
     long seen = ((Number) bob.js("return window.__seen;")).longValue();
     System.out.println("[PostsAppIT] B saw A's title change " + (seen - clicked) + " ms after A clicked Save");
-    assertEquals(location(bob), "#posts/" + id, "no reload or navigation in B");
+    assertEquals("#posts/" + id, location(bob), "no reload or navigation in B");
 
     alice.awaitText(".post .title", "Evening notes");
     alice.js("window.__mutations = 0; new MutationObserver(function(records) { window.__mutations += records.length; })"
@@ -159,6 +159,7 @@ class PostsAppIT {
     alice.await(".post-list .posts");
     bob.awaitGone(".posts li[data-id='" + id + "']");
     alice.awaitGone(".posts li[data-id='" + id + "']");
+    bob.go("posts/" + id).awaitText(".post-page > .error", "This post does not exist (any more).");
   }
 
   @Test
@@ -236,7 +237,7 @@ class PostsAppIT {
 
     bob.await(".conn[data-status=live]");
     bob.awaitText(".post .title", "Written during the outage");
-    assertEquals(location(bob), "#posts/" + id, "no reload");
+    assertEquals("#posts/" + id, location(bob), "no reload");
   }
 
   @Test

@@ -20,6 +20,10 @@ public final class PostDetailView extends DomView {
   @Override
   public PostDetailView render() {
     element().setAttribute("data-version", String.valueOf(post.getVersion()));
+    if (post.getVersion() == 0) {
+      setHtml(Templates.T.loading()); // opened by URL: the post is on its way
+      return this;
+    }
     setHtml(Templates.T.postDetail(post.getTitle(), post.getAuthor(), When.label(post.getUpdatedAt()),
         post.getBody()));
     return this;

@@ -43,8 +43,13 @@ public final class PostPageView extends DomView {
     LiveModels.follow(this, post, notifier, PostChannels.post(id));
     listenTo(post, "destroy", args -> gone());
     // Only the load's failure is the page's to show; the editor and the detail view report their own requests.
-    post.fetch(new Options().error((target, response, options) ->
-        Forms.showError(element(), Forms.describe((SyncError) response))));
+    post.fetch(new Options().error((target, response, options) -> {
+      if (((SyncError) response).getStatus() == 404) {
+        gone();
+      } else {
+        Forms.showError(element(), Forms.describe((SyncError) response));
+      }
+    }));
   }
 
   /** The id of the post this page shows. */
@@ -119,7 +124,7 @@ public final class PostPageView extends DomView {
 
   private void gone() {
     posts.remove(post.getId());
-    Forms.showError(element(), "This post was deleted.");
+    Forms.showError(element(), "This post does not exist (any more).");
     if (body != null) {
       body.remove();
       body = null;

@@ -46,6 +46,9 @@ public interface Templates extends SafeHtmlTemplates {
       + "<button class='danger' data-action='delete'>Delete</button></div>")
   SafeHtml postDetail(String title, String author, String when, String body);
 
+  @Template("<p class='loading muted'>Loading…</p>")
+  SafeHtml loading();
+
   @Template("<div class='page-head'><a class='back' href='#'>← All posts</a><div class='presence'></div></div>"
       + "<div class='note-slot'></div><p class='error' role='alert'></p><div class='page-body'></div>")
   SafeHtml postPage();
