@@ -3,11 +3,8 @@ package io.vertebra.channels;
 import com.pusher.client.Pusher;
 import com.pusher.client.PusherOptions;
 import com.pusher.client.channel.PusherEvent;
-import com.pusher.client.connection.ConnectionEventListener;
-import com.pusher.client.connection.ConnectionState;
-import com.pusher.client.connection.ConnectionStateChange;
+import io.vertebra.testing.PusherJavaClients;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -27,21 +24,7 @@ final class JavaClient implements AutoCloseable {
                 new com.pusher.rest.data.PresenceUser(userId, java.util.Map.of("name", "User " + userId)))
             : server.rest().authenticate(socketId, channel));
     pusher = new Pusher(server.key(), options);
-    CountDownLatch connected = new CountDownLatch(1);
-    pusher.connect(new ConnectionEventListener() {
-      @Override
-      public void onConnectionStateChange(ConnectionStateChange change) {
-        if (change.getCurrentState() == ConnectionState.CONNECTED) {
-          connected.countDown();
-        }
-      }
-
-      @Override
-      public void onError(String message, String code, Exception e) {}
-    }, ConnectionState.ALL);
-    if (!connected.await(10, TimeUnit.SECONDS)) {
-      throw new AssertionError("pusher-java-client did not connect");
-    }
+    PusherJavaClients.connect(pusher, "127.0.0.1:" + server.port());
   }
 
   String socketId() {

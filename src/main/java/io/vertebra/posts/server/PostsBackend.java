@@ -78,7 +78,7 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
     context.addServlet(new ServletHolder("api-not-found", new UnknownApiServlet(mapper)), "/api/*");
     context.setAttribute(ATTRIBUTE, backend);
     context.addEventListener(backend);
-    LOG.info("Posts backend on {} database", database.dialect());
+    LOG.info("Posts database: {}", database.describe());
     return backend;
   }
 

@@ -27,6 +27,19 @@ public final class Database implements AutoCloseable {
     this.dialect = dialect;
   }
 
+  /** Where the data lives, for logs: the JDBC URL without its parameters (which may hold a password). */
+  public String describe() {
+    String url = pool.getJdbcUrl();
+    int cut = url.length();
+    for (char c : new char[] {'?', ';'}) {
+      int at = url.indexOf(c);
+      if (at >= 0 && at < cut) {
+        cut = at;
+      }
+    }
+    return url.substring(0, cut) + " (" + dialect + ")";
+  }
+
   /**
    * Opens the database at {@code databaseUrl} (a JDBC URL, or {@code postgres://user:pass@host:port/db}), or the
    * embedded H2 file in {@code dataDir} when it is null, and brings its schema up to date.
@@ -44,6 +57,7 @@ public final class Database implements AutoCloseable {
     }
     config.setPoolName("posts-db");
     config.setMaximumPoolSize(10);
+    config.setMinimumIdle(2);
     config.setAutoCommit(false);
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     config.setConnectionTimeout(5_000);

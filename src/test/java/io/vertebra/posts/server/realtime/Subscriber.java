@@ -5,10 +5,8 @@ import com.pusher.client.PusherOptions;
 import com.pusher.client.channel.ChannelEventListener;
 import com.pusher.client.channel.PresenceChannelEventListener;
 import com.pusher.client.channel.PusherEvent;
+import io.vertebra.testing.PusherJavaClients;
 import com.pusher.client.channel.User;
-import com.pusher.client.connection.ConnectionEventListener;
-import com.pusher.client.connection.ConnectionState;
-import com.pusher.client.connection.ConnectionStateChange;
 import com.pusher.client.util.HttpChannelAuthorizer;
 import io.vertebra.server.AppServer;
 import java.util.HashMap;
@@ -39,21 +37,7 @@ final class Subscriber implements AutoCloseable {
     PusherOptions options = new PusherOptions().setHost("127.0.0.1").setWsPort(server.port()).setUseTLS(false)
         .setChannelAuthorizer(authorizer);
     pusher = new Pusher(server.realtime().key(), options);
-    CountDownLatch connected = new CountDownLatch(1);
-    pusher.connect(new ConnectionEventListener() {
-      @Override
-      public void onConnectionStateChange(ConnectionStateChange change) {
-        if (change.getCurrentState() == ConnectionState.CONNECTED) {
-          connected.countDown();
-        }
-      }
-
-      @Override
-      public void onError(String message, String code, Exception e) {}
-    }, ConnectionState.ALL);
-    if (!connected.await(10, TimeUnit.SECONDS)) {
-      throw new AssertionError("pusher-java-client did not connect to " + server.baseUrl());
-    }
+    PusherJavaClients.connect(pusher, server.baseUrl());
   }
 
   String socketId() {

@@ -152,5 +152,7 @@ class PostStoreTest {
     assertEquals("p@ss", config.getPassword());
     assertThrows(IllegalArgumentException.class,
         () -> Database.configureExternal(new com.zaxxer.hikari.HikariConfig(), "mysql://x/y"));
+    assertEquals("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("vertebra") + " (h2)", db.describe(),
+        "logs show where the data is, without URL parameters");
   }
 }
