@@ -170,6 +170,7 @@ class PostsAppIT {
     bob.go("posts/" + id).await(".viewers[data-count='1']");
     alice.go("posts/" + id);
     bob.await(".viewers[data-count='2'] .avatar[title='Alice']");
+    assertEquals("You and Alice are here", bob.text(".viewers .viewer-names"));
 
     alice.click(".post-detail button[data-action=edit]");
     alice.await("form.editor .title-input").sendKeys(" (draft)");

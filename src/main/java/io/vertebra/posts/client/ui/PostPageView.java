@@ -36,7 +36,7 @@ public final class PostPageView extends DomView {
     Post listed = posts.get((double) id);
     this.post = listed != null ? listed : new Post(Map.of(PostFields.ID, (double) id), null);
     this.presence = new PostPresence(notifier, id);
-    this.presenceView = new PresenceView(presence);
+    this.presenceView = new PresenceView(presence, session.getUserId());
     this.editingNote = new EditingNote(presence, session.getUserId());
     this.signal = new EditingSignal(editing -> presence.announceEditing(session.getUserId(),
         session.getName(), editing));

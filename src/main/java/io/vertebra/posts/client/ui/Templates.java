@@ -72,6 +72,9 @@ public interface Templates extends SafeHtmlTemplates {
   @Template("{0} <button class='link' data-action='load-latest'>Load the latest version</button>")
   SafeHtml remoteChangeNotice(String message);
 
+  @Template("<span class='viewer-names muted'>{0}</span>")
+  SafeHtml viewerNames(String names);
+
   @Template("<span class='avatar{0}' style='{1}' title='{2}'>{3}</span>")
   SafeHtml avatar(String extraClass, SafeStyles color, String name, String initials);
 }

@@ -31,6 +31,16 @@ class UiWordingTest {
   }
 
   @Test
+  @DisplayName("presence line: 'you' first, then names, then a count")
+  void presenceNames() {
+    assertEquals("", PresenceView.names(false, List.of()));
+    assertEquals("Only you are here", PresenceView.names(true, List.of()));
+    assertEquals("Alice is here", PresenceView.names(false, List.of("Alice")));
+    assertEquals("You and Alice are here", PresenceView.names(true, List.of("Alice")));
+    assertEquals("You, Alice and 2 more are here", PresenceView.names(true, List.of("Alice", "Bob", "Carol")));
+  }
+
+  @Test
   @DisplayName("avatars: initials of up to two words; only a #rrggbb colour reaches the style attribute")
   void avatars() {
     assertEquals("AL", Avatars.initials("ada lovelace"));
