@@ -1,5 +1,6 @@
 package io.vertebra.testing;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -37,12 +38,19 @@ public final class BrowserExtension implements ParameterResolver, TestWatcher, A
   public void testFailed(ExtensionContext context, Throwable cause) {
     Browsers.Session session = session(context, false);
     if (session != null) {
-      String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
-      java.nio.file.Path file = session.screenshot(name);
+      Path file = session.screenshot(screenshotName(context));
       if (file != null) {
         System.err.println("Screenshot of the failed test: " + file.toAbsolutePath());
       }
     }
+  }
+
+  /** Class.method, plus the display name for dynamic tests, which share their factory's method. */
+  static String screenshotName(ExtensionContext context) {
+    String method = context.getTestMethod().map(m -> m.getName()).orElse("");
+    String name = context.getRequiredTestClass().getSimpleName() + "." + method;
+    String display = context.getDisplayName();
+    return display.startsWith(method + "(") ? name : name + "." + display;
   }
 
   @Override

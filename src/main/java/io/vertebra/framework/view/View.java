@@ -1,0 +1,310 @@
+package io.vertebra.framework.view;
+
+import com.google.gwt.dom.client.Document;
+import com.google.gwt.dom.client.Element;
+import com.google.gwt.dom.client.NativeEvent;
+import com.google.gwt.dom.client.Node;
+import com.google.gwt.safehtml.shared.SafeHtml;
+import io.vertebra.framework.browser.EventListeners;
+import io.vertebra.framework.browser.Selectors;
+import io.vertebra.framework.core.Collection;
+import io.vertebra.framework.core.Events;
+import io.vertebra.framework.core.Model;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A piece of UI bound to one DOM element, as Backbone's View: it owns an element ({@link #el()}), renders a model
+ * or collection into it, and reacts to DOM events inside it through a declarative events map.
+ *
+ * <p>A view either gets an existing element ({@link ViewOptions#el}) or creates one from {@link #tagName()},
+ * {@link #id()}, {@link #className()} and {@link #attributes()} (options win over these). Its events map binds
+ * "event selector" keys to handlers, all served by ONE listener per event type on the view's element, which finds
+ * the elements matching the selector between the event's target and the view's element (deepest first, like
+ * jQuery's delegated events). So re-rendering the content never loses handlers.
+ *
+ * <p>Render with GWT SafeHtml ({@code SafeHtmlTemplates} or {@code SafeHtmlBuilder}) and {@link #html(SafeHtml)}:
+ * model data is escaped unless you explicitly say it is safe.
+ *
+ * <pre>{@code
+ * class PostView extends View {
+ *   interface Templates extends SafeHtmlTemplates {
+ *     @Template("<h2>{0}</h2><button class=\"delete\">Delete</button>")
+ *     SafeHtml post(String title);
+ *   }
+ *   static final Templates TEMPLATES = GWT.create(Templates.class);
+ *
+ *   PostView(Post post) { super(new ViewOptions().model(post)); }
+ *
+ *   protected String tagName() { return "article"; }
+ *   protected Map<String, ViewEventHandler> events() { return Map.of("click .delete", e -> model().destroy()); }
+ *   protected void initialize(ViewOptions options) { listenTo(model(), "change", args -> render()); }
+ *
+ *   public PostView render() { html(TEMPLATES.post(model().get("title").toString())); return this; }
+ * }
+ * }</pre>
+ *
+ * <p>As in Backbone, the constructor calls {@link #tagName()}, {@link #events()} and {@link #initialize} before the
+ * subclass's own field initializers have run: let those methods return constants or use {@code this} methods only.
+ */
+public class View extends Events {
+
+  private static int nextCid;
+
+  private final String cid = "view" + (++nextCid);
+  private final Model model;
+  private final Collection<?> collection;
+  private final Map<String, ViewEventHandler> optionEvents;
+  private Element el;
+  private final List<Delegation> delegations = new ArrayList<>();
+  private final Map<String, EventListeners.Registration> rootListeners = new LinkedHashMap<>();
+
+  /** A view with a new {@code <div>} (or whatever the subclass declares) and no model. */
+  public View() {
+    this(new ViewOptions());
+  }
+
+  /** A view built with {@code options}; then {@link #initialize} runs. */
+  public View(ViewOptions options) {
+    ViewOptions opts = options == null ? new ViewOptions() : options;
+    this.model = opts.model;
+    this.collection = opts.collection;
+    this.optionEvents = new LinkedHashMap<>(opts.events);
+    setElement(opts.el != null ? opts.el : createElement(opts));
+    initialize(opts);
+  }
+
+  // ------------------------------------------------------------------ declarations subclasses override
+
+  /** The tag of the element a view creates ("div"). */
+  protected String tagName() {
+    return "div";
+  }
+
+  /** The id of the element a view creates (none). */
+  protected String id() {
+    return null;
+  }
+
+  /** The class attribute of the element a view creates (none). */
+  protected String className() {
+    return null;
+  }
+
+  /** Further attributes of the element a view creates (none); {@link #id()} and {@link #className()} win. */
+  protected Map<String, String> attributes() {
+    return Collections.emptyMap();
+  }
+
+  /**
+   * The declarative events map: "click" (the element itself) or "click .save button" (elements inside it that
+   * match the selector) → handler. Use an ordered map when order matters.
+   */
+  protected Map<String, ViewEventHandler> events() {
+    return Collections.emptyMap();
+  }
+
+  /** Called at the end of construction, after the element exists and events are delegated. Does nothing. */
+  protected void initialize(ViewOptions options) {
+  }
+
+  // ------------------------------------------------------------------ element
+
+  /** This view's unique client id ("view1", "view2", ...). */
+  public String cid() {
+    return cid;
+  }
+
+  /** The view's element. */
+  public Element el() {
+    return el;
+  }
+
+  /** The model given in the options, or null. */
+  public Model model() {
+    return model;
+  }
+
+  /** The collection given in the options, or null. */
+  public Collection<?> collection() {
+    return collection;
+  }
+
+  /**
+   * Moves the view to another element: undelegates the events from the old one and delegates them on the new one
+   * (Backbone's setElement).
+   */
+  public View setElement(Element element) {
+    if (element == null) {
+      throw new IllegalArgumentException("setElement needs an element");
+    }
+    undelegateEvents();
+    el = element;
+    delegateEvents();
+    return this;
+  }
+
+  /** Renders the view into its element. Does nothing here; override it and return {@code this}. */
+  public View render() {
+    return this;
+  }
+
+  /** Replaces the element's content with {@code html}, which SafeHtml guarantees to be escaped where needed. */
+  public View html(SafeHtml html) {
+    el.setInnerSafeHtml(html);
+    return this;
+  }
+
+  /** The elements inside this view's element that match a CSS {@code selector} (Backbone's {@code view.$}). */
+  public List<Element> find(String selector) {
+    return Selectors.querySelectorAll(el, selector);
+  }
+
+  /** The first element inside this view's element that matches {@code selector}, or null. */
+  public Element findFirst(String selector) {
+    return Selectors.querySelector(el, selector);
+  }
+
+  /**
+   * Takes the view out of the page: detaches its element, removes its delegated DOM listeners and stops listening
+   * to models and collections ({@link #stopListening()}).
+   */
+  public View remove() {
+    el.removeFromParent();
+    undelegateEvents();
+    stopListening();
+    return this;
+  }
+
+  // ------------------------------------------------------------------ event delegation
+
+  /** Delegates the declared {@link #events()} plus the options' events, after removing all current ones. */
+  public View delegateEvents() {
+    Map<String, ViewEventHandler> all = new LinkedHashMap<>(events());
+    all.putAll(optionEvents);
+    return delegateEvents(all);
+  }
+
+  /** Delegates {@code eventsMap} ("event selector" → handler) after removing all current delegations. */
+  public View delegateEvents(Map<String, ? extends ViewEventHandler> eventsMap) {
+    undelegateEvents();
+    for (Map.Entry<String, ? extends ViewEventHandler> e : eventsMap.entrySet()) {
+      Delegation d = Delegation.parse(e.getKey(), e.getValue());
+      delegate(d.eventName, d.selector, d.handler);
+    }
+    return this;
+  }
+
+  /** Calls {@code handler} for {@code eventName} events on elements inside the view that match {@code selector}. */
+  public View delegate(String eventName, String selector, ViewEventHandler handler) {
+    if (handler == null) {
+      throw new IllegalArgumentException("delegate needs a handler for \"" + eventName + "\"");
+    }
+    Delegation d = new Delegation(eventName, selector, handler);
+    delegations.add(d);
+    String type = d.domType();
+    if (!rootListeners.containsKey(type)) {
+      rootListeners.put(type, EventListeners.add(el, type, event -> dispatch(type, event)));
+    }
+    return this;
+  }
+
+  /** Calls {@code handler} for {@code eventName} events on the view's element itself (and bubbling to it). */
+  public View delegate(String eventName, ViewEventHandler handler) {
+    return delegate(eventName, "", handler);
+  }
+
+  /**
+   * Removes the delegations for {@code eventName} that match {@code selector} and {@code handler}; a null
+   * selector or handler matches any.
+   */
+  public View undelegate(String eventName, String selector, ViewEventHandler handler) {
+    delegations.removeIf(d -> d.matches(eventName, selector, handler));
+    releaseUnusedListeners();
+    return this;
+  }
+
+  /** Removes every delegation for {@code eventName}. */
+  public View undelegate(String eventName) {
+    return undelegate(eventName, null, null);
+  }
+
+  /** Removes all delegated events of this view (Backbone's undelegateEvents). */
+  public View undelegateEvents() {
+    delegations.clear();
+    releaseUnusedListeners();
+    return this;
+  }
+
+  private void releaseUnusedListeners() {
+    List<String> types = new ArrayList<>(rootListeners.keySet());
+    for (String type : types) {
+      if (!hasDelegationFor(type)) {
+        rootListeners.remove(type).remove();
+      }
+    }
+  }
+
+  private boolean hasDelegationFor(String type) {
+    for (Delegation d : delegations) {
+      if (d.domType().equals(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Serves one DOM event: selector handlers from the target outwards, then the element's own handlers. */
+  private void dispatch(String type, NativeEvent event) {
+    List<Delegation> current = new ArrayList<>(delegations);
+    Element root = el;
+    Element target = targetElement(event);
+    ViewEvent.Dispatch state = new ViewEvent.Dispatch();
+    for (Element node = target; node != null && node != root && !state.stopped; node = node.getParentElement()) {
+      for (Delegation d : current) {
+        if (!d.selector.isEmpty() && d.domType().equals(type) && Selectors.matches(node, d.selector)) {
+          d.handler.handle(new ViewEvent(event, target, node, root, state));
+        }
+      }
+    }
+    if (state.stopped) {
+      return;
+    }
+    for (Delegation d : current) {
+      if (d.selector.isEmpty() && d.domType().equals(type)) {
+        d.handler.handle(new ViewEvent(event, target, root, root, state));
+      }
+    }
+  }
+
+  /** The element the event happened on (a text node's parent when the target is text). */
+  private static Element targetElement(NativeEvent event) {
+    if (Element.is(event.getEventTarget())) {
+      return Element.as(event.getEventTarget());
+    }
+    if (Node.is(event.getEventTarget())) {
+      return Node.as(event.getEventTarget()).getParentElement();
+    }
+    return null;
+  }
+
+  private Element createElement(ViewOptions opts) {
+    Element element = Document.get().createElement(opts.tagName != null ? opts.tagName : tagName());
+    Map<String, String> attrs = new LinkedHashMap<>(opts.attributes != null ? opts.attributes : attributes());
+    String idValue = opts.id != null ? opts.id : id();
+    String classValue = opts.className != null ? opts.className : className();
+    if (idValue != null) {
+      attrs.put("id", idValue);
+    }
+    if (classValue != null) {
+      attrs.put("class", classValue);
+    }
+    for (Map.Entry<String, String> a : attrs.entrySet()) {
+      element.setAttribute(a.getKey(), a.getValue());
+    }
+    return element;
+  }
+}

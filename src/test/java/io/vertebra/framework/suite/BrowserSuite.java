@@ -1,0 +1,25 @@
+package io.vertebra.framework.suite;
+
+import com.google.gwt.core.client.EntryPoint;
+import com.google.gwt.user.client.Window;
+import io.vertebra.framework.sync.DefaultSync;
+import io.vertebra.framework.sync.RestyGwtTransport;
+
+/** Entry point of the browser suite: runs the View and Sync checks and leaves the results in the page. */
+public class BrowserSuite implements EntryPoint {
+
+  @Override
+  public void onModuleLoad() {
+    CheckRunner runner = new CheckRunner();
+    ResponseLog log = new ResponseLog(new RestyGwtTransport());
+    runner.test("RestyGwtTransport.install makes it the default transport", () -> {
+      RestyGwtTransport installed = RestyGwtTransport.install();
+      Expect.isTrue(DefaultSync.transport() == installed, "default transport is the installed one");
+      // The sync checks send through the installed kind of transport, wrapped to read what the server echoed.
+      DefaultSync.setTransport(log);
+    });
+    ViewChecks.register(runner);
+    SyncChecks.register(runner, log, Window.Location.getParameter("deadPort"));
+    runner.start();
+  }
+}
