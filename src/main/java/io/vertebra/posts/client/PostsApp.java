@@ -11,12 +11,11 @@ import io.vertebra.framework.realtime.Notifier;
 import io.vertebra.framework.realtime.SocketIdHeader;
 import io.vertebra.framework.realtime.pusher.PusherJsBackend;
 import io.vertebra.framework.realtime.pusher.PusherOptions;
-import io.vertebra.framework.sync.DefaultSync;
+import io.vertebra.framework.sync.RestyGwtTransport;
 import io.vertebra.framework.sync.Sync;
 import io.vertebra.framework.sync.SyncError;
 import io.vertebra.posts.client.model.Posts;
 import io.vertebra.posts.client.model.Session;
-import io.vertebra.posts.client.net.RequestBuilderTransport;
 import io.vertebra.posts.client.realtime.Reconnector;
 import io.vertebra.posts.client.ui.ConnectionIndicator;
 import io.vertebra.posts.client.ui.ShellView;
@@ -36,10 +35,10 @@ public class PostsApp implements EntryPoint {
 
   @Override
   public void onModuleLoad() {
-    DefaultSync.setTransport(new RequestBuilderTransport());
+    RestyGwtTransport.install();
     Element root = Document.get().getElementById("app");
     root.removeAllChildren();
-    root.appendChild(shell.render().element());
+    root.appendChild(shell.render().el());
     root.setAttribute("data-ready", "true");
     session.fetch(new Options()
         .success((target, response, options) -> start())

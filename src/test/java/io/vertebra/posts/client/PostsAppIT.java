@@ -204,6 +204,7 @@ class PostsAppIT {
     bob.click("form.editor button.save");
     bob.await(".post-editor[data-conflict] .conflict .their-title");
     bob.awaitText(".conflict .their-title", "Alice's plan");
+    bob.awaitGone("form.editor .notice button");
     bob.screenshot("app-conflict");
     assertEquals("Bob's plan", bob.await("form.editor .title-input").getAttribute("value"));
     assertEquals("Alice's plan", api.get("/api/posts/" + id).json().get("title").asText(), "nothing overwritten");

@@ -7,7 +7,7 @@ import io.vertebra.framework.realtime.Notifier;
  * The live / reconnecting / offline badge in the header. Its {@code data-state} attribute is the pusher-js state,
  * its {@code data-status} one of {@code live}, {@code reconnecting}, {@code offline}.
  */
-public final class ConnectionIndicator extends DomView {
+public final class ConnectionIndicator extends AppView {
 
   private final Notifier notifier;
 
@@ -21,10 +21,10 @@ public final class ConnectionIndicator extends DomView {
   public ConnectionIndicator render() {
     ConnectionState state = notifier.state();
     String status = status(state);
-    element().setAttribute("data-state", state.pusherName());
-    element().setAttribute("data-status", status);
-    element().setTitle("Realtime connection: " + state.pusherName());
-    setHtml(Templates.T.connection(label(status)));
+    el().setAttribute("data-state", state.pusherName());
+    el().setAttribute("data-status", status);
+    el().setTitle("Realtime connection: " + state.pusherName());
+    html(Templates.T.connection(label(status)));
     return this;
   }
 

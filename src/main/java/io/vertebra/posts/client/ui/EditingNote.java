@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** "Alice is editing…" under the presence bar, from the other viewers' {@code client-editing} events. */
-public final class EditingNote extends DomView {
+public final class EditingNote extends AppView {
 
   private final PostPresence presence;
   private final String myUserId;
@@ -15,7 +15,7 @@ public final class EditingNote extends DomView {
     super("p", "editing-note");
     this.presence = presence;
     this.myUserId = myUserId;
-    element().setAttribute("aria-live", "polite");
+    el().setAttribute("aria-live", "polite");
     listenTo(presence.viewers(), "add remove reset change", args -> render());
   }
 
@@ -27,7 +27,7 @@ public final class EditingNote extends DomView {
         names.add(viewer.getName());
       }
     }
-    element().setInnerText(sentence(names));
+    el().setInnerText(sentence(names));
     return this;
   }
 

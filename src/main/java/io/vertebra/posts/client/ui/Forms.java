@@ -3,6 +3,7 @@ package io.vertebra.posts.client.ui;
 import com.google.gwt.dom.client.ButtonElement;
 import com.google.gwt.dom.client.Element;
 import com.google.gwt.dom.client.NodeList;
+import io.vertebra.framework.browser.Selectors;
 import io.vertebra.framework.sync.SyncError;
 
 /** Form helpers shared by the views: error line, busy state, human messages for failed requests. */
@@ -13,7 +14,7 @@ final class Forms {
 
   /** Shows (or with null/empty clears) the {@code .error} line of a view. */
   static void showError(Element root, String message) {
-    Element error = DomView.findIn(root, "error");
+    Element error = Selectors.querySelector(root, ".error");
     if (error != null) {
       error.setInnerText(message == null ? "" : message);
     }

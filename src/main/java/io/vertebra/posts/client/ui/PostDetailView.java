@@ -7,7 +7,7 @@ import io.vertebra.posts.client.model.Post;
  * One post, read-only, redrawn when it changes (live). Triggers {@code "edit"} and, after a second confirming
  * click, {@code "delete"}.
  */
-public final class PostDetailView extends DomView {
+public final class PostDetailView extends AppView {
 
   private final Post post;
 
@@ -19,12 +19,12 @@ public final class PostDetailView extends DomView {
 
   @Override
   public PostDetailView render() {
-    element().setAttribute("data-version", String.valueOf(post.getVersion()));
+    el().setAttribute("data-version", String.valueOf(post.getVersion()));
     if (post.getVersion() == 0) {
-      setHtml(Templates.T.loading()); // opened by URL: the post is on its way
+      html(Templates.T.loading()); // opened by URL: the post is on its way
       return this;
     }
-    setHtml(Templates.T.postDetail(post.getTitle(), post.getAuthor(), When.label(post.getUpdatedAt()),
+    html(Templates.T.postDetail(post.getTitle(), post.getAuthor(), When.label(post.getUpdatedAt()),
         post.getBody()));
     return this;
   }

@@ -27,7 +27,7 @@ import java.util.Map;
  * Triggers {@code "saved" (post)} and {@code "cancel"}; {@code saver} decides how a new post is created (the app
  * adds it to the list).
  */
-public final class PostEditorView extends DomView {
+public final class PostEditorView extends AppView {
 
   /** Creates a new post with these attributes and options (for example through the list collection). */
   public interface Creator {
@@ -57,16 +57,17 @@ public final class PostEditorView extends DomView {
 
   @Override
   public PostEditorView render() {
-    setHtml(Templates.T.editor(post.isNew() ? "New post" : "Edit post", post.getTitle(), post.getBody(),
+    html(Templates.T.editor(post.isNew() ? "New post" : "Edit post", post.getTitle(), post.getBody(),
         PostFields.TITLE_MAX_LENGTH));
     markLoaded();
     return this;
   }
 
   @Override
-  public void remove() {
+  public AppView remove() {
     signal.stop();
     super.remove();
+    return this;
   }
 
   @Override
@@ -112,18 +113,18 @@ public final class PostEditorView extends DomView {
     Map<String, Object> attrs = Post.edit(titleField().getValue().trim(), bodyField().getValue(), onVersion);
     String invalid = Post.problem(attrs);
     if (invalid != null) {
-      Forms.showError(element(), invalid);
+      Forms.showError(el(), invalid);
       return;
     }
-    Forms.showError(element(), "");
-    Forms.setBusy(element(), true);
+    Forms.showError(el(), "");
+    Forms.setBusy(el(), true);
     SyncCallback success = (target, response, options) -> {
       signal.stop();
       markLoaded();
       trigger("saved", target);
     };
     Options options = new Options().waitForServer(true).success(success).error((target, response, o) -> {
-      Forms.setBusy(element(), false);
+      Forms.setBusy(el(), false);
       failed((SyncError) response);
     });
     if (post.isNew()) {
@@ -138,20 +139,21 @@ public final class PostEditorView extends DomView {
     Map<String, Object> json = error.getJson();
     if (error.getStatus() == 409 && json != null && json.get(ApiErrors.CURRENT) instanceof Map) {
       theirs = (Map<String, Object>) json.get(ApiErrors.CURRENT);
-      // The model learns the server's truth; the form keeps the user's text.
+      // The model learns the server's truth; the form keeps the user's text; the panel replaces any notice.
       post.set(theirs);
-      find("conflict").setInnerSafeHtml(Templates.T.conflict(String.valueOf(version(theirs)),
+      byClass("notice").setInnerSafeHtml(SafeHtmlUtils.EMPTY_SAFE_HTML);
+      byClass("conflict").setInnerSafeHtml(Templates.T.conflict(String.valueOf(version(theirs)),
           text(theirs, PostFields.TITLE), text(theirs, PostFields.BODY)));
-      element().setAttribute("data-conflict", "true");
-      find("conflict").scrollIntoView();
+      el().setAttribute("data-conflict", "true");
+      byClass("conflict").scrollIntoView();
       return;
     }
-    Forms.showError(element(), Forms.describe(error));
+    Forms.showError(el(), Forms.describe(error));
   }
 
   private void remoteChange() {
     if (isDirty()) {
-      find("notice").setInnerSafeHtml(Templates.T.remoteChangeNotice(
+      byClass("notice").setInnerSafeHtml(Templates.T.remoteChangeNotice(
           "Someone saved a newer version of this post while you were typing. Your text is kept."));
       return;
     }
@@ -165,10 +167,10 @@ public final class PostEditorView extends DomView {
     loadedTitle = titleField().getValue();
     loadedBody = bodyField().getValue();
     theirs = null;
-    find("notice").setInnerSafeHtml(SafeHtmlUtils.EMPTY_SAFE_HTML);
-    find("conflict").setInnerSafeHtml(SafeHtmlUtils.EMPTY_SAFE_HTML);
-    element().removeAttribute("data-conflict");
-    Forms.setBusy(element(), false);
+    byClass("notice").setInnerSafeHtml(SafeHtmlUtils.EMPTY_SAFE_HTML);
+    byClass("conflict").setInnerSafeHtml(SafeHtmlUtils.EMPTY_SAFE_HTML);
+    el().removeAttribute("data-conflict");
+    Forms.setBusy(el(), false);
   }
 
   private void fill(String title, String body) {
@@ -177,11 +179,11 @@ public final class PostEditorView extends DomView {
   }
 
   private InputElement titleField() {
-    return InputElement.as(find("title-input"));
+    return InputElement.as(byClass("title-input"));
   }
 
   private TextAreaElement bodyField() {
-    return TextAreaElement.as(find("body-input"));
+    return TextAreaElement.as(byClass("body-input"));
   }
 
   private static String text(Map<String, Object> record, String field) {

@@ -13,7 +13,7 @@ import io.vertebra.posts.client.model.Posts;
  * sorted place, a change redraws only that item, a removal removes only that item, so nothing flickers when
  * others write.
  */
-public final class PostListView extends DomView {
+public final class PostListView extends AppView {
 
   private final Posts posts;
 
@@ -25,15 +25,15 @@ public final class PostListView extends DomView {
     listenTo(posts, "change", args -> redraw((Post) args[0]));
     listenTo(posts, "reset sort", args -> renderItems());
     listenTo(posts, "sync", args -> {
-      Forms.showError(element(), "");
+      Forms.showError(el(), "");
       updateFooter();
     });
-    listenTo(posts, "error", args -> Forms.showError(element(), Forms.describe((SyncError) args[1])));
+    listenTo(posts, "error", args -> Forms.showError(el(), Forms.describe((SyncError) args[1])));
   }
 
   @Override
   public PostListView render() {
-    setHtml(Templates.T.postList());
+    html(Templates.T.postList());
     renderItems();
     return this;
   }
@@ -46,7 +46,7 @@ public final class PostListView extends DomView {
   }
 
   private void renderItems() {
-    Element list = find("posts");
+    Element list = byClass("posts");
     if (list == null) {
       return;
     }
@@ -58,7 +58,7 @@ public final class PostListView extends DomView {
   }
 
   private void insert(Post post) {
-    Element list = find("posts");
+    Element list = byClass("posts");
     if (list == null || post.isNew()) {
       return;
     }
@@ -105,7 +105,7 @@ public final class PostListView extends DomView {
   }
 
   private Element itemOf(Post post) {
-    Element list = find("posts");
+    Element list = byClass("posts");
     if (list == null) {
       return null;
     }
@@ -119,8 +119,8 @@ public final class PostListView extends DomView {
   }
 
   private void updateFooter() {
-    Element empty = find("empty");
-    Element more = find("more");
+    Element empty = byClass("empty");
+    Element more = byClass("more");
     if (empty != null) {
       empty.getStyle().setProperty("display", posts.isEmpty() ? "" : "none");
     }

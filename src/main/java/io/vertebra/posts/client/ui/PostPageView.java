@@ -19,7 +19,7 @@ import java.util.Map;
  * the post itself, read-only or in the editor. The post follows {@code post-{id}} and the viewers follow
  * {@code presence-post-{id}} while the page is shown; {@link #remove()} releases both channels.
  */
-public final class PostPageView extends DomView {
+public final class PostPageView extends AppView {
 
   private final Post post;
   private final Posts posts;
@@ -27,7 +27,7 @@ public final class PostPageView extends DomView {
   private final PresenceView presenceView;
   private final EditingNote editingNote;
   private final EditingSignal signal;
-  private DomView body;
+  private AppView body;
 
   public PostPageView(long id, Posts posts, Notifier notifier, Session session) {
     super("section", "post-page");
@@ -47,7 +47,7 @@ public final class PostPageView extends DomView {
       if (((SyncError) response).getStatus() == 404) {
         gone();
       } else {
-        Forms.showError(element(), Forms.describe((SyncError) response));
+        Forms.showError(el(), Forms.describe((SyncError) response));
       }
     }));
   }
@@ -69,17 +69,17 @@ public final class PostPageView extends DomView {
 
   @Override
   public PostPageView render() {
-    setHtml(Templates.T.postPage());
-    find("presence").appendChild(presenceView.render().element());
-    find("note-slot").appendChild(editingNote.render().element());
+    html(Templates.T.postPage());
+    byClass("presence").appendChild(presenceView.render().el());
+    byClass("note-slot").appendChild(editingNote.render().el());
     if (body != null) {
-      find("page-body").appendChild(body.element());
+      byClass("page-body").appendChild(body.el());
     }
     return this;
   }
 
   @Override
-  public void remove() {
+  public AppView remove() {
     if (body != null) {
       body.remove();
     }
@@ -87,6 +87,7 @@ public final class PostPageView extends DomView {
     editingNote.remove();
     presence.stop();
     super.remove();
+    return this;
   }
 
   private void showDetail() {
@@ -94,7 +95,7 @@ public final class PostPageView extends DomView {
     listenTo(detail, "edit", args -> History.newItem("posts/" + post.getPostId() + "/edit"));
     listenTo(detail, "delete", args -> post.destroy(new Options().waitForServer(true)
         .success((target, response, options) -> History.newItem(""))
-        .error((target, response, options) -> Forms.showError(element(), Forms.describe((SyncError) response)))));
+        .error((target, response, options) -> Forms.showError(el(), Forms.describe((SyncError) response)))));
     show(detail);
   }
 
@@ -111,20 +112,20 @@ public final class PostPageView extends DomView {
     show(editor);
   }
 
-  private void show(DomView next) {
+  private void show(AppView next) {
     if (body != null) {
       stopListening(body);
       body.remove();
     }
     body = next.render();
-    if (find("page-body") != null) {
-      find("page-body").appendChild(body.element());
+    if (byClass("page-body") != null) {
+      byClass("page-body").appendChild(body.el());
     }
   }
 
   private void gone() {
     posts.remove(post.getId());
-    Forms.showError(element(), "This post does not exist (any more).");
+    Forms.showError(el(), "This post does not exist (any more).");
     if (body != null) {
       body.remove();
       body = null;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The avatars and names of everyone viewing the post ("you" first); an editing viewer's avatar is ringed. */
-public final class PresenceView extends DomView {
+public final class PresenceView extends AppView {
 
   private final PostPresence presence;
   private final String myUserId;
@@ -34,8 +34,8 @@ public final class PresenceView extends DomView {
       }
     }
     html.append(Templates.T.viewerNames(names(me, others)));
-    element().setAttribute("data-count", String.valueOf(presence.viewers().length()));
-    setHtml(html.toSafeHtml());
+    el().setAttribute("data-count", String.valueOf(presence.viewers().length()));
+    html(html.toSafeHtml());
     return this;
   }
 

@@ -3,9 +3,9 @@ package io.vertebra.posts.client.ui;
 import com.google.gwt.dom.client.Element;
 
 /** The page frame: header (brand, then whatever the app adds: connection badge, user menu) and the main area. */
-public final class ShellView extends DomView {
+public final class ShellView extends AppView {
 
-  private DomView page;
+  private AppView page;
 
   public ShellView() {
     super("div", "shell");
@@ -13,28 +13,28 @@ public final class ShellView extends DomView {
 
   @Override
   public ShellView render() {
-    setHtml(Templates.T.shell());
+    html(Templates.T.shell());
     return this;
   }
 
   /** Adds a view to the header, right of the brand. */
-  public void addToHeader(DomView view) {
-    find("top").appendChild(view.render().element());
+  public void addToHeader(AppView view) {
+    byClass("top").appendChild(view.render().el());
   }
 
   /** The page currently shown, or null. */
-  public DomView page() {
+  public AppView page() {
     return page;
   }
 
   /** Replaces the page in the main area (the old one is removed, releasing what it followed). */
-  public void show(DomView next) {
+  public void show(AppView next) {
     if (page != null) {
       page.remove();
     }
     page = next;
-    Element main = find("main");
+    Element main = byClass("main");
     main.removeAllChildren();
-    main.appendChild(next.render().element());
+    main.appendChild(next.render().el());
   }
 }

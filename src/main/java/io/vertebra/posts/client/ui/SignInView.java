@@ -8,7 +8,7 @@ import io.vertebra.posts.client.model.Session;
 import io.vertebra.posts.shared.SessionFields;
 
 /** Sign in with a display name; triggers {@code "signed-in"} once the server set the session cookie. */
-public final class SignInView extends DomView {
+public final class SignInView extends AppView {
 
   private final Session session;
 
@@ -19,23 +19,23 @@ public final class SignInView extends DomView {
 
   @Override
   public SignInView render() {
-    setHtml(Templates.T.signIn(SessionFields.NAME_MAX_LENGTH));
+    html(Templates.T.signIn(SessionFields.NAME_MAX_LENGTH));
     return this;
   }
 
   @Override
   protected void onSubmit(Element form) {
-    String name = InputElement.as(find("name")).getValue().trim();
+    String name = InputElement.as(byClass("name")).getValue().trim();
     if (name.isEmpty()) {
-      Forms.showError(element(), "Please enter a display name.");
+      Forms.showError(el(), "Please enter a display name.");
       return;
     }
-    Forms.setBusy(element(), true);
+    Forms.setBusy(el(), true);
     session.save(SessionFields.NAME, name, new Options().waitForServer(true)
         .success((target, response, options) -> trigger("signed-in"))
         .error((target, response, options) -> {
-          Forms.setBusy(element(), false);
-          Forms.showError(element(), Forms.describe((SyncError) response));
+          Forms.setBusy(el(), false);
+          Forms.showError(el(), Forms.describe((SyncError) response));
         }));
   }
 }

@@ -5,7 +5,7 @@ import com.google.gwt.safehtml.shared.SafeHtmlUtils;
 import io.vertebra.posts.client.model.Session;
 
 /** The signed-in user's avatar and name, and the sign-out button (which triggers {@code "sign-out"}). */
-public final class UserMenu extends DomView {
+public final class UserMenu extends AppView {
 
   private final Session session;
 
@@ -18,10 +18,10 @@ public final class UserMenu extends DomView {
   @Override
   public UserMenu render() {
     if (!session.isSignedIn()) {
-      setHtml(SafeHtmlUtils.EMPTY_SAFE_HTML);
+      html(SafeHtmlUtils.EMPTY_SAFE_HTML);
       return this;
     }
-    setHtml(Templates.T.user(Avatars.background(session.getColor()), Avatars.initials(session.getName()),
+    html(Templates.T.user(Avatars.background(session.getColor()), Avatars.initials(session.getName()),
         session.getName()));
     return this;
   }
