@@ -42,6 +42,14 @@ final class AppBrowser implements AutoCloseable {
     return this;
   }
 
+  /** Loads the app afresh at a hash route (a bookmarked or shared link); returns once the connection is live. */
+  AppBrowser open(String hash) {
+    driver.get(baseUrl + "/#" + hash);
+    driver.navigate().refresh(); // a hash-only change of URL would not reload the page
+    await(".conn[data-status=live]");
+    return this;
+  }
+
   /** Navigates to a hash route ({@code posts/7}) without reloading. */
   AppBrowser go(String hash) {
     js("location.hash = arguments[0];", hash);

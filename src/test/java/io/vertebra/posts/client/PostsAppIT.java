@@ -216,6 +216,24 @@ class PostsAppIT {
   }
 
   @Test
+  @DisplayName("editor opened by link; a live change under unsaved text: notice only; 'Load the latest version' on request")
+  void loadLatestOnRequest() {
+    long id = seed("Draft title", "Draft body");
+    alice.open("posts/" + id + "/edit");
+    waitForValue(alice, "form.editor .title-input", "Draft title");
+    alice.type("form.editor .body-input", "Alice's unsaved words");
+    api.send("PUT", "/api/posts/" + id, "{\"title\":\"Carol's title\",\"body\":\"Carol's body\",\"version\":1}");
+
+    alice.click("form.editor .notice button[data-action=load-latest]");
+    waitForValue(alice, "form.editor .title-input", "Carol's title");
+    assertEquals("Carol's body", alice.await("form.editor .body-input").getAttribute("value"));
+    alice.awaitGone("form.editor .notice button");
+    alice.click("form.editor button.save");
+    alice.awaitText(".post .title", "Carol's title");
+    assertEquals(3, api.get("/api/posts/" + id).json().get("version").asInt(), "saved on top of version 2, no 409");
+  }
+
+  @Test
   @DisplayName("resync: B's connection is terminated server-side, A edits meanwhile, B reconnects and shows it")
   void resyncAfterTerminatedConnection() throws Exception {
     long id = seed("Before the outage", "…");

@@ -5,7 +5,6 @@ import com.google.gwt.dom.client.InputElement;
 import com.google.gwt.dom.client.TextAreaElement;
 import com.google.gwt.safehtml.shared.SafeHtmlUtils;
 import io.vertebra.framework.core.Options;
-import io.vertebra.framework.realtime.LiveModels;
 import io.vertebra.framework.sync.SyncCallback;
 import io.vertebra.framework.sync.SyncError;
 import io.vertebra.posts.client.model.Post;
@@ -41,6 +40,10 @@ public final class PostEditorView extends AppView {
   private String loadedTitle = "";
   private String loadedBody = "";
   private Map<String, Object> theirs;
+  /** The post is still being fetched: the form is not shown yet. */
+  private boolean loading;
+  /** Our own save is running: the changes it causes are not someone else's. */
+  private boolean saving;
 
   public PostEditorView(Post post, Creator creator, EditingSignal signal) {
     super("div", "post-editor");
@@ -48,15 +51,21 @@ public final class PostEditorView extends AppView {
     this.creator = creator;
     this.signal = signal;
     listenTo(post, "change", args -> {
-      Options options = (Options) args[1];
-      if (options != null && options.isTrue(LiveModels.REMOTE)) {
-        remoteChange();
+      if (loading) {
+        render(); // opened by URL: the post has arrived
+      } else if (!saving) {
+        changedElsewhere();
       }
     });
   }
 
   @Override
   public PostEditorView render() {
+    loading = !post.isNew() && post.getVersion() == 0;
+    if (loading) {
+      html(Templates.T.loading());
+      return this;
+    }
     html(Templates.T.editor(post.isNew() ? "New post" : "Edit post", post.getTitle(), post.getBody(),
         PostFields.TITLE_MAX_LENGTH));
     markLoaded();
@@ -72,14 +81,16 @@ public final class PostEditorView extends AppView {
 
   @Override
   protected void onInput(Element field) {
-    if (!post.isNew()) {
+    if (!post.isNew() && !loading) {
       signal.typed();
     }
   }
 
   @Override
   protected void onSubmit(Element form) {
-    save(baseVersion);
+    if (!loading) {
+      save(baseVersion);
+    }
   }
 
   @Override
@@ -119,6 +130,7 @@ public final class PostEditorView extends AppView {
     Forms.showError(el(), "");
     Forms.setBusy(el(), true);
     SyncCallback success = (target, response, options) -> {
+      saving = false;
       signal.stop();
       markLoaded();
       trigger("saved", target);
@@ -126,7 +138,9 @@ public final class PostEditorView extends AppView {
     Options options = new Options().waitForServer(true).success(success).error((target, response, o) -> {
       Forms.setBusy(el(), false);
       failed((SyncError) response);
+      saving = false;
     });
+    saving = true;
     if (post.isNew()) {
       creator.create(attrs, options);
     } else {
@@ -151,7 +165,8 @@ public final class PostEditorView extends AppView {
     Forms.showError(el(), Forms.describe(error));
   }
 
-  private void remoteChange() {
+  /** Someone else's change (live, or a fetch): follow it unless the user has unsaved text. */
+  private void changedElsewhere() {
     if (isDirty()) {
       byClass("notice").setInnerSafeHtml(Templates.T.remoteChangeNotice(
           "Someone saved a newer version of this post while you were typing. Your text is kept."));
