@@ -37,6 +37,9 @@ final class SuiteRestServlet extends HttpServlet {
       if (path.startsWith("/status/")) {
         int status = Integer.parseInt(path.substring("/status/".length()));
         error(resp, status, status >= 500 ? "server_error" : "status_" + status, "Status " + status + " on request");
+      } else if (path.equals("/slow")) {
+        pause();
+        json(resp, 200, JSON.createObjectNode().put("slow", true));
       } else if (path.equals("/text")) {
         resp.setContentType("text/plain;charset=utf-8");
         resp.getWriter().write("not json");
@@ -85,6 +88,16 @@ final class SuiteRestServlet extends HttpServlet {
         resp.setStatus(204);
       }
       default -> error(resp, 405, "method_not_allowed", method(req) + " is not allowed here");
+    }
+  }
+
+  /** Longer than the browser check's transport timeout, short enough not to hold the server's shutdown. */
+  private static void pause() throws IOException {
+    try {
+      Thread.sleep(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
     }
   }
 

@@ -50,6 +50,107 @@ public final class Uris {
     return url + (url.indexOf('?') >= 0 ? "&" : "?") + formEncode(params);
   }
 
+  /**
+   * Decodes every percent escape as JavaScript's {@code decodeURIComponent} does (UTF-8).
+   *
+   * @throws IllegalArgumentException for a malformed escape or invalid UTF-8, as JavaScript throws URIError
+   */
+  public static String decodeComponent(String text) {
+    return decode(text, "");
+  }
+
+  /**
+   * Decodes percent escapes as JavaScript's {@code decodeURI} does: escapes of the URI's reserved characters
+   * ({@code ;/?:@&=+$,#}) stay as they are, so a decoded path keeps its structure.
+   *
+   * @throws IllegalArgumentException for a malformed escape or invalid UTF-8
+   */
+  public static String decodeUri(String text) {
+    return decode(text, ";/?:@&=+$,#");
+  }
+
+  /**
+   * Percent-encodes what a browser's URL parser would in a location (non-ASCII as UTF-8, spaces and
+   * {@code "<>`}), leaving existing escapes and URL structure alone.
+   */
+  public static String encodeLocationPart(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c > 0x20 && c < 0x7F && "\"<>`".indexOf(c) < 0) {
+        out.append(c);
+        continue;
+      }
+      int codePoint = c;
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        codePoint = Character.toCodePoint(c, text.charAt(++i));
+      }
+      appendUtf8(out, codePoint);
+    }
+    return out.toString();
+  }
+
+  private static String decode(String text, String keepEscaped) {
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c != '%') {
+        out.append(c);
+        i++;
+        continue;
+      }
+      int first = hexByte(text, i);
+      int length = utf8Length(first);
+      if (length == 1) {
+        char decoded = (char) first;
+        out.append(keepEscaped.indexOf(decoded) >= 0 ? text.substring(i, i + 3) : String.valueOf(decoded));
+        i += 3;
+        continue;
+      }
+      int codePoint = first & (0xFF >> (length + 1));
+      for (int k = 1; k < length; k++) {
+        int next = hexByte(text, i + 3 * k);
+        if ((next & 0xC0) != 0x80) {
+          throw new IllegalArgumentException("URI malformed at " + (i + 3 * k) + ": " + text);
+        }
+        codePoint = codePoint << 6 | next & 0x3F;
+      }
+      out.append(Character.toChars(codePoint));
+      i += 3 * length;
+    }
+    return out.toString();
+  }
+
+  private static int hexByte(String text, int at) {
+    if (at + 3 > text.length() || text.charAt(at) != '%') {
+      throw new IllegalArgumentException("URI malformed at " + at + ": " + text);
+    }
+    int high = Character.digit(text.charAt(at + 1), 16);
+    int low = Character.digit(text.charAt(at + 2), 16);
+    if (high < 0 || low < 0) {
+      throw new IllegalArgumentException("URI malformed at " + at + ": " + text);
+    }
+    return high << 4 | low;
+  }
+
+  /** How many bytes a UTF-8 sequence starting with {@code first} has. */
+  private static int utf8Length(int first) {
+    if (first < 0x80) {
+      return 1;
+    }
+    if (first >= 0xC2 && first <= 0xDF) {
+      return 2;
+    }
+    if (first >= 0xE0 && first <= 0xEF) {
+      return 3;
+    }
+    if (first >= 0xF0 && first <= 0xF4) {
+      return 4;
+    }
+    throw new IllegalArgumentException("URI malformed: invalid UTF-8 lead byte " + first);
+  }
+
   private static String formComponent(String text) {
     return encodeComponent(text == null ? "" : text).replace("%20", "+");
   }

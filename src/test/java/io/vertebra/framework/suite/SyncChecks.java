@@ -8,6 +8,8 @@ import io.vertebra.framework.core.Collection;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
 import io.vertebra.framework.sync.HttpResponse;
+import io.vertebra.framework.sync.RestSync;
+import io.vertebra.framework.sync.RestyGwtTransport;
 import io.vertebra.framework.sync.SyncError;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -204,27 +206,56 @@ final class SyncChecks {
       model.fetch(new Options().url("/api/echo/path/?q=a%20b"));
     });
 
-    runner.async("collection: fetch GETs the list; create POSTs and adds the saved model", done -> {
-      Collection<Model> items = new Collection<>();
-      items.setUrl(ITEMS);
-      items.on("error", args -> done.fail(Expect.fail("collection error " + args[1])));
-      items.once("sync", args -> done.step(() -> {
-        equal("GET", log.last().header("X-Seen-Method"), "method");
-        int before = items.length();
-        isTrue(before > 0, "items from the earlier checks");
-        Map<String, Object> attrs = new LinkedHashMap<>();
-        attrs.put("title", "via collection");
-        Model added = items.create(attrs, new Options().waitForServer(true)
-            .success((target, response, options) -> done.step(() -> {
-              equal("POST", log.last().header("X-Seen-Method"), "create method");
-              equal(before + 1, items.length(), "added after the server answered");
-              isTrue(items.get(((Model) target).getId()) == target, "found by the server's id");
-              done.pass();
-            })));
-        isTrue(added != null, "create accepted the model");
-      }));
-      items.fetch();
+    runner.async("non-ASCII text round-trips through JSON bodies unchanged", done -> {
+      String text = "Zoë \u2713 \u65e5\u672c \ud83d\ude00 \"quoted\" \\ back";
+      created(text, done, saved -> {
+        Model copy = new Model(Collections.singletonMap("id", saved.getId()));
+        copy.setUrlRoot(ITEMS);
+        failOnError(copy, done);
+        copy.on("sync", args -> done.step(() -> {
+          equal(text, saved.get("title"), "title as the server returned it on create");
+          equal(text, copy.get("title"), "title read back");
+          done.pass();
+        }));
+        copy.fetch();
+      });
     });
+
+    runner.async("a transport timeout ends the request with status 0", done -> {
+      Model model = item("slow");
+      model.setSync(new RestSync(new RestyGwtTransport(300)));
+      model.on("sync", args -> done.fail(Expect.fail("unexpected success")));
+      model.on("error", args -> done.step(() -> {
+        SyncError error = (SyncError) args[1];
+        equal(0, error.getStatus(), "status");
+        isTrue(error.getResponseText().contains("/api/slow"), "reason names the request: " + error.getResponseText());
+        done.pass();
+      }));
+      model.fetch(new Options().url("/api/slow"));
+    });
+
+    runner.async("collection: fetch GETs the list; create POSTs and adds the saved model", done -> created(
+        "listed", done, first -> {
+          Collection<Model> items = new Collection<>();
+          items.setUrl(ITEMS);
+          items.on("error", args -> done.fail(Expect.fail("collection error " + args[1])));
+          items.once("sync", args -> done.step(() -> {
+            equal("GET", log.last().header("X-Seen-Method"), "method");
+            int before = items.length();
+            isTrue(items.get(first.getId()) != null, "the item created first is listed");
+            Map<String, Object> attrs = new LinkedHashMap<>();
+            attrs.put("title", "via collection");
+            Model added = items.create(attrs, new Options().waitForServer(true)
+                .success((target, response, options) -> done.step(() -> {
+                  equal("POST", log.last().header("X-Seen-Method"), "create method");
+                  equal(before + 1, items.length(), "added after the server answered");
+                  isTrue(items.get(((Model) target).getId()) == target, "found by the server's id");
+                  done.pass();
+                })));
+            isTrue(added != null, "create accepted the model");
+          }));
+          items.fetch();
+        }));
   }
 
   private static Model item(String title) {
