@@ -4,6 +4,7 @@ import com.google.gwt.core.client.EntryPoint;
 import com.google.gwt.dom.client.Document;
 import com.google.gwt.dom.client.Element;
 import com.google.gwt.user.client.Window;
+import io.vertebra.framework.browser.WindowLocation;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
 import io.vertebra.framework.realtime.LiveModels;
@@ -36,6 +37,7 @@ public class PostsApp implements EntryPoint {
   @Override
   public void onModuleLoad() {
     RestyGwtTransport.install();
+    WindowLocation.install();
     Element root = Document.get().getElementById("app");
     root.removeAllChildren();
     root.appendChild(shell.render().el());
@@ -79,7 +81,7 @@ public class PostsApp implements EntryPoint {
     Posts posts = new Posts();
     LiveModels.follow(posts, notifier, PostChannels.POSTS);
     posts.fetch(new Options());
-    new AppRouter(shell, posts, notifier, session).start();
+    AppRouter.create(shell, posts, notifier, session).start();
   }
 
   private void signOut() {

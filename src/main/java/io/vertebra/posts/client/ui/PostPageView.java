@@ -1,6 +1,5 @@
 package io.vertebra.posts.client.ui;
 
-import com.google.gwt.user.client.History;
 import io.vertebra.framework.core.Options;
 import io.vertebra.framework.realtime.LiveModels;
 import io.vertebra.framework.realtime.Notifier;
@@ -92,9 +91,9 @@ public final class PostPageView extends AppView {
 
   private void showDetail() {
     PostDetailView detail = new PostDetailView(post);
-    listenTo(detail, "edit", args -> History.newItem("posts/" + post.getPostId() + "/edit"));
+    listenTo(detail, "edit", args -> Navigation.go("posts/" + post.getPostId() + "/edit"));
     listenTo(detail, "delete", args -> post.destroy(new Options().waitForServer(true)
-        .success((target, response, options) -> History.newItem(""))
+        .success((target, response, options) -> Navigation.go(""))
         .error((target, response, options) -> Forms.showError(el(), Forms.describe((SyncError) response)))));
     show(detail);
   }
@@ -106,9 +105,9 @@ public final class PostPageView extends AppView {
       if (listed != null && listed != post) {
         listed.set(post.getAttributes());
       }
-      History.newItem("posts/" + post.getPostId());
+      Navigation.go("posts/" + post.getPostId());
     });
-    listenTo(editor, "cancel", args -> History.newItem("posts/" + post.getPostId()));
+    listenTo(editor, "cancel", args -> Navigation.go("posts/" + post.getPostId()));
     show(editor);
   }
 
