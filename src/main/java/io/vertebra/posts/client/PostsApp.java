@@ -3,14 +3,96 @@ package io.vertebra.posts.client;
 import com.google.gwt.core.client.EntryPoint;
 import com.google.gwt.dom.client.Document;
 import com.google.gwt.dom.client.Element;
+import com.google.gwt.user.client.Window;
+import io.vertebra.framework.browser.WindowLocation;
+import io.vertebra.framework.core.Model;
+import io.vertebra.framework.core.Options;
+import io.vertebra.framework.realtime.LiveModels;
+import io.vertebra.framework.realtime.Notifier;
+import io.vertebra.framework.realtime.SocketIdHeader;
+import io.vertebra.framework.realtime.pusher.PusherJsBackend;
+import io.vertebra.framework.realtime.pusher.PusherOptions;
+import io.vertebra.framework.sync.RestyGwtTransport;
+import io.vertebra.framework.sync.Sync;
+import io.vertebra.framework.sync.SyncError;
+import io.vertebra.posts.client.model.Posts;
+import io.vertebra.posts.client.model.Session;
+import io.vertebra.posts.client.realtime.Reconnector;
+import io.vertebra.posts.client.ui.ConnectionIndicator;
+import io.vertebra.posts.client.ui.ShellView;
+import io.vertebra.posts.client.ui.SignInView;
+import io.vertebra.posts.client.ui.UserMenu;
+import io.vertebra.posts.shared.PostApi;
+import io.vertebra.posts.shared.PostChannels;
 
-/** Entry point of the reference app: mounts the posts UI into the host page. */
+/**
+ * Entry point of the reference app: who is signed in (or the sign-in form), then the realtime connection with
+ * the settings the server hands out ({@code /api/config}), the live post list and the hash routes.
+ */
 public class PostsApp implements EntryPoint {
+
+  private final Session session = new Session();
+  private final ShellView shell = new ShellView();
 
   @Override
   public void onModuleLoad() {
+    RestyGwtTransport.install();
+    WindowLocation.install();
     Element root = Document.get().getElementById("app");
-    root.setInnerText("Vertebra posts");
+    root.removeAllChildren();
+    root.appendChild(shell.render().el());
     root.setAttribute("data-ready", "true");
+    session.fetch(new Options()
+        .success((target, response, options) -> start())
+        .error((target, response, options) -> {
+          if (((SyncError) response).getStatus() == 401) {
+            signIn();
+          } else {
+            fatal("The server could not be reached. Reload the page to try again.");
+          }
+        }));
+  }
+
+  private void signIn() {
+    SignInView view = new SignInView(session);
+    view.on("signed-in", args -> start());
+    shell.show(view);
+  }
+
+  private void start() {
+    Model config = new Model();
+    config.setUrl(PostApi.CONFIG_PATH);
+    config.fetch(new Options()
+        .success((target, response, options) -> startLive(PusherOptions.fromMap(config.getAttributes())))
+        .error((target, response, options) -> fatal("The realtime settings could not be loaded.")));
+  }
+
+  private void startLive(PusherOptions pusherOptions) {
+    Notifier notifier = new Notifier(new PusherJsBackend(pusherOptions));
+    SocketIdHeader.install(notifier);
+    new Reconnector(notifier);
+    shell.addToHeader(new ConnectionIndicator(notifier));
+    UserMenu user = new UserMenu(session);
+    user.on("sign-out", args -> signOut());
+    shell.addToHeader(user);
+    notifier.connect();
+    // Signing the connection in lets the server address this user (e.g. terminate_connections).
+    notifier.signin();
+    Posts posts = new Posts();
+    LiveModels.follow(posts, notifier, PostChannels.POSTS);
+    posts.fetch(new Options());
+    AppRouter.create(shell, posts, notifier, session).start();
+  }
+
+  private void signOut() {
+    session.sync(Sync.DELETE, new Options()
+        .success((target, response, options) -> Window.Location.reload())
+        .error((target, response, options) -> Window.alert("Signing out failed: "
+            + ((SyncError) response).getMessage())));
+  }
+
+  private void fatal(String message) {
+    Element main = Document.get().getElementById("app");
+    main.setInnerText(message);
   }
 }

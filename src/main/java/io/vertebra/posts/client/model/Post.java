@@ -1,0 +1,114 @@
+package io.vertebra.posts.client.model;
+
+import io.vertebra.framework.core.Model;
+import io.vertebra.framework.core.Options;
+import io.vertebra.posts.shared.PostApi;
+import io.vertebra.posts.shared.PostFields;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One post, {@code {id, title, body, author, version, createdAt, updatedAt}}, with typed accessors. */
+public class Post extends Model {
+
+  /** A new, unsaved post. */
+  public Post() {
+    this(null, null);
+  }
+
+  /** A post with these attributes (as the API or a realtime event gives them). */
+  public Post(Map<String, ?> attributes, Options options) {
+    super(attributes, options);
+  }
+
+  @Override
+  public String urlRoot() {
+    return PostApi.POSTS_PATH;
+  }
+
+  public String getTitle() {
+    return text(PostFields.TITLE);
+  }
+
+  public void setTitle(String title) {
+    set(PostFields.TITLE, title);
+  }
+
+  public void setBody(String body) {
+    set(PostFields.BODY, body);
+  }
+
+  public String getBody() {
+    return text(PostFields.BODY);
+  }
+
+  public String getAuthor() {
+    return text(PostFields.AUTHOR);
+  }
+
+  /** The server's version of this post (0 while unsaved). */
+  public long getVersion() {
+    Long version = getLong(PostFields.VERSION);
+    return version == null ? 0 : version;
+  }
+
+  /** ISO-8601 UTC time of the last write, or "" while unsaved. */
+  public String getUpdatedAt() {
+    return text(PostFields.UPDATED_AT);
+  }
+
+  /** ISO-8601 UTC creation time, or "" while unsaved. */
+  public String getCreatedAt() {
+    return text(PostFields.CREATED_AT);
+  }
+
+  /** The numeric id, or -1 while unsaved. */
+  public long getPostId() {
+    Long id = getLong(PostFields.ID);
+    return id == null ? -1 : id;
+  }
+
+  /**
+   * The attributes to send when saving {@code title} and {@code body} on top of {@code baseVersion}: the server
+   * answers 409 when the post moved past that version meanwhile, so nobody's text is overwritten silently.
+   */
+  public static Map<String, Object> edit(String title, String body, long baseVersion) {
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    attrs.put(PostFields.TITLE, title);
+    attrs.put(PostFields.BODY, body);
+    if (baseVersion > 0) {
+      attrs.put(PostFields.VERSION, (double) baseVersion);
+    }
+    return attrs;
+  }
+
+  @Override
+  protected Object validate(Map<String, Object> attrs, Options options) {
+    return problem(attrs);
+  }
+
+  /** What is wrong with these post attributes, or null: mirrors the server's rules, before a round trip. */
+  public static String problem(Map<String, ?> attrs) {
+    Object title = attrs.get(PostFields.TITLE);
+    if (!(title instanceof String) || ((String) title).trim().isEmpty()) {
+      return "Give the post a title.";
+    }
+    if (((String) title).trim().length() > PostFields.TITLE_MAX_LENGTH) {
+      return "The title is longer than " + PostFields.TITLE_MAX_LENGTH + " characters.";
+    }
+    Object body = attrs.get(PostFields.BODY);
+    if (body instanceof String && ((String) body).length() > PostFields.BODY_MAX_LENGTH) {
+      return "The text is longer than " + PostFields.BODY_MAX_LENGTH + " characters.";
+    }
+    return null;
+  }
+
+  @Override
+  public Post clone() {
+    return new Post(new LinkedHashMap<>(getAttributes()), null);
+  }
+
+  private String text(String attr) {
+    String value = getString(attr);
+    return value == null ? "" : value;
+  }
+}

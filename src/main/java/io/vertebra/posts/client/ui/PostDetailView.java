@@ -1,0 +1,50 @@
+package io.vertebra.posts.client.ui;
+
+import com.google.gwt.dom.client.Element;
+import io.vertebra.posts.client.model.Post;
+
+/**
+ * One post, read-only, redrawn when it changes (live). Triggers {@code "edit"} and, after a second confirming
+ * click, {@code "delete"}.
+ */
+public final class PostDetailView extends AppView {
+
+  private final Post post;
+
+  public PostDetailView(Post post) {
+    super("div", "post-detail");
+    this.post = post;
+    listenTo(post, "change", args -> render());
+  }
+
+  @Override
+  public PostDetailView render() {
+    el().setAttribute("data-version", String.valueOf(post.getVersion()));
+    if (post.getVersion() == 0) {
+      html(Templates.T.loading()); // opened by URL: the post is on its way
+      return this;
+    }
+    html(Templates.T.postDetail(post.getTitle(), post.getAuthor(), When.label(post.getUpdatedAt()),
+        post.getBody()));
+    return this;
+  }
+
+  @Override
+  protected void onAction(String action, Element target) {
+    switch (action) {
+      case "edit":
+        trigger("edit");
+        break;
+      case "delete":
+        // An inline second click instead of window.confirm: no modal dialog to lose.
+        target.setAttribute("data-action", "confirm-delete");
+        target.setInnerText("Really delete?");
+        break;
+      case "confirm-delete":
+        trigger("delete");
+        break;
+      default:
+        break;
+    }
+  }
+}
