@@ -60,20 +60,20 @@ public abstract class JsonServlet extends HttpServlet {
       throw new ApiException(HttpServletResponse.SC_METHOD_NOT_ALLOWED, ApiErrors.METHOD_NOT_ALLOWED,
           request.getMethod() + " is not supported here; use " + allow, null, null);
     } catch (ApiException e) {
-      writeError(response, e);
+      writeError(request, response, e);
     } catch (BadMessageException e) {
       // Jetty refused the request itself (e.g. an unparsable or oversized form): the client's fault, not ours.
       int status = e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : HttpServletResponse.SC_BAD_REQUEST;
       String code = status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE ? ApiErrors.PAYLOAD_TOO_LARGE
           : ApiErrors.INVALID;
-      writeError(response, new ApiException(status, code, "Unreadable request: " + e.getReason(), null, null));
+      writeError(request, response, new ApiException(status, code, "Unreadable request: " + e.getReason(), null, null));
     } catch (StoreException e) {
       LOG.error("Database failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-      writeError(response, new ApiException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ApiErrors.UNAVAILABLE,
+      writeError(request, response, new ApiException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ApiErrors.UNAVAILABLE,
           "The database is not available; try again later", null, null));
     } catch (RuntimeException e) {
       LOG.error("Server fault on {} {}", request.getMethod(), request.getRequestURI(), e);
-      writeError(response, new ApiException(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, ApiErrors.INTERNAL,
+      writeError(request, response, new ApiException(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, ApiErrors.INTERNAL,
           "Internal server error", null, null));
     }
   }
@@ -91,7 +91,11 @@ public abstract class JsonServlet extends HttpServlet {
     response.getOutputStream().write(bytes);
   }
 
-  private void writeError(HttpServletResponse response, ApiException e) throws IOException {
+  private void writeError(HttpServletRequest request, HttpServletResponse response, ApiException e)
+      throws IOException {
+    if (e.status() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+      RefusedBodies.drain(request, response);
+    }
     ObjectNode body = mapper.createObjectNode();
     body.put(ApiErrors.ERROR, e.code());
     body.put(ApiErrors.MESSAGE, e.getMessage());
