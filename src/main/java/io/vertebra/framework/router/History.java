@@ -295,9 +295,13 @@ public class History extends Events {
     return text.substring(start);
   }
 
-  /** Backbone's decodeFragment: decodeURI, but an encoded '%' stays encoded. */
+  /** Backbone's decodeFragment: decodeURI, but an encoded '%' stays encoded; a malformed URL stays as it is. */
   static String decodeFragment(String text) {
-    return Uris.decodeUri(text.replace("%25", "%2525"));
+    try {
+      return Uris.decodeUri(text.replace("%25", "%2525"));
+    } catch (IllegalArgumentException malformed) {
+      return text;
+    }
   }
 
   /** Backbone's routeStripper: one leading '#' or '/', and trailing whitespace. */

@@ -40,8 +40,8 @@ public final class RoutePattern {
   }
 
   /**
-   * The parameters of a matching fragment: every group but the last is URI-decoded, the last (the query string) is
-   * passed as it is; empty groups become {@code null}.
+   * The parameters of a matching fragment: every group but the last is URI-decoded (a malformed escape is kept as
+   * written), the last (the query string) is passed as it is; empty groups become {@code null}.
    */
   public String[] extract(String fragment) {
     MatchResult match = regExp.exec(fragment);
@@ -53,9 +53,18 @@ public final class RoutePattern {
     for (int i = 0; i < count; i++) {
       String group = match.getGroup(i + 1);
       boolean empty = group == null || group.isEmpty();
-      params[i] = empty ? null : (i == count - 1 ? group : Uris.decodeComponent(group));
+      params[i] = empty ? null : (i == count - 1 ? group : decodeLeniently(group));
     }
     return params;
+  }
+
+  /** A typed-in URL may hold a malformed escape ("%zz"): keep the text rather than fail the navigation. */
+  private static String decodeLeniently(String param) {
+    try {
+      return Uris.decodeComponent(param);
+    } catch (IllegalArgumentException malformed) {
+      return param;
+    }
   }
 
   @Override

@@ -1090,4 +1090,16 @@ class RouterTest {
     assertEquals(0, location.listeners);
     assertFalse(history.navigate("anything", true), "navigate before start is a no-op");
   }
+
+  @Test
+  @DisplayName("a malformed escape in the URL is kept as written instead of failing the navigation")
+  void malformedEscapeKeptAsWritten() {
+    location.visit("http://example.com#search/100%zz");
+    history.checkUrl();
+    assertEquals("100%zz", router.query);
+    History h = restart();
+    location.visit("http://example.com/bad%E0%A4/path");
+    h.start(opts(History.PUSH_STATE, true, Options.SILENT, true));
+    assertEquals("bad%E0%A4/path", h.getFragment());
+  }
 }
