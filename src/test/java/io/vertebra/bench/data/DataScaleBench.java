@@ -2,6 +2,7 @@ package io.vertebra.bench.data;
 
 import io.vertebra.bench.Percentiles;
 import io.vertebra.bench.Report;
+import io.vertebra.bench.Scratch;
 import io.vertebra.posts.server.store.Database;
 import io.vertebra.posts.server.store.PostStore;
 import io.vertebra.posts.shared.PostApi;
@@ -11,7 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.util.function.LongSupplier;
+import java.util.function.IntToLongFunction;
 
 /**
  * Data-scale benchmark: {@code posts} posts (100,000) bulk-inserted into the embedded H2 store, then the time to
@@ -21,30 +22,33 @@ import java.util.function.LongSupplier;
  */
 public final class DataScaleBench {
 
+  private static final int JITTER = 97;
+
   private DataScaleBench() {}
 
   public static void main(String[] args) throws Exception {
     int posts = Integer.getInteger("posts", 100_000);
     int samples = Integer.getInteger("samples", 300);
     int limit = PostApi.DEFAULT_LIMIT;
-    Path dir = Files.createTempDirectory("vertebra-data-bench");
+    Path dir = Scratch.directory("vertebra-data-bench");
     Report report = new Report("data-scale").put("posts", posts).put("page_size", limit).put("samples", samples);
     try (Database db = Database.open(null, dir)) {
       long t0 = System.nanoTime();
       long maxId = insert(db, posts);
       report.put("insert_s", Report.round((System.nanoTime() - t0) / 1e9));
       PostStore store = new PostStore(db, Clock.systemUTC());
-      // Cursor = the id the previous page ended after; the first page has none.
-      String[] cursors = {null, Long.toString(maxId - posts / 2), Long.toString(maxId - posts + limit + 1)};
-      long[] offsets = {0, posts / 2, posts - limit};
+      // Cursor = ids below it; the first page's is past the newest id. Each sample moves a little (below JITTER)
+      // so that no read repeats the previous one exactly: H2 would answer a repeated query from its result cache.
+      long[] cursors = {maxId + 1, maxId - posts / 2, limit + 1 + JITTER};
+      long[] offsets = {0, posts / 2, posts - limit - JITTER};
       String[] depths = {"first", "middle", "last"};
       Percentiles[] cursor = new Percentiles[3];
       Percentiles[] offset = new Percentiles[3];
       for (int i = 0; i < 3; i++) {
-        String c = cursors[i];
+        long c = cursors[i];
         long off = offsets[i];
-        cursor[i] = time(samples, () -> store.list(c, limit).posts().size());
-        offset[i] = time(samples, () -> offsetPage(db, off, limit));
+        cursor[i] = time(samples, j -> store.list(Long.toString(c - j % JITTER), limit).posts().size());
+        offset[i] = time(samples, j -> offsetPage(db, off + j % JITTER, limit));
         report.put("cursor." + depths[i], cursor[i]).put("offset." + depths[i], offset[i]);
       }
       for (int i = 1; i < 3; i++) {
@@ -105,11 +109,11 @@ public final class DataScaleBench {
   }
 
   // Warm up with a third of the samples, then time each read; every page must be full.
-  private static Percentiles time(int samples, LongSupplier page) {
+  private static Percentiles time(int samples, IntToLongFunction page) {
     long[] nanos = new long[samples];
     for (int i = -samples / 3; i < samples; i++) {
       long t = System.nanoTime();
-      long n = page.getAsLong();
+      long n = page.applyAsLong(i + samples);
       long took = System.nanoTime() - t;
       if (n != PostApi.DEFAULT_LIMIT) {
         throw new IllegalStateException("a page had " + n + " posts");

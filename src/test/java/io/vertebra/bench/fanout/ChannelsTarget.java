@@ -2,9 +2,9 @@ package io.vertebra.bench.fanout;
 
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Result;
+import io.vertebra.bench.Scratch;
 import io.vertebra.bench.ServerProcess;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +32,7 @@ final class ChannelsTarget implements Target {
     process = ServerProcess.start(command, Map.of(
         "HOST", "127.0.0.1",
         "PORT", Integer.toString(port),
-        "DATA_DIR", Files.createTempDirectory("vertebra-bench").toString(),
+        "DATA_DIR", Scratch.directory("vertebra-bench").toString(),
         "CHANNELS_APP_ID", APP_ID,
         "CHANNELS_KEY", KEY,
         "CHANNELS_SECRET", SECRET), "listening on");
