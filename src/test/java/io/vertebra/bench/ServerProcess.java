@@ -1,0 +1,117 @@
+package io.vertebra.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A server under test in its own JVM, so its resident memory can be read from /proc and its heap from jcmd
+ * without the load driver's own memory in the figures. Destroyed on close (and by a shutdown hook).
+ */
+public final class ServerProcess implements AutoCloseable {
+
+  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+  private final Process process;
+
+  private ServerProcess(Process process) {
+    this.process = process;
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+  }
+
+  /**
+   * Starts {@code command} with {@code env} added and waits (up to 60 s) for an output line containing
+   * {@code readyText}; the rest of its output is discarded.
+   */
+  public static ServerProcess start(List<String> command, Map<String, String> env, String readyText)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    ServerProcess server = new ServerProcess(pb.start());
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(server.process.getInputStream()))) {
+        for (String line; (line = r.readLine()) != null; ) {
+          if (!ready.isDone() && line.contains(readyText)) {
+            ready.complete(null);
+          }
+        }
+      } catch (IOException ignored) {
+        // the process ended
+      }
+      ready.completeExceptionally(new IllegalStateException("server exited before it was ready: " + command));
+    }, "server-output");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      ready.get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      server.close();
+      throw new IllegalStateException("server did not start: " + command, e);
+    }
+    return server;
+  }
+
+  /** A free loopback port. */
+  public static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** The java launcher of the running JVM. */
+  public static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Resident set size in KiB, from /proc. */
+  public long rssKib() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    throw new IOException("no VmRSS for " + process.pid());
+  }
+
+  /** Live heap in KiB after a full GC (jcmd GC.run, then GC.heap_info). */
+  public long liveHeapKib() throws IOException, InterruptedException {
+    jcmd("GC.run");
+    Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
+    if (!m.find()) {
+      throw new IOException("no heap figure from jcmd");
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  private String jcmd(String command) throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor(30, TimeUnit.SECONDS);
+    return out;
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

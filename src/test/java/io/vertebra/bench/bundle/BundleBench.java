@@ -1,0 +1,106 @@
+package io.vertebra.bench.bundle;
+
+import io.vertebra.bench.Report;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Bundle-size benchmark: the JavaScript the compiled app downloads at first load (the module's nocache.js plus the
+ * largest permutation's cache.js; pusher-js excluded, being the same for any framework) against Backbone +
+ * Underscore + jQuery minified from their npm packages (fetched with {@code npm pack} into target/bench-npm), all
+ * gzipped at level 9. Run after {@code mvn package} (needs war/posts/). Writes target/benchmarks/bundle.json.
+ */
+public final class BundleBench {
+
+  /** The baseline's packages and their minified files (inside the package tarball's {@code package/}). */
+  private static final List<String[]> BASELINE = List.of(
+      new String[] {"backbone@1.6.1", "backbone-1.6.1.tgz", "backbone-min.js"},
+      new String[] {"underscore@1.13.7", "underscore-1.13.7.tgz", "underscore-umd-min.js"},
+      new String[] {"jquery@3.7.1", "jquery-3.7.1.tgz", "dist/jquery.min.js"});
+
+  private BundleBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Path moduleDir = Path.of(System.getProperty("moduleDir", "war/posts"));
+    Path npm = Path.of("target", "bench-npm");
+    Report report = new Report("bundle");
+
+    Path nocache = only(moduleDir, ".nocache.js");
+    Path cache;
+    try (Stream<Path> files = Files.list(moduleDir)) {
+      cache = files.filter(p -> p.getFileName().toString().endsWith(".cache.js"))
+          .max((a, b) -> Long.compare(size(a), size(b)))
+          .orElseThrow(() -> new IllegalStateException("no permutation in " + moduleDir + ": run mvn package"));
+    }
+    long appRaw = size(nocache) + size(cache);
+    long appGzip = gzip(nocache) + gzip(cache);
+    report.put("app.nocache_js", nocache.getFileName().toString()).put("app.cache_js", cache.getFileName().toString())
+        .put("app.raw_bytes", appRaw).put("app.gzip_bytes", appGzip);
+
+    Files.createDirectories(npm);
+    long baseRaw = 0;
+    long baseGzip = 0;
+    for (String[] pkg : BASELINE) {
+      Path tgz = npm.resolve(pkg[1]);
+      if (!Files.exists(tgz)) {
+        run(npm, "npm", "pack", "--silent", pkg[0]);
+      }
+      Path dir = npm.resolve(pkg[1].replace(".tgz", ""));
+      Files.createDirectories(dir);
+      run(dir, "tar", "xzf", tgz.toAbsolutePath().toString());
+      Path file = dir.resolve("package").resolve(pkg[2]);
+      long raw = size(file);
+      long gz = gzip(file);
+      report.put("baseline." + pkg[0] + ".raw_bytes", raw).put("baseline." + pkg[0] + ".gzip_bytes", gz);
+      baseRaw += raw;
+      baseGzip += gz;
+    }
+    report.put("baseline.raw_bytes", baseRaw).put("baseline.gzip_bytes", baseGzip);
+    report.ratio("ratio.gzip", appGzip, baseGzip).ratio("ratio.raw", appRaw, baseRaw);
+    report.write();
+  }
+
+  private static Path only(Path dir, String suffix) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> found = files.filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
+      if (found.size() != 1) {
+        throw new IllegalStateException("expected one *" + suffix + " in " + dir + ", found " + found);
+      }
+      return found.get(0);
+    }
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Bytes after gzip at the best compression (what a server would precompress and serve). */
+  static long gzip(Path file) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+      {
+        def.setLevel(Deflater.BEST_COMPRESSION);
+      }
+    }) {
+      gz.write(Files.readAllBytes(file));
+    }
+    return out.size();
+  }
+
+  private static void run(Path dir, String... command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("failed: " + String.join(" ", command));
+    }
+  }
+}

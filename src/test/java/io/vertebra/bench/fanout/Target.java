@@ -1,0 +1,27 @@
+package io.vertebra.bench.fanout;
+
+import io.vertebra.bench.ServerProcess;
+import java.net.URI;
+
+/** A broadcast server under test: where clients connect, how an event is triggered, and its process. */
+interface Target extends AutoCloseable {
+
+  /** Short name used in figure keys. */
+  String name();
+
+  /** The WebSocket URI every client connects to. */
+  URI socketUri();
+
+  /** The channel clients subscribe to, or null when the server has no channels. */
+  String channel();
+
+  /** Triggers one event carrying {@code data} and returns whether the server accepted it. */
+  boolean trigger(String data) throws Exception;
+
+  ServerProcess process();
+
+  @Override
+  default void close() {
+    process().close();
+  }
+}
