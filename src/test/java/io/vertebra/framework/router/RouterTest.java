@@ -990,93 +990,82 @@ class RouterTest {
     assertEquals("#search/has%20space", location.hash());
   }
 
+  /** Counts for the notfound tests: a fresh history at {@code url} with one router whose route "foo" counts. */
+  private final class FooRouting {
+    final History history;
+    final int[] notfound = {0};
+    final int[] ran = {0};
+
+    FooRouting(String url) {
+      location.visit(url);
+      history = restart();
+      history.on("notfound", a -> notfound[0]++);
+      routerWith(new Routes().add("foo", a -> ran[0]++));
+    }
+
+    /** Moves to {@code url} and lets history notice it. */
+    void visitAndCheck(String url) {
+      location.visit(url);
+      history.checkUrl();
+    }
+  }
+
   @Test
   @DisplayName("initial non-matching root triggers notfound event")
   void initialNonMatchingRoot() {
-    location.visit("http://example.com/root#foo");
-    History h = restart();
-    int[] notfound = {0};
-    int[] ran = {0};
-    h.on("notfound", a -> notfound[0]++);
-    routerWith(new Routes().add("foo", a -> ran[0]++));
-    h.start(opts(History.ROOT, "other"));
-    assertEquals(1, notfound[0]);
-    assertEquals(0, ran[0]);
+    FooRouting routing = new FooRouting("http://example.com/root#foo");
+    routing.history.start(opts(History.ROOT, "other"));
+    assertEquals(1, routing.notfound[0]);
+    assertEquals(0, routing.ran[0]);
   }
 
   @Test
   @DisplayName("later non-matching root triggers notfound event")
   void laterNonMatchingRoot() {
-    location.visit("http://example.com/root#foo");
-    History h = restart();
-    int[] calls = {0};
-    h.on("notfound", a -> calls[0]++);
-    routerWith(new Routes().add("foo", a -> calls[0]++));
-    h.start(opts(History.ROOT, "root"));
-    location.visit("http://example.com/other#foo");
-    h.checkUrl();
-    assertEquals(2, calls[0]);
+    FooRouting routing = new FooRouting("http://example.com/root#foo");
+    routing.history.start(opts(History.ROOT, "root"));
+    routing.visitAndCheck("http://example.com/other#foo");
+    assertEquals(1, routing.ran[0]);
+    assertEquals(1, routing.notfound[0]);
   }
 
   @Test
   @DisplayName("initial non-matching route triggers notfound event")
   void initialNonMatchingRoute() {
-    location.visit("http://example.com/root#bar");
-    History h = restart();
-    int[] notfound = {0};
-    int[] ran = {0};
-    h.on("notfound", a -> notfound[0]++);
-    routerWith(new Routes().add("foo", a -> ran[0]++));
-    assertFalse(h.start(opts(History.ROOT, "root")));
-    assertEquals(1, notfound[0]);
-    assertEquals(0, ran[0]);
+    FooRouting routing = new FooRouting("http://example.com/root#bar");
+    assertFalse(routing.history.start(opts(History.ROOT, "root")));
+    assertEquals(1, routing.notfound[0]);
+    assertEquals(0, routing.ran[0]);
   }
 
   @Test
   @DisplayName("later non-matching route triggers notfound event")
   void laterNonMatchingRoute() {
-    location.visit("http://example.com/root#foo");
-    History h = restart();
-    int[] notfound = {0};
-    int[] ran = {0};
-    h.on("notfound", a -> notfound[0]++);
-    routerWith(new Routes().add("foo", a -> ran[0]++));
-    h.start(opts(History.ROOT, "root"));
-    location.visit("http://example.com/other#bar");
-    h.checkUrl();
-    assertEquals(1, ran[0]);
-    assertEquals(1, notfound[0]);
+    FooRouting routing = new FooRouting("http://example.com/root#foo");
+    routing.history.start(opts(History.ROOT, "root"));
+    routing.visitAndCheck("http://example.com/other#bar");
+    assertEquals(1, routing.ran[0]);
+    assertEquals(1, routing.notfound[0]);
   }
 
   @Test
   @DisplayName("non-matching pushState route triggers notfound event")
   void nonMatchingPushStateRoute() {
-    location.visit("http://example.com/root/foo");
-    History h = restart();
-    int[] notfound = {0};
-    int[] ran = {0};
-    h.on("notfound", a -> notfound[0]++);
-    routerWith(new Routes().add("foo", a -> ran[0]++));
-    h.start(opts(History.ROOT, "root", History.PUSH_STATE, true));
-    location.visit("http://example.com/other/bar");
-    h.checkUrl();
-    assertEquals(1, ran[0]);
-    assertEquals(1, notfound[0]);
+    FooRouting routing = new FooRouting("http://example.com/root/foo");
+    routing.history.start(opts(History.ROOT, "root", History.PUSH_STATE, true));
+    routing.visitAndCheck("http://example.com/other/bar");
+    assertEquals(1, routing.ran[0]);
+    assertEquals(1, routing.notfound[0]);
   }
 
   @Test
   @DisplayName("non-matching navigate triggers notfound event")
   void nonMatchingNavigate() {
-    location.visit("http://example.com/root#foo");
-    History h = restart();
-    int[] notfound = {0};
-    int[] ran = {0};
-    h.on("notfound", a -> notfound[0]++);
-    routerWith(new Routes().add("foo", a -> ran[0]++));
-    h.start(opts(History.ROOT, "root"));
-    h.navigate("http://example.com/other#bar", opts(History.TRIGGER, true));
-    assertEquals(1, ran[0]);
-    assertEquals(1, notfound[0]);
+    FooRouting routing = new FooRouting("http://example.com/root#foo");
+    routing.history.start(opts(History.ROOT, "root"));
+    routing.history.navigate("http://example.com/other#bar", opts(History.TRIGGER, true));
+    assertEquals(1, routing.ran[0]);
+    assertEquals(1, routing.notfound[0]);
   }
 
   // Vertebra's own: the Java API's guarantees beyond Backbone's tests.
