@@ -6,6 +6,7 @@ import io.vertebra.channels.auth.ApiRequestAuthenticator;
 import io.vertebra.channels.auth.AuthenticationException;
 import io.vertebra.channels.protocol.Frames;
 import jakarta.servlet.http.HttpServlet;
+import io.vertebra.web.RefusedBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -45,6 +46,9 @@ public final class ApiServlet extends HttpServlet {
       ApiRequest request = read(req);
       write(resp, 200, route(request));
     } catch (ApiException e) {
+      if (e.status() == 413) {
+        RefusedBodies.drain(req, resp);
+      }
       write(resp, e.status(), error(e.error(), e.getMessage()));
     } catch (RuntimeException e) {
       LOG.error("HTTP API request {} {} failed", req.getMethod(), req.getRequestURI(), e);

@@ -84,14 +84,14 @@ public final class JsonBodies {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
-    try (InputStream in = request.getInputStream()) {
-      int n;
-      while ((n = in.read(buffer)) != -1) {
-        if (out.size() + n > maxBytes) {
-          throw tooLarge();
-        }
-        out.write(buffer, 0, n);
+    // Not closed here: on a 413 the rest of the body is drained (RefusedBodies) so the client sees the answer.
+    InputStream in = request.getInputStream();
+    int n;
+    while ((n = in.read(buffer)) != -1) {
+      if (out.size() + n > maxBytes) {
+        throw tooLarge();
       }
+      out.write(buffer, 0, n);
     }
     return out.toByteArray();
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertebra.posts.server.store.StoreException;
 import io.vertebra.posts.shared.ApiErrors;
 import jakarta.servlet.http.HttpServlet;
+import io.vertebra.web.RefusedBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

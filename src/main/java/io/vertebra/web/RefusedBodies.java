@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.api;
+package io.vertebra.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,14 +10,15 @@ import java.io.InputStream;
  * written. Without it the server closes the connection with unread bytes in its receive buffer, the TCP reset can
  * overtake the response, and a client still uploading sees a broken connection instead of the 413.
  */
-final class RefusedBodies {
+public final class RefusedBodies {
 
   /** Beyond this much, the connection is closed after the response instead of drained further. */
-  static final long MAX_DRAIN_BYTES = 1 << 20;
+  public static final long MAX_DRAIN_BYTES = 1 << 20;
 
   private RefusedBodies() {}
 
-  static void drain(HttpServletRequest request, HttpServletResponse response) {
+  /** Drains what is left of {@code request}'s body (bounded); asks for the connection to close when too much. */
+  public static void drain(HttpServletRequest request, HttpServletResponse response) {
     long length = request.getContentLengthLong();
     if (length > MAX_DRAIN_BYTES) {
       response.setHeader("Connection", "close");
