@@ -821,12 +821,9 @@ class RouterTest {
   @Test
   @DisplayName("unicode pathname")
   void unicodePathname() {
-    location.visit("http://example.com/myyjä");
-    History h = restart();
-    int[] ran = {0};
-    routerWith(new Routes().add("myyjä", a -> ran[0]++));
-    h.start(opts(History.PUSH_STATE, true));
-    assertEquals(1, ran[0]);
+    FooRouting routing = new FooRouting("http://example.com/myyjä", "myyjä");
+    routing.history.start(opts(History.PUSH_STATE, true));
+    assertEquals(1, routing.ran[0]);
   }
 
   @Test
@@ -844,12 +841,9 @@ class RouterTest {
   @Test
   @DisplayName("newline in route")
   void newlineInRoute() {
-    location.visit("http://example.com/stuff%0Anonsense?param=foo%0Abar");
-    History h = restart();
-    int[] ran = {0};
-    routerWith(new Routes().add("stuff\nnonsense", a -> ran[0]++));
-    h.start(opts(History.PUSH_STATE, true));
-    assertEquals(1, ran[0]);
+    FooRouting routing = new FooRouting("http://example.com/stuff%0Anonsense?param=foo%0Abar", "stuff\nnonsense");
+    routing.history.start(opts(History.PUSH_STATE, true));
+    assertEquals(1, routing.ran[0]);
   }
 
   @Test
@@ -931,56 +925,41 @@ class RouterTest {
   @Test
   @DisplayName("Paths that don't match the root should not match no root")
   void pathsOutsideRootDoNotMatch() {
-    location.visit("http://example.com/foo");
-    History h = restart();
-    int[] ran = {0};
-    routerWith(new Routes().add("foo", a -> ran[0]++));
-    h.start(opts(History.ROOT, "root", History.PUSH_STATE, true));
-    assertEquals(0, ran[0]);
+    FooRouting routing = new FooRouting("http://example.com/foo");
+    routing.history.start(opts(History.ROOT, "root", History.PUSH_STATE, true));
+    assertEquals(0, routing.ran[0]);
   }
 
   @Test
   @DisplayName("Paths that don't match the root should not match roots of the same length")
   void pathsOutsideRootSameLength() {
-    location.visit("http://example.com/xxxx/foo");
-    History h = restart();
-    int[] ran = {0};
-    routerWith(new Routes().add("foo", a -> ran[0]++));
-    h.start(opts(History.ROOT, "root", History.PUSH_STATE, true));
-    assertEquals(0, ran[0]);
+    FooRouting routing = new FooRouting("http://example.com/xxxx/foo");
+    routing.history.start(opts(History.ROOT, "root", History.PUSH_STATE, true));
+    assertEquals(0, routing.ran[0]);
   }
 
   @Test
   @DisplayName("roots with regex characters")
   void rootsWithRegexCharacters() {
-    location.visit("http://example.com/x+y.z/foo");
-    History h = restart();
-    int[] ran = {0};
-    routerWith(new Routes().add("foo", a -> ran[0]++));
-    h.start(opts(History.ROOT, "x+y.z", History.PUSH_STATE, true));
-    assertEquals(1, ran[0]);
+    FooRouting routing = new FooRouting("http://example.com/x+y.z/foo");
+    routing.history.start(opts(History.ROOT, "x+y.z", History.PUSH_STATE, true));
+    assertEquals(1, routing.ran[0]);
   }
 
   @Test
   @DisplayName("roots with unicode characters")
   void rootsWithUnicode() {
-    location.visit("http://example.com/®ooτ/foo");
-    History h = restart();
-    int[] ran = {0};
-    routerWith(new Routes().add("foo", a -> ran[0]++));
-    h.start(opts(History.ROOT, "®ooτ", History.PUSH_STATE, true));
-    assertEquals(1, ran[0]);
+    FooRouting routing = new FooRouting("http://example.com/®ooτ/foo");
+    routing.history.start(opts(History.ROOT, "®ooτ", History.PUSH_STATE, true));
+    assertEquals(1, routing.ran[0]);
   }
 
   @Test
   @DisplayName("roots without slash")
   void rootsWithoutSlash() {
-    location.visit("http://example.com/®ooτ");
-    History h = restart();
-    int[] ran = {0};
-    routerWith(new Routes().add("", a -> ran[0]++));
-    h.start(opts(History.ROOT, "®ooτ", History.PUSH_STATE, true));
-    assertEquals(1, ran[0]);
+    FooRouting routing = new FooRouting("http://example.com/®ooτ", "");
+    routing.history.start(opts(History.ROOT, "®ooτ", History.PUSH_STATE, true));
+    assertEquals(1, routing.ran[0]);
   }
 
   @Test
@@ -990,17 +969,21 @@ class RouterTest {
     assertEquals("#search/has%20space", location.hash());
   }
 
-  /** Counts for the notfound tests: a fresh history at {@code url} with one router whose route "foo" counts. */
+  /** A fresh history at {@code url} with one router whose single route counts its runs, and a notfound count. */
   private final class FooRouting {
     final History history;
     final int[] notfound = {0};
     final int[] ran = {0};
 
     FooRouting(String url) {
+      this(url, "foo");
+    }
+
+    FooRouting(String url, String route) {
       location.visit(url);
       history = restart();
       history.on("notfound", a -> notfound[0]++);
-      routerWith(new Routes().add("foo", a -> ran[0]++));
+      routerWith(new Routes().add(route, a -> ran[0]++));
     }
 
     /** Moves to {@code url} and lets history notice it. */
