@@ -6,9 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads and discards what is left of a request body the server refused (413), up to a bound, before the error is
- * written. Without it the server closes the connection with unread bytes in its receive buffer, the TCP reset can
- * overtake the response, and a client still uploading sees a broken connection instead of the 413.
+ * Reads and discards what is left of a request body the server refused (any 4xx/5xx answered before the body was
+ * read), up to a bound, before the error is written. Without it the server closes the connection with unread bytes
+ * in its receive buffer: the TCP reset can overtake the response, and a client that already reuses the kept-alive
+ * connection for its next request sees "no bytes" instead of an answer.
  */
 public final class RefusedBodies {
 

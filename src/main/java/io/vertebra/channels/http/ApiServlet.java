@@ -46,9 +46,7 @@ public final class ApiServlet extends HttpServlet {
       ApiRequest request = read(req);
       write(resp, 200, route(request));
     } catch (ApiException e) {
-      if (e.status() == 413) {
-        RefusedBodies.drain(req, resp);
-      }
+      RefusedBodies.drain(req, resp);
       write(resp, e.status(), error(e.error(), e.getMessage()));
     } catch (RuntimeException e) {
       LOG.error("HTTP API request {} {} failed", req.getMethod(), req.getRequestURI(), e);

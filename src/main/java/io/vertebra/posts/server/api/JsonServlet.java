@@ -94,9 +94,7 @@ public abstract class JsonServlet extends HttpServlet {
 
   private void writeError(HttpServletRequest request, HttpServletResponse response, ApiException e)
       throws IOException {
-    if (e.status() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
-      RefusedBodies.drain(request, response);
-    }
+    RefusedBodies.drain(request, response);
     ObjectNode body = mapper.createObjectNode();
     body.put(ApiErrors.ERROR, e.code());
     body.put(ApiErrors.MESSAGE, e.getMessage());

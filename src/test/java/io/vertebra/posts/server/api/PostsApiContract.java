@@ -11,14 +11,20 @@ import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.ApiClient.Reply;
 import io.vertebra.posts.server.TestServers;
 import io.vertebra.server.AppServer;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -246,6 +252,51 @@ abstract class PostsApiContract {
         "application/json; charset=iso-8859-1"), 415, "unsupported_media_type");
     assertEquals(201, ann.send("POST", "/api/posts", "{\"title\":\"x\"}", "Content-Type",
         "application/json; charset=UTF-8").status());
+  }
+
+  @Test
+  @DisplayName("a refused request leaves its kept-alive connection usable for the next one")
+  void refusedBodiesKeepTheConnection() throws Exception {
+    // Each refusal happens before the body is read; an unread body used to make the server drop the connection
+    // under the client's next request ("header parser received no bytes").
+    for (int i = 0; i < 150; i++) {
+      assertError(ann.send("POST", "/api/posts", "{\"title\":\"x\"}", "Content-Type", "text/plain"), 415,
+          "unsupported_media_type");
+      assertError(anonymous.send("POST", "/api/posts", "{\"title\":\"x\"}"), 401, "unauthorized");
+      assertError(ann.send("POST", "/api/posts", "{title"), 400, "malformed_json");
+    }
+    // A body still in flight when the refusal is written: the server must wait for it, not close under the client.
+    URI base = URI.create(server.baseUrl());
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(5000);
+      var out = socket.getOutputStream();
+      var in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+          StandardCharsets.ISO_8859_1));
+      for (int i = 0; i < 3; i++) {
+        out.write(("POST /api/posts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 14\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        Thread.sleep(150);
+        out.write("{\"title\":\"l8\"}".getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        assertEquals("HTTP/1.1 401 Unauthorized", in.readLine());
+        skipResponse(in);
+      }
+    }
+    assertEquals(0, ann.get("/api/posts").json().size(), "nothing was stored");
+  }
+
+  /** Reads the rest of a response with a Content-Length body. */
+  private static void skipResponse(BufferedReader in) throws IOException {
+    int length = 0;
+    for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+      if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+        length = Integer.parseInt(line.substring(15).trim());
+      }
+    }
+    for (int i = 0; i < length; i++) {
+      in.read();
+    }
   }
 
   @Test
