@@ -8,8 +8,11 @@ import io.vertebra.channels.connection.PusherWebSocketServlet;
 import io.vertebra.channels.http.ApiServlet;
 import io.vertebra.channels.protocol.ErrorCode;
 import io.vertebra.channels.webhook.WebhookDispatcher;
+import io.vertebra.ops.HealthCheck;
+import io.vertebra.ops.MetricSource;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +88,19 @@ public final class ChannelsServer implements AutoCloseable {
   /** Current counts and running totals, for monitoring. */
   public ChannelsStats stats() {
     return app.counters().snapshot(app.connections().size(), app.channels().size());
+  }
+
+  /** The metrics of this server for {@code /metrics}. */
+  public MetricSource metrics() {
+    return new ChannelsMetrics(app);
+  }
+
+  /** This server's part of {@code /healthz}: healthy until it starts shutting down. */
+  public HealthCheck health() {
+    return HealthCheck.of("channels", () -> {
+      Map<String, Object> details = Map.of("connections", app.connections().size());
+      return closed.get() ? HealthCheck.Status.down("shutting down", details) : HealthCheck.Status.up(details);
+    });
   }
 
   /** Asks every client to reconnect (close code 4200) and stops the timers; later calls do nothing. */

@@ -2,6 +2,7 @@ package io.vertebra.server;
 
 import io.vertebra.channels.ChannelsServer;
 import io.vertebra.channels.auth.AppCredentials;
+import io.vertebra.ops.RequestMetrics;
 import io.vertebra.posts.server.PostsBackend;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
@@ -51,16 +52,19 @@ public final class AppServer implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
     ChannelsServer channels = null;
+    PostsBackend posts = null;
     if (embeddedChannels) {
       channels = ChannelsServer.install(context, new AppCredentials(realtime.appId(), realtime.key(),
           realtime.secret()), config.channels());
     }
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
-      PostsBackend.install(context, config, realtime);
+      posts = PostsBackend.install(context, config, realtime);
       StaticFiles.install(context, config.webDir());
     }
-    server.setHandler(context);
+    RequestMetrics requests = new RequestMetrics(context); // wraps everything: every response is counted
+    Operations.install(context, mode, realtime, channels, posts, requests);
+    server.setHandler(requests);
     server.setStopAtShutdown(true);
     server.setStopTimeout(5_000);
     server.start();

@@ -22,7 +22,11 @@ public record Config(
     String channelsKey,
     String channelsSecret,
     Path webDir,
-    ChannelsOptions channels) {
+    ChannelsOptions channels,
+    String sessionSecret) {
+
+  /** The shortest {@code SESSION_SECRET} accepted: it is the whole strength of the session cookie's signature. */
+  public static final int MIN_SESSION_SECRET_LENGTH = 32;
 
   /** Reads the configuration from the process environment. */
   public static Config fromEnvironment() {
@@ -45,7 +49,8 @@ public record Config(
         text(env, "CHANNELS_KEY", null),
         text(env, "CHANNELS_SECRET", null),
         env.containsKey("WEB_DIR") && !env.get("WEB_DIR").isBlank() ? Path.of(env.get("WEB_DIR")) : null,
-        channels(env));
+        channels(env),
+        sessionSecret(env));
   }
 
   /** Whether the realtime service is an external Pusher-compatible one rather than the embedded server. */
@@ -59,6 +64,15 @@ public record Config(
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }
+  }
+
+  private static String sessionSecret(Map<String, String> env) {
+    String secret = text(env, "SESSION_SECRET", null);
+    if (secret != null && secret.length() < MIN_SESSION_SECRET_LENGTH) {
+      throw new ConfigException("SESSION_SECRET must be at least " + MIN_SESSION_SECRET_LENGTH
+          + " characters (e.g. the output of 'openssl rand -hex 32'), got " + secret.length());
+    }
+    return secret;
   }
 
   private static int port(Map<String, String> env) {

@@ -119,12 +119,15 @@ public final class Channel {
     return subscribers.remove(socketId) != null;
   }
 
-  /** Queues {@code frame} for every subscriber except {@code exceptSocketId} (may be null). */
-  public void broadcast(String frame, String exceptSocketId) {
+  /** Queues {@code frame} for every subscriber except {@code exceptSocketId} (may be null); returns how many. */
+  public int broadcast(String frame, String exceptSocketId) {
+    int queued = 0;
     for (Subscriber s : subscribers.values()) {
       if (!s.socketId().equals(exceptSocketId)) {
         s.send(frame);
+        queued++;
       }
     }
+    return queued;
   }
 }

@@ -35,7 +35,7 @@ public final class MessageHandler {
       }
       dispatch(connection, IncomingFrame.parse(text));
     } catch (ProtocolException e) {
-      app.counters().clientError();
+      app.counters().clientError(e.code());
       connection.send(Frames.error(e.code(), e.getMessage()));
     }
   }
@@ -57,6 +57,7 @@ public final class MessageHandler {
       default -> {
         if (event.startsWith("client-")) {
           clientEvents.relay(connection, frame);
+          app.counters().clientEvent();
         } else {
           throw new ProtocolException(null, "Unsupported event '" + event + "'");
         }

@@ -33,7 +33,7 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
       refuse(session, rejection.code(), rejection.message());
       return;
     }
-    Outbound outbound = new Outbound(new JettyFrameSink(session), app.limits().sendQueueFrames(),
+    Outbound outbound = new Outbound(new JettyFrameSink(session, app.counters()), app.limits().sendQueueFrames(),
         app.limits().sendQueueBytes(), app.scheduler());
     Connection candidate = new Connection(SocketIds.next(), outbound,
         new RateLimiter(app.limits().clientEventsPerSecond(), System::nanoTime), System.nanoTime());
@@ -48,6 +48,7 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
       return;
     }
     connection.set(candidate);
+    app.counters().connectionOpened();
     candidate.send(Frames.connectionEstablished(candidate.socketId(), app.limits().activityTimeoutSeconds()));
   }
 
@@ -80,7 +81,8 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
     onWebSocketClose(0, cause.getMessage());
   }
 
-  private static void refuse(Session session, int code, String message) {
+  private void refuse(Session session, int code, String message) {
+    app.counters().connectionRejected(code);
     session.sendText(Frames.error(code, message), Callback.from(
         () -> session.close(code, message, Callback.NOOP),
         failure -> session.close(code, message, Callback.NOOP)));

@@ -137,7 +137,7 @@ final class SubscriptionHandler {
 
   /** Tells the client the subscription failed: a channel-level error pusher-js emits, plus a pusher:error. */
   private void reject(Connection connection, String channel, String message, int status) {
-    app.counters().clientError();
+    app.counters().clientError(ErrorCode.UNAUTHORIZED);
     connection.send(Frames.subscriptionError(channel, "AuthError", message, status));
     connection.send(Frames.error(ErrorCode.UNAUTHORIZED, message));
   }

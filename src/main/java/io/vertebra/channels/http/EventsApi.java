@@ -142,7 +142,7 @@ final class EventsApi {
       }
       Channel channel = app.channels().find(name);
       if (channel != null) {
-        channel.broadcast(frame, trigger.socketId());
+        app.counters().delivered(channel.broadcast(frame, trigger.socketId()));
       }
     }
   }

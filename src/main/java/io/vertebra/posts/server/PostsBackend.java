@@ -2,6 +2,8 @@ package io.vertebra.posts.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pusher.rest.PusherAsync;
+import io.vertebra.ops.HealthCheck;
+import io.vertebra.ops.MetricSource;
 import io.vertebra.posts.server.api.ApiException;
 import io.vertebra.posts.server.api.ConfigServlet;
 import io.vertebra.posts.server.api.JsonBodies;
@@ -13,6 +15,7 @@ import io.vertebra.posts.server.realtime.PostEventPublisher;
 import io.vertebra.posts.server.realtime.PusherClients;
 import io.vertebra.posts.server.realtime.TriggerStats;
 import io.vertebra.posts.server.store.Database;
+import io.vertebra.posts.server.store.DatabaseHealth;
 import io.vertebra.posts.server.store.PostStore;
 import io.vertebra.posts.shared.PostApi;
 import io.vertebra.server.Config;
@@ -62,7 +65,7 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
       PostsOptions options) throws IOException {
     Files.createDirectories(config.dataDir());
     ObjectMapper mapper = new ObjectMapper();
-    Sessions sessions = Sessions.open(config.dataDir(), mapper, options.clock());
+    Sessions sessions = Sessions.open(config.sessionSecret(), config.dataDir(), mapper, options.clock());
     Database database = Database.open(config.databaseUrl(), config.dataDir());
     PusherAsync pusher = PusherClients.create(realtime);
     PostJson json = new PostJson(mapper);
@@ -85,6 +88,16 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
   /** The backend installed in this servlet context, or null (for operations endpoints such as metrics). */
   public static PostsBackend from(ServletContext context) {
     return (PostsBackend) context.getAttribute(ATTRIBUTE);
+  }
+
+  /** The backend's metrics: realtime triggers and the database pool. */
+  public MetricSource metrics() {
+    return new PostsMetrics(events.stats(), database);
+  }
+
+  /** The backend's part of {@code /healthz}: the database answers. */
+  public HealthCheck health() {
+    return new DatabaseHealth(database);
   }
 
   /** Counters of realtime triggers (failures are logged and counted here). */

@@ -1,6 +1,7 @@
 package io.vertebra.posts.server.identity;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,9 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * The key that signs session cookies: generated on first start and kept in {@code DATA_DIR/session.key} (owner-only)
- * so sessions survive restarts. Deleting the file signs everybody out.
+ * The key that signs session cookies: {@code SESSION_SECRET} when set (the same value on every app node, so a cookie
+ * signed by one node is accepted by all), otherwise generated on first start and kept in
+ * {@code DATA_DIR/session.key} (owner-only) so sessions survive restarts. Changing it signs everybody out.
  */
 final class SessionSecret {
 
@@ -20,8 +22,11 @@ final class SessionSecret {
 
   private SessionSecret() {}
 
-  /** Loads the key from {@code dataDir}, creating it first when missing. */
-  static byte[] load(Path dataDir) throws IOException {
+  /** The configured secret's bytes when given, else the key from {@code dataDir} (created first when missing). */
+  static byte[] load(String configured, Path dataDir) throws IOException {
+    if (configured != null) {
+      return configured.getBytes(StandardCharsets.UTF_8);
+    }
     Path file = dataDir.resolve(FILE_NAME);
     if (!Files.exists(file)) {
       create(file);

@@ -35,9 +35,12 @@ public final class Sessions {
     this.codec = codec;
   }
 
-  /** Sessions signed with the key kept in {@code dataDir}, valid for 30 days. */
-  public static Sessions open(Path dataDir, ObjectMapper mapper, Clock clock) throws IOException {
-    return new Sessions(new SessionCodec(SessionSecret.load(dataDir), mapper, clock, Duration.ofDays(30)));
+  /**
+   * Sessions valid for 30 days, signed with {@code secret} ({@code SESSION_SECRET}) or, when it is null, with the key
+   * kept in {@code dataDir}.
+   */
+  public static Sessions open(String secret, Path dataDir, ObjectMapper mapper, Clock clock) throws IOException {
+    return new Sessions(new SessionCodec(SessionSecret.load(secret, dataDir), mapper, clock, Duration.ofDays(30)));
   }
 
   /** The user of this request's session cookie, if it carries a valid one. */

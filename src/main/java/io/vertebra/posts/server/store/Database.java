@@ -2,6 +2,7 @@ package io.vertebra.posts.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,26 @@ public final class Database implements AutoCloseable {
   Connection connection() throws SQLException {
     return pool.getConnection();
   }
+
+  /** The pool's connections right now, for metrics. */
+  public PoolStats poolStats() {
+    HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+    if (bean == null) {
+      return new PoolStats(0, 0, 0, pool.getMaximumPoolSize());
+    }
+    return new PoolStats(bean.getActiveConnections(), bean.getIdleConnections(),
+        bean.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
+  }
+
+  /**
+   * Connections of the pool at one moment.
+   *
+   * @param active lent out to requests
+   * @param idle open and waiting in the pool
+   * @param waiting requests waiting for a connection (a sign the pool or the database is too small or slow)
+   * @param max the pool's size limit
+   */
+  public record PoolStats(int active, int idle, int waiting, int max) {}
 
   /** {@code "h2"} or {@code "postgresql"}. */
   public String dialect() {
