@@ -5,6 +5,7 @@ import com.pusher.rest.PusherAsync;
 import io.vertebra.ops.HealthCheck;
 import io.vertebra.ops.MetricSource;
 import io.vertebra.posts.server.api.ApiException;
+import io.vertebra.posts.server.api.BackupServlet;
 import io.vertebra.posts.server.api.ConfigServlet;
 import io.vertebra.posts.server.api.JsonBodies;
 import io.vertebra.posts.server.api.JsonServlet;
@@ -14,6 +15,7 @@ import io.vertebra.posts.server.identity.Sessions;
 import io.vertebra.posts.server.realtime.PostEventPublisher;
 import io.vertebra.posts.server.realtime.PusherClients;
 import io.vertebra.posts.server.realtime.TriggerStats;
+import io.vertebra.posts.server.store.Backups;
 import io.vertebra.posts.server.store.Database;
 import io.vertebra.posts.server.store.DatabaseHealth;
 import io.vertebra.posts.server.store.PostStore;
@@ -77,6 +79,8 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
     context.addServlet(new ServletHolder("posts", new PostsServlet(store, json, bodies, sessions, events)),
         PostApi.POSTS_PATH + "/*");
     context.addServlet(new ServletHolder("config", new ConfigServlet(mapper, realtime)), PostApi.CONFIG_PATH);
+    context.addServlet(new ServletHolder("backup", new BackupServlet(mapper,
+        new Backups(database, config.dataDir(), options.clock()), realtime.secret())), BackupServlet.PATH);
     IdentityEndpoints.install(context, mapper, sessions, bodies, pusher, realtime, store);
     context.addServlet(new ServletHolder("api-not-found", new UnknownApiServlet(mapper)), "/api/*");
     context.setAttribute(ATTRIBUTE, backend);
