@@ -1,5 +1,6 @@
 package io.vertebra.ops;
 
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -110,7 +111,7 @@ public final class PrometheusText {
     }
   }
 
-  /** Go's float syntax, which Prometheus parses: NaN, +Inf, -Inf, or a decimal with an optional exponent. */
+  /** In the float syntax Prometheus parses: NaN, +Inf, -Inf, or a plain decimal. */
   static String number(double value) {
     if (Double.isNaN(value)) {
       return "NaN";
@@ -121,6 +122,6 @@ public final class PrometheusText {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
     }
-    return Double.toString(value);
+    return BigDecimal.valueOf(value).toPlainString(); // no exponent: easier on human readers, same value
   }
 }

@@ -41,14 +41,16 @@ class PrometheusTextTest {
   }
 
   @Test
-  @DisplayName("numbers: whole values without a fraction, others in Go syntax, NaN and infinities spelled out")
+  @DisplayName("numbers: whole values without a fraction, others as plain decimals, NaN and infinities spelled out")
   void numbers() {
     assertEquals("42", PrometheusText.number(42.0));
     assertEquals("0.25", PrometheusText.number(0.25));
     assertEquals("NaN", PrometheusText.number(Double.NaN));
     assertEquals("+Inf", PrometheusText.number(Double.POSITIVE_INFINITY));
     assertEquals("-Inf", PrometheusText.number(Double.NEGATIVE_INFINITY));
+    assertEquals("1795854524.88", PrometheusText.number(1.79585452488e9), "no exponent for epoch seconds");
     assertEquals(1.5e20, Double.parseDouble(PrometheusText.number(1.5e20)));
+    assertEquals(1e-9, Double.parseDouble(PrometheusText.number(1e-9)));
   }
 
   @Test
