@@ -1,0 +1,175 @@
+package io.vertebra.channels.cluster;
+
+import static io.vertebra.channels.cluster.ClusterTestNodes.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.pusher.client.channel.PusherEvent;
+import com.pusher.rest.data.Result;
+import io.vertebra.channels.ChannelsTestServer;
+import io.vertebra.channels.JavaClient;
+import io.vertebra.channels.RecordingPresenceListener;
+import io.vertebra.channels.protocol.Frames;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two channels-server nodes (in-process, separate Jetty servers) sharing one real redis-server, with the real
+ * pusher-java-client as subscribers and pusher-http-java as the publisher: events, client events, presence and the
+ * HTTP API's channel queries work across nodes, and nothing is delivered twice.
+ */
+class ClusterIT {
+
+  private static RedisServer redis;
+  private static ChannelsTestServer node1;
+  private static ChannelsTestServer node2;
+
+  @BeforeAll
+  static void start() throws Exception {
+    redis = RedisServer.startNew();
+    node1 = ClusterTestNodes.start(redis, "node-1");
+    node2 = ClusterTestNodes.start(redis, "node-2");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (node1 != null) {
+      node1.close();
+    }
+    if (node2 != null) {
+      node2.close();
+    }
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  private static JsonNode json(Result result) throws Exception {
+    assertEquals(Result.Status.SUCCESS, result.getStatus(), result.getMessage());
+    return Frames.JSON.readTree(result.getMessage());
+  }
+
+  @Test
+  void anEventTriggeredOnOneNodeReachesSubscribersOfBothExactlyOnce() throws Exception {
+    try (JavaClient onA = new JavaClient(node1, "a"); JavaClient onB = new JavaClient(node2, "b")) {
+      onA.subscribe("news", "headline");
+      onB.subscribe("news", "headline");
+      json(node2.rest().trigger("news", "headline", Map.of("title", "cluster")));
+      PusherEvent remote = onA.next(5000);
+      assertNotNull(remote, "the subscriber on the other node got the event");
+      assertEquals("{\"title\":\"cluster\"}", remote.getData());
+      assertNotNull(onB.next(5000), "the subscriber on the triggering node got the event");
+      assertNull(onA.next(700), "delivered once on the remote node");
+      assertNull(onB.next(100), "delivered once on the triggering node (its own bus message is skipped)");
+    }
+  }
+
+  @Test
+  void theExcludedSocketIdIsHonouredOnAnotherNode() throws Exception {
+    try (JavaClient sender = new JavaClient(node2, "s"); JavaClient onA = new JavaClient(node1, "a");
+        JavaClient onB = new JavaClient(node2, "b")) {
+      sender.subscribe("doc-7", "edit");
+      onA.subscribe("doc-7", "edit");
+      onB.subscribe("doc-7", "edit");
+      json(node1.rest().trigger("doc-7", "edit", Map.of("v", 2), sender.socketId())); // triggered on node 1
+      assertNotNull(onA.next(5000));
+      assertNotNull(onB.next(5000));
+      assertNull(sender.next(700), "the excluded socket (connected to node 2) is skipped");
+    }
+  }
+
+  @Test
+  void clientEventsCrossNodesAndAreNotEchoed() throws Exception {
+    try (JavaClient a = new JavaClient(node1, "a"); JavaClient b = new JavaClient(node2, "b")) {
+      a.subscribe("private-chat", "client-msg");
+      b.subscribe("private-chat", "client-msg");
+      a.pusher.getPrivateChannel("private-chat").trigger("client-msg", "{\"text\":\"hi\"}");
+      PusherEvent received = b.next(5000);
+      assertNotNull(received, "the client event reached the other node");
+      assertEquals(Frames.JSON.readTree("{\"text\":\"hi\"}"), Frames.JSON.readTree(received.getData()));
+      assertNull(a.next(700), "not echoed to the sender");
+      assertNull(b.next(100), "delivered once");
+    }
+  }
+
+  @Test
+  void presenceMembersOfBothNodesAreListedAddedCountedOnceAndRemoved() throws Exception {
+    String room = "presence-cluster-room";
+    try (JavaClient alice = new JavaClient(node1, "alice")) {
+      RecordingPresenceListener aliceView = RecordingPresenceListener.join(alice, room);
+      assertEquals("users:1", aliceView.next());
+      try (JavaClient bob = new JavaClient(node2, "bob")) {
+        RecordingPresenceListener bobView = RecordingPresenceListener.join(bob, room);
+        assertEquals("users:2", bobView.next(), "bob (node 2) sees alice (node 1) on subscribe");
+        assertEquals("added:bob", aliceView.next(), "alice hears of bob across nodes");
+        assertEquals("User bob", Frames.JSON.readTree(alice.pusher.getPresenceChannel(room).getUsers().stream()
+            .filter(u -> u.getId().equals("bob")).findFirst().orElseThrow().getInfo()).get("name").asText(),
+            "user_info crosses nodes");
+
+        try (JavaClient aliceAgain = new JavaClient(node2, "alice")) { // alice's second connection, other node
+          RecordingPresenceListener again = RecordingPresenceListener.join(aliceAgain, room);
+          assertEquals("users:2", again.next(), "alice counts once");
+          assertNull(bobView.changes.poll(700, java.util.concurrent.TimeUnit.MILLISECONDS),
+              "no member_added for a user already present through another node");
+          assertUsers(node1, room, Set.of("alice", "bob"));
+          assertEquals(2, json(node1.rest().get("/channels/" + room, Map.of("info", "user_count")))
+              .get("user_count").asInt());
+        }
+        assertNull(bobView.changes.poll(700, java.util.concurrent.TimeUnit.MILLISECONDS),
+            "alice's other connection leaving does not remove her");
+      }
+      assertEquals("removed:bob", aliceView.next(), "bob leaving node 2 is announced on node 1");
+      assertUsers(node2, room, Set.of("alice"));
+    }
+  }
+
+  private static void assertUsers(ChannelsTestServer node, String channel, Set<String> expected) throws Exception {
+    JsonNode users = json(node.rest().get("/channels/" + channel + "/users")).get("users");
+    Set<String> ids = new HashSet<>();
+    users.forEach(u -> ids.add(u.get("id").asText()));
+    assertEquals(expected, ids);
+  }
+
+  @Test
+  void channelQueriesAnswerForTheWholeCluster() throws Exception {
+    try (JavaClient onA = new JavaClient(node1, "a"); JavaClient onB1 = new JavaClient(node2, "b1");
+        JavaClient onB2 = new JavaClient(node2, "b2")) {
+      onA.subscribe("shared-q", "x");
+      onB1.subscribe("shared-q", "x");
+      onB2.subscribe("only-on-two", "x");
+      await("node 1 sees both nodes' subscriptions", 5, () -> subscriptionCount(node1, "shared-q") == 2);
+      assertEquals(1, subscriptionCount(node1, "only-on-two"), "a channel occupied only on node 2");
+      JsonNode list = json(node1.rest().get("/channels", Map.of("info", "subscription_count"))).get("channels");
+      assertEquals(2, list.get("shared-q").get("subscription_count").asInt());
+      assertTrue(list.has("only-on-two"));
+    }
+    await("node 1 sees node 2's channel vacated", 5, () -> subscriptionCount(node1, "only-on-two") == 0);
+  }
+
+  private static int subscriptionCount(ChannelsTestServer node, String channel) {
+    try {
+      JsonNode info = json(node.rest().get("/channels/" + channel, Map.of("info", "subscription_count")));
+      return info.get("occupied").asBoolean() ? info.get("subscription_count").asInt() : 0;
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aCacheChannelReplaysAnEventTriggeredOnAnotherNode() throws Exception {
+    json(node1.rest().trigger("cache-scores", "score", Map.of("home", 1)));
+    try (JavaClient onB = new JavaClient(node2, "b")) {
+      onB.subscribe("cache-scores", "score");
+      PusherEvent replayed = onB.next(5000);
+      assertNotNull(replayed, "node 2 replays the last event triggered on node 1");
+      assertEquals("{\"home\":1}", replayed.getData());
+    }
+  }
+}
