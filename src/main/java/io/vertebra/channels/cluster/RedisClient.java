@@ -30,6 +30,7 @@ final class RedisClient implements AutoCloseable {
   private final ChannelsCounters counters;
   private volatile JedisPooled pool;
   private volatile boolean up;
+  private volatile boolean wasUp;
   private volatile Runnable onDown = () -> {};
 
   RedisClient(URI uri, ChannelsCounters counters) {
@@ -116,7 +117,12 @@ final class RedisClient implements AutoCloseable {
     closeQuietly(old);
     if (!up) {
       up = true;
-      LOG.info("Redis reachable at {}:{}", uri.getHost(), uri.getPort());
+      if (wasUp) { // the end of an outage is as worth seeing in the log as its start
+        LOG.warn("Redis reachable again at {}:{}; re-registering this node", uri.getHost(), uri.getPort());
+      } else {
+        LOG.info("Redis reachable at {}:{}", uri.getHost(), uri.getPort());
+      }
+      wasUp = true;
     }
   }
 
