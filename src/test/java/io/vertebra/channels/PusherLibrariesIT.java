@@ -170,9 +170,9 @@ class PusherLibrariesIT {
     try (RawSocket carol1 = RawSocket.open(server, "/app/" + server.key() + "?protocol=7");
         RawSocket carol2 = RawSocket.open(server, "/app/" + server.key() + "?protocol=7");
         RawSocket dave = RawSocket.open(server, "/app/" + server.key() + "?protocol=7")) {
-      signIn(carol1, signer, "carol");
-      signIn(carol2, signer, "carol");
-      signIn(dave, signer, "dave");
+      carol1.signIn(signer, "carol");
+      carol2.signIn(signer, "carol");
+      dave.signIn(signer, "dave");
       Result result = server.rest().post("/users/carol/terminate_connections", "{}");
       assertEquals(Result.Status.SUCCESS, result.getStatus(), result.getMessage());
       assertEquals(io.vertebra.channels.protocol.ErrorCode.UNAUTHORIZED, carol1.awaitClose(5000));
@@ -180,14 +180,5 @@ class PusherLibrariesIT {
       dave.send("{\"event\":\"pusher:ping\",\"data\":{}}");
       assertNotNull(dave.next("pusher:pong", 5000), "other users stay connected");
     }
-  }
-
-  private static void signIn(RawSocket socket, io.vertebra.channels.auth.SocketAuthenticator signer, String user)
-      throws Exception {
-    String userData = "{\"id\":\"" + user + "\"}";
-    String auth = signer.userAuth(socket.socketId(), userData);
-    socket.send(Frames.stringify(Frames.JSON.createObjectNode().put("event", "pusher:signin").set("data",
-        Frames.JSON.createObjectNode().put("auth", auth).put("user_data", userData))));
-    assertNotNull(socket.next("pusher:signin_success", 5000));
   }
 }

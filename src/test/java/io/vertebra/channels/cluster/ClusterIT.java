@@ -11,7 +11,9 @@ import com.pusher.client.channel.PusherEvent;
 import com.pusher.rest.data.Result;
 import io.vertebra.channels.ChannelsTestServer;
 import io.vertebra.channels.JavaClient;
+import io.vertebra.channels.RawSocket;
 import io.vertebra.channels.RecordingPresenceListener;
+import io.vertebra.channels.protocol.ErrorCode;
 import io.vertebra.channels.protocol.Frames;
 import java.util.HashSet;
 import java.util.Map;
@@ -170,6 +172,24 @@ class ClusterIT {
       PusherEvent replayed = onB.next(5000);
       assertNotNull(replayed, "node 2 replays the last event triggered on node 1");
       assertEquals("{\"home\":1}", replayed.getData());
+    }
+  }
+
+  @Test
+  void terminateConnectionsOnOneNodeClosesTheUsersConnectionsOnEveryNode() throws Exception {
+    var signer = new io.vertebra.channels.auth.SocketAuthenticator(new io.vertebra.channels.auth.AppCredentials(
+        ClusterTestNodes.APP_ID, ClusterTestNodes.KEY, ClusterTestNodes.SECRET));
+    String path = "/app/" + ClusterTestNodes.KEY + "?protocol=7";
+    try (RawSocket carolHere = RawSocket.open(node1, path); RawSocket carolThere = RawSocket.open(node2, path);
+        RawSocket dave = RawSocket.open(node2, path)) {
+      carolHere.signIn(signer, "carol");
+      carolThere.signIn(signer, "carol");
+      dave.signIn(signer, "dave");
+      json(node1.rest().post("/users/carol/terminate_connections", "{}"));
+      assertEquals(ErrorCode.UNAUTHORIZED, carolHere.awaitClose(5000));
+      assertEquals(ErrorCode.UNAUTHORIZED, carolThere.awaitClose(5000), "closed on the other node too");
+      dave.send("{\"event\":\"pusher:ping\",\"data\":{}}");
+      assertNotNull(dave.next("pusher:pong", 5000), "other users stay connected");
     }
   }
 }
