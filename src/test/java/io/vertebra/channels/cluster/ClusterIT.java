@@ -1,6 +1,7 @@
 package io.vertebra.channels.cluster;
 
 import static io.vertebra.channels.cluster.ClusterTestNodes.await;
+import static io.vertebra.channels.cluster.TestCluster.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pusher.client.channel.PusherEvent;
-import com.pusher.rest.data.Result;
 import io.vertebra.channels.ChannelsTestServer;
 import io.vertebra.channels.JavaClient;
 import io.vertebra.channels.RawSocket;
@@ -29,33 +29,22 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterIT {
 
-  private static RedisServer redis;
+  private static TestCluster cluster;
   private static ChannelsTestServer node1;
   private static ChannelsTestServer node2;
 
   @BeforeAll
   static void start() throws Exception {
-    redis = RedisServer.startNew();
-    node1 = ClusterTestNodes.start(redis, "node-1");
-    node2 = ClusterTestNodes.start(redis, "node-2");
+    cluster = TestCluster.start("node-1", "node-2");
+    node1 = cluster.node(0);
+    node2 = cluster.node(1);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (node1 != null) {
-      node1.close();
+    if (cluster != null) {
+      cluster.close();
     }
-    if (node2 != null) {
-      node2.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
-  }
-
-  private static JsonNode json(Result result) throws Exception {
-    assertEquals(Result.Status.SUCCESS, result.getStatus(), result.getMessage());
-    return Frames.JSON.readTree(result.getMessage());
   }
 
   @Test
@@ -121,8 +110,7 @@ class ClusterIT {
           assertNull(bobView.changes.poll(700, java.util.concurrent.TimeUnit.MILLISECONDS),
               "no member_added for a user already present through another node");
           assertUsers(node1, room, Set.of("alice", "bob"));
-          assertEquals(2, json(node1.rest().get("/channels/" + room, Map.of("info", "user_count")))
-              .get("user_count").asInt());
+          assertEquals(2, TestCluster.channelInfo(node1, room, "user_count").get("user_count").asInt());
         }
         assertNull(bobView.changes.poll(700, java.util.concurrent.TimeUnit.MILLISECONDS),
             "alice's other connection leaving does not remove her");
@@ -156,12 +144,8 @@ class ClusterIT {
   }
 
   private static int subscriptionCount(ChannelsTestServer node, String channel) {
-    try {
-      JsonNode info = json(node.rest().get("/channels/" + channel, Map.of("info", "subscription_count")));
-      return info.get("occupied").asBoolean() ? info.get("subscription_count").asInt() : 0;
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    JsonNode info = TestCluster.channelInfo(node, channel, "subscription_count");
+    return info.get("occupied").asBoolean() ? info.get("subscription_count").asInt() : 0;
   }
 
   @Test

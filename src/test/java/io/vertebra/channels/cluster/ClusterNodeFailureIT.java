@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vertebra.channels.ChannelsTestServer;
 import io.vertebra.channels.JavaClient;
 import io.vertebra.channels.RecordingPresenceListener;
-import io.vertebra.channels.protocol.Frames;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,22 +23,21 @@ class ClusterNodeFailureIT {
   private static final long CRASH_BOUND_MILLIS = NodeMaintenance.NODE_TTL_MILLIS
       + NodeMaintenance.HEARTBEAT_MILLIS + 3_000;
 
+  private static TestCluster cluster;
   private static RedisServer redis;
   private static ChannelsTestServer survivor;
 
   @BeforeAll
   static void start() throws Exception {
-    redis = RedisServer.startNew();
-    survivor = ClusterTestNodes.start(redis, "survivor");
+    cluster = TestCluster.start("survivor");
+    redis = cluster.redis;
+    survivor = cluster.node(0);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (survivor != null) {
-      survivor.close();
-    }
-    if (redis != null) {
-      redis.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
@@ -95,9 +91,7 @@ class ClusterNodeFailureIT {
     }
   }
 
-  private static int userCount(String channel) throws Exception {
-    JsonNode info = Frames.JSON.readTree(survivor.rest().get("/channels/" + channel, Map.of("info", "user_count"))
-        .getMessage());
-    return info.get("user_count").asInt();
+  private static int userCount(String channel) {
+    return TestCluster.channelInfo(survivor, channel, "user_count").get("user_count").asInt();
   }
 }

@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pusher.client.channel.PusherEvent;
-import com.pusher.rest.data.Result;
 import io.vertebra.channels.ChannelsTestServer;
 import io.vertebra.channels.JavaClient;
 import io.vertebra.channels.RecordingPresenceListener;
-import io.vertebra.channels.protocol.Frames;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,27 +22,23 @@ import org.junit.jupiter.api.Test;
  */
 class RedisOutageIT {
 
+  private static TestCluster cluster;
   private static RedisServer redis;
   private static ChannelsTestServer node1;
   private static ChannelsTestServer node2;
 
   @BeforeAll
   static void start() throws Exception {
-    redis = RedisServer.startNew();
-    node1 = ClusterTestNodes.start(redis, "outage-1");
-    node2 = ClusterTestNodes.start(redis, "outage-2");
+    cluster = TestCluster.start("outage-1", "outage-2");
+    redis = cluster.redis;
+    node1 = cluster.node(0);
+    node2 = cluster.node(1);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (node1 != null) {
-      node1.close();
-    }
-    if (node2 != null) {
-      node2.close();
-    }
-    if (redis != null) {
-      redis.close();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
@@ -97,16 +91,10 @@ class RedisOutageIT {
   }
 
   private static void trigger(ChannelsTestServer node, String n) {
-    Result result = node.rest().trigger("ticker", "tick", Map.of("n", n));
-    assertEquals(Result.Status.SUCCESS, result.getStatus(), result.getMessage());
+    TestCluster.json(node.rest().trigger("ticker", "tick", Map.of("n", n)));
   }
 
   private static int userCount(ChannelsTestServer node, String channel) {
-    try {
-      return Frames.JSON.readTree(node.rest().get("/channels/" + channel, Map.of("info", "user_count"))
-          .getMessage()).get("user_count").asInt();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return TestCluster.channelInfo(node, channel, "user_count").get("user_count").asInt();
   }
 }
