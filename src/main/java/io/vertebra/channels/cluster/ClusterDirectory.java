@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
@@ -73,7 +74,7 @@ final class ClusterDirectory implements ChannelDirectory {
   }
 
   /** A hash per other live node (one round trip for liveness, one for the hashes). */
-  private List<Map<String, String>> otherNodes(JedisPooled p, java.util.function.Function<String, String> key) {
+  private List<Map<String, String>> otherNodes(JedisPooled p, Function<String, String> key) {
     List<String> others = new ArrayList<>(p.smembers(keys.nodes()));
     others.remove(node);
     List<Map<String, String>> result = new ArrayList<>();

@@ -2,6 +2,8 @@ package io.vertebra.channels.cluster;
 
 import io.vertebra.channels.ChannelsCounters;
 import java.net.URI;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
@@ -71,22 +73,11 @@ final class RedisClient implements AutoCloseable {
   }
 
   /** Like {@link #call} without a result; false when it failed or was skipped. */
-  boolean run(String what, java.util.function.Consumer<JedisPooled> command) {
+  boolean run(String what, Consumer<JedisPooled> command) {
     return call(what, p -> {
       command.accept(p);
       return true;
     }, () -> false);
-  }
-
-  /** Runs {@code command} even while marked down (used to probe and to recover); failures are counted. */
-  boolean probe(String what, java.util.function.Consumer<JedisPooled> command) {
-    try {
-      command.accept(pool);
-      return true;
-    } catch (JedisException e) {
-      failed(what, e);
-      return false;
-    }
   }
 
   /** Counts something that was not sent because Redis is down or the node is overloaded. */
@@ -129,7 +120,7 @@ final class RedisClient implements AutoCloseable {
   private JedisPooled newPool() {
     GenericObjectPoolConfig<Connection> config = new GenericObjectPoolConfig<>();
     config.setMaxTotal(16);
-    config.setMaxWait(java.time.Duration.ofMillis(TIMEOUT_MILLIS));
+    config.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS));
     config.setJmxEnabled(false);
     return new JedisPooled(config, uri, TIMEOUT_MILLIS, TIMEOUT_MILLIS);
   }

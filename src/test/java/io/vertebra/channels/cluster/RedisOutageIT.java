@@ -97,4 +97,20 @@ class RedisOutageIT {
   private static int userCount(ChannelsTestServer node, String channel) {
     return TestCluster.channelInfo(node, channel, "user_count").get("user_count").asInt();
   }
+
+  @Test
+  void aNodeStartsWithoutRedisServesLocallyAndJoinsWhenRedisAppears() throws Exception {
+    try (RedisServer late = RedisServer.notStarted();
+        ChannelsTestServer node = new ChannelsTestServer(ClusterTestNodes.env(late, "early"))) {
+      assertFalse(node.app().cluster().connected());
+      try (JavaClient client = new JavaClient(node, "c")) {
+        client.subscribe("ticker", "tick");
+        trigger(node, "alone");
+        assertNotNull(client.next(5000), "served locally without Redis");
+      }
+      late.start();
+      await("the node joins the cluster once Redis is up", 20,
+          () -> node.app().cluster().connected() && ClusterTestNodes.registered(late, "early"));
+    }
+  }
 }

@@ -31,9 +31,14 @@ final class RedisServer implements AutoCloseable {
 
   /** Starts a server on a free loopback port. */
   static RedisServer startNew() throws IOException, InterruptedException {
-    RedisServer server = new RedisServer(findBinary(), Files.createTempDirectory("vertebra-redis-"), freePort());
+    RedisServer server = notStarted();
     server.start();
     return server;
+  }
+
+  /** A server with its port chosen but not running yet (nodes pointed at it find no Redis). */
+  static RedisServer notStarted() throws IOException {
+    return new RedisServer(findBinary(), Files.createTempDirectory("vertebra-redis-"), freePort());
   }
 
   private static Path findBinary() {
