@@ -2,6 +2,8 @@ package io.vertebra.channels;
 
 import io.vertebra.channels.auth.AppCredentials;
 import io.vertebra.channels.channel.ChannelListener;
+import io.vertebra.channels.channel.ClusterBus;
+import io.vertebra.channels.cluster.RedisClusterBus;
 import io.vertebra.channels.connection.ActivityMonitor;
 import io.vertebra.channels.connection.Connection;
 import io.vertebra.channels.connection.PusherWebSocketServlet;
@@ -47,7 +49,12 @@ public final class ChannelsServer implements AutoCloseable {
     ChannelListener listener = options.webhookUrl() == null ? ChannelListener.NONE
         : new WebhookDispatcher(options.webhookUrl(), credentials, HttpClient.newHttpClient(), scheduler,
             Clock.systemUTC(), 1_000);
-    ChannelsApp app = ChannelsApp.create(credentials, options.limits(), listener, Clock.systemUTC(), scheduler);
+    ChannelsCounters counters = new ChannelsCounters();
+    ClusterBus cluster = options.cluster() == null ? ClusterBus.SINGLE_NODE
+        : RedisClusterBus.create(options.cluster(), credentials.appId(), counters);
+    ChannelsApp app = ChannelsApp.create(credentials, options.limits(), listener, Clock.systemUTC(), scheduler,
+        cluster, counters);
+    cluster.start(app);
     JettyWebSocketServletContainerInitializer.configure(context, null);
     context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(app)), "/app/*");
     context.addServlet(new ServletHolder("pusher-http-api", new ApiServlet(app)), "/apps/*");
@@ -98,6 +105,7 @@ public final class ChannelsServer implements AutoCloseable {
       c.close(ErrorCode.RECONNECT, "Server shutting down; reconnect");
     }
     awaitDisconnects(1_000);
+    app.cluster().close(); // after the disconnects, so their presence departures reach the other nodes
     app.scheduler().shutdown();
   }
 
