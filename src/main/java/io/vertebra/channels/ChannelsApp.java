@@ -2,8 +2,10 @@ package io.vertebra.channels;
 
 import io.vertebra.channels.auth.AppCredentials;
 import io.vertebra.channels.auth.SocketAuthenticator;
+import io.vertebra.channels.channel.ChannelDirectory;
 import io.vertebra.channels.channel.ChannelListener;
 import io.vertebra.channels.channel.ChannelRegistry;
+import io.vertebra.channels.channel.ClusterBus;
 import io.vertebra.channels.channel.EventCache;
 import io.vertebra.channels.connection.ConnectionRegistry;
 import io.vertebra.channels.limits.Limits;
@@ -16,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * @param scheduler a small pool for timers and for closing connections off the send path
  * @param counters running totals for monitoring
+ * @param cluster how this node shares traffic with other nodes ({@link ClusterBus#SINGLE_NODE} when alone)
+ * @param directory the HTTP API's channel queries (this node's registry, or the cluster's view)
  */
 public record ChannelsApp(
     AppCredentials credentials,
@@ -27,13 +31,25 @@ public record ChannelsApp(
     SocketAuthenticator socketAuth,
     Clock clock,
     ScheduledExecutorService scheduler,
-    ChannelsCounters counters) {
+    ChannelsCounters counters,
+    ClusterBus cluster,
+    ChannelDirectory directory) {
 
-  /** Builds the state for an app with empty registries. */
+  /** Builds the state for a single-node app with empty registries. */
   public static ChannelsApp create(AppCredentials credentials, Limits limits, ChannelListener listener, Clock clock,
       ScheduledExecutorService scheduler) {
-    return new ChannelsApp(credentials, limits, new ChannelRegistry(listener),
-        new ConnectionRegistry(limits.maxConnections()), new EventCache(), listener,
-        new SocketAuthenticator(credentials), clock, scheduler, new ChannelsCounters());
+    return create(credentials, limits, listener, clock, scheduler, ClusterBus.SINGLE_NODE, new ChannelsCounters());
+  }
+
+  /**
+   * Builds the state for an app with empty registries whose traffic is shared through {@code cluster}, counting
+   * into {@code counters} (which the cluster counts its failures in too).
+   */
+  public static ChannelsApp create(AppCredentials credentials, Limits limits, ChannelListener listener, Clock clock,
+      ScheduledExecutorService scheduler, ClusterBus cluster, ChannelsCounters counters) {
+    ChannelRegistry channels = new ChannelRegistry(listener, cluster);
+    return new ChannelsApp(credentials, limits, channels, new ConnectionRegistry(limits.maxConnections()),
+        new EventCache(), listener, new SocketAuthenticator(credentials), clock, scheduler, counters,
+        cluster, cluster.directory(channels));
   }
 }

@@ -28,6 +28,7 @@ public final class ChannelsCounters {
   final LongAdder eventsPublished = new LongAdder();
   final LongAdder apiRequests = new LongAdder();
   final LongAdder apiErrors = new LongAdder();
+  final LongAdder clusterErrors = new LongAdder();
 
   /** A frame arrived from a client. */
   public void clientMessage() {
@@ -54,10 +55,15 @@ public final class ChannelsCounters {
     }
   }
 
+  /** A cluster operation (Redis command, publish or subscription) failed; the node carried on locally. */
+  public void clusterError() {
+    clusterErrors.increment();
+  }
+
   /** The totals now, with the current connection and channel counts. */
   public ChannelsStats snapshot(int connections, int channels) {
     return new ChannelsStats(connections, channels, clientMessages.sum(), clientErrors.sum(),
-        eventsPublished.sum(), apiRequests.sum(), apiErrors.sum());
+        eventsPublished.sum(), apiRequests.sum(), apiErrors.sum(), clusterErrors.sum());
   }
 
   /** A WebSocket connection was accepted (pusher:connection_established sent). */

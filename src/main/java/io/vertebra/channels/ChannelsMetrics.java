@@ -2,6 +2,7 @@ package io.vertebra.channels;
 
 import io.vertebra.channels.channel.Channel;
 import io.vertebra.channels.channel.ChannelType;
+import io.vertebra.channels.channel.ClusterBus;
 import io.vertebra.ops.MetricSource;
 import io.vertebra.ops.PrometheusText;
 import java.util.EnumMap;
@@ -56,6 +57,13 @@ public final class ChannelsMetrics implements MetricSource {
         c.clientErrorsByCode);
     byCode(out.counter("vertebra_channels_api_requests_total", "HTTP API requests, by response status code."),
         c.apiResponses);
+    out.counter("vertebra_channels_cluster_errors_total",
+        "Failed or dropped cluster (Redis) operations; always 0 on a node that is not clustered.")
+        .sample(c.clusterErrors.sum());
+    if (app.cluster() != ClusterBus.SINGLE_NODE) {
+      out.gauge("vertebra_channels_cluster_connected", "1 while this node's Redis connection works, else 0.")
+          .sample(app.cluster().connected() ? 1 : 0);
+    }
   }
 
   /** Channels by type, subscriptions and presence members: one pass over the occupied channels. */
@@ -66,7 +74,7 @@ public final class ChannelsMetrics implements MetricSource {
     }
     long subscriptions = 0;
     long members = 0;
-    for (Channel channel : app.channels().occupied(null)) {
+    for (Channel channel : app.channels().occupiedChannels(null)) {
       channels.merge(channel.type(), 1, Integer::sum);
       subscriptions += channel.subscriptionCount();
       if (channel.roster() != null) {

@@ -1,20 +1,23 @@
 package io.vertebra.channels;
 
+import io.vertebra.channels.cluster.ClusterOptions;
 import io.vertebra.channels.limits.Limits;
 import java.net.URI;
 import java.util.Map;
 
 /**
- * Everything configurable about the channels server besides its credentials: the limits and the optional webhook
- * URL, read from {@code CHANNELS_*} environment variables (see docs/channels-server.md).
+ * Everything configurable about the channels server besides its credentials: the limits, the optional webhook
+ * URL and the optional Redis cluster, read from {@code CHANNELS_*} environment variables (see
+ * docs/channels-server.md).
  *
  * @param webhookUrl where to POST webhooks, or null for none
+ * @param cluster the Redis that several nodes share, or null for a single node
  */
-public record ChannelsOptions(Limits limits, URI webhookUrl) {
+public record ChannelsOptions(Limits limits, URI webhookUrl, ClusterOptions cluster) {
 
-  /** Defaults: hosted Pusher's limits, no webhooks. */
+  /** Defaults: hosted Pusher's limits, no webhooks, a single node. */
   public static ChannelsOptions defaults() {
-    return new ChannelsOptions(Limits.defaults(), null);
+    return new ChannelsOptions(Limits.defaults(), null, null);
   }
 
   /**
@@ -36,6 +39,6 @@ public record ChannelsOptions(Limits limits, URI webhookUrl) {
         throw new IllegalArgumentException("CHANNELS_WEBHOOK_URL must be an http(s) URL, got '" + url + "'");
       }
     }
-    return new ChannelsOptions(Limits.from(env), webhook);
+    return new ChannelsOptions(Limits.from(env), webhook, ClusterOptions.from(env));
   }
 }

@@ -2,6 +2,8 @@ package io.vertebra.channels;
 
 import io.vertebra.channels.auth.AppCredentials;
 import io.vertebra.channels.channel.ChannelListener;
+import io.vertebra.channels.channel.ClusterBus;
+import io.vertebra.channels.cluster.RedisClusterBus;
 import io.vertebra.channels.connection.ActivityMonitor;
 import io.vertebra.channels.connection.Connection;
 import io.vertebra.channels.connection.PusherWebSocketServlet;
@@ -12,6 +14,7 @@ import io.vertebra.ops.HealthCheck;
 import io.vertebra.ops.MetricSource;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,7 +53,12 @@ public final class ChannelsServer implements AutoCloseable {
     ChannelListener listener = options.webhookUrl() == null ? ChannelListener.NONE
         : new WebhookDispatcher(options.webhookUrl(), credentials, HttpClient.newHttpClient(), scheduler,
             Clock.systemUTC(), 1_000);
-    ChannelsApp app = ChannelsApp.create(credentials, options.limits(), listener, Clock.systemUTC(), scheduler);
+    ChannelsCounters counters = new ChannelsCounters();
+    ClusterBus cluster = options.cluster() == null ? ClusterBus.SINGLE_NODE
+        : RedisClusterBus.create(options.cluster(), credentials.appId(), counters);
+    ChannelsApp app = ChannelsApp.create(credentials, options.limits(), listener, Clock.systemUTC(), scheduler,
+        cluster, counters);
+    cluster.start(app);
     JettyWebSocketServletContainerInitializer.configure(context, null);
     context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(app)), "/app/*");
     context.addServlet(new ServletHolder("pusher-http-api", new ApiServlet(app)), "/apps/*");
@@ -95,10 +103,17 @@ public final class ChannelsServer implements AutoCloseable {
     return new ChannelsMetrics(app);
   }
 
-  /** This server's part of {@code /healthz}: healthy until it starts shutting down. */
+  /**
+   * This server's part of {@code /healthz}: healthy until it starts shutting down. A clustered node that lost Redis
+   * stays healthy (it keeps serving its own clients) and says so in the details.
+   */
   public HealthCheck health() {
     return HealthCheck.of("channels", () -> {
-      Map<String, Object> details = Map.of("connections", app.connections().size());
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("connections", app.connections().size());
+      if (app.cluster() != ClusterBus.SINGLE_NODE) {
+        details.put("cluster", app.cluster().connected() ? "connected" : "disconnected: serving local clients only");
+      }
       return closed.get() ? HealthCheck.Status.down("shutting down", details) : HealthCheck.Status.up(details);
     });
   }
@@ -114,6 +129,7 @@ public final class ChannelsServer implements AutoCloseable {
       c.close(ErrorCode.RECONNECT, "Server shutting down; reconnect");
     }
     awaitDisconnects(1_000);
+    app.cluster().close(); // after the disconnects, so their presence departures reach the other nodes
     app.scheduler().shutdown();
   }
 

@@ -10,6 +10,7 @@ package io.vertebra.channels;
  * @param eventsPublished events published through the HTTP API since start (one per channel)
  * @param apiRequests HTTP API requests since start
  * @param apiErrors HTTP API requests answered with an error status since start
+ * @param clusterErrors failed cluster (Redis) operations since start; always 0 when not clustered
  */
 public record ChannelsStats(int connections, int channels, long clientMessages, long clientErrors,
-    long eventsPublished, long apiRequests, long apiErrors) {}
+    long eventsPublished, long apiRequests, long apiErrors, long clusterErrors) {}

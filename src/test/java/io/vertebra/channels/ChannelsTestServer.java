@@ -70,6 +70,11 @@ public final class ChannelsTestServer implements AutoCloseable {
     return server.channels().stats();
   }
 
+  /** The live state of the channels server (its cluster bus, registries). */
+  public ChannelsApp app() {
+    return server.channels().app();
+  }
+
   public String baseUrl() {
     return server.baseUrl();
   }

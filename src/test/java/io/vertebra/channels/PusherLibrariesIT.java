@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.pusher.client.channel.ChannelEventListener;
 import com.pusher.client.channel.PrivateChannel;
 import com.pusher.client.channel.PrivateChannelEventListener;
 import com.pusher.client.channel.PusherEvent;
@@ -38,31 +37,6 @@ class PusherLibrariesIT {
     server.close();
   }
 
-  /** Subscribes and waits for the confirmation; events land in the client's queue. */
-  private static void subscribe(JavaClient client, String channel, String... events) throws InterruptedException {
-    CountDownLatch ok = new CountDownLatch(1);
-    ChannelEventListener listener = new PrivateChannelEventListener() {
-      @Override
-      public void onSubscriptionSucceeded(String name) {
-        ok.countDown();
-      }
-
-      @Override
-      public void onEvent(PusherEvent event) {
-        client.events.add(event);
-      }
-
-      @Override
-      public void onAuthenticationFailure(String message, Exception e) {}
-    };
-    if (channel.startsWith("private-")) {
-      client.pusher.subscribePrivate(channel, (PrivateChannelEventListener) listener, events);
-    } else {
-      client.pusher.subscribe(channel, listener, events);
-    }
-    assertTrue(ok.await(10, TimeUnit.SECONDS), "subscribed to " + channel);
-  }
-
   private static JsonNode json(String text) throws Exception {
     return Frames.JSON.readTree(text);
   }
@@ -70,7 +44,7 @@ class PusherLibrariesIT {
   @Test
   void triggerDeliversExactDataToPublicSubscribers() throws Exception {
     try (JavaClient client = new JavaClient(server, "u1")) {
-      subscribe(client, "news", "headline");
+      client.subscribe("news", "headline");
       Result result = server.rest().trigger("news", "headline", Map.of("title", "Hello \"world\" ü", "n", 3));
       assertEquals(Result.Status.SUCCESS, result.getStatus(), result.getMessage());
       PusherEvent event = client.next(5000);
@@ -83,8 +57,8 @@ class PusherLibrariesIT {
   @Test
   void socketIdIsExcludedFromTheTrigger() throws Exception {
     try (JavaClient sender = new JavaClient(server, "a"); JavaClient other = new JavaClient(server, "b")) {
-      subscribe(sender, "doc-1", "edit");
-      subscribe(other, "doc-1", "edit");
+      sender.subscribe("doc-1", "edit");
+      other.subscribe("doc-1", "edit");
       server.rest().trigger("doc-1", "edit", Map.of("v", 1), sender.socketId());
       assertNotNull(other.next(5000));
       assertNull(sender.next(500), "the sender's own socket is excluded");
@@ -94,7 +68,7 @@ class PusherLibrariesIT {
   @Test
   void batchTriggerDeliversEveryEvent() throws Exception {
     try (JavaClient client = new JavaClient(server, "u1")) {
-      subscribe(client, "batch-a", "one", "two");
+      client.subscribe("batch-a", "one", "two");
       Result result = server.rest().trigger(List.of(new Event("batch-a", "one", Map.of("i", 1)),
           new Event("batch-a", "two", Map.of("i", 2))));
       assertEquals(Result.Status.SUCCESS, result.getStatus(), result.getMessage());
@@ -106,8 +80,8 @@ class PusherLibrariesIT {
   @Test
   void privateChannelClientEventsReachOthersButNotTheSender() throws Exception {
     try (JavaClient a = new JavaClient(server, "a"); JavaClient b = new JavaClient(server, "b")) {
-      subscribe(a, "private-chat", "client-msg");
-      subscribe(b, "private-chat", "client-msg");
+      a.subscribe("private-chat", "client-msg");
+      b.subscribe("private-chat", "client-msg");
       PrivateChannel channel = a.pusher.getPrivateChannel("private-chat");
       channel.trigger("client-msg", "{\"text\":\"hi\"}");
       PusherEvent received = b.next(5000);
@@ -184,7 +158,7 @@ class PusherLibrariesIT {
       JsonNode info = json(server.rest().get("/channels/private-secret").getMessage());
       assertEquals(false, info.get("occupied").asBoolean());
       p.disconnect();
-      subscribe(bystander, "still-served", "ping");
+      bystander.subscribe("still-served", "ping");
     }
   }
 
@@ -195,9 +169,9 @@ class PusherLibrariesIT {
     try (RawSocket carol1 = RawSocket.open(server, "/app/" + server.key() + "?protocol=7");
         RawSocket carol2 = RawSocket.open(server, "/app/" + server.key() + "?protocol=7");
         RawSocket dave = RawSocket.open(server, "/app/" + server.key() + "?protocol=7")) {
-      signIn(carol1, signer, "carol");
-      signIn(carol2, signer, "carol");
-      signIn(dave, signer, "dave");
+      carol1.signIn(signer, "carol");
+      carol2.signIn(signer, "carol");
+      dave.signIn(signer, "dave");
       Result result = server.rest().post("/users/carol/terminate_connections", "{}");
       assertEquals(Result.Status.SUCCESS, result.getStatus(), result.getMessage());
       assertEquals(io.vertebra.channels.protocol.ErrorCode.UNAUTHORIZED, carol1.awaitClose(5000));
@@ -205,14 +179,5 @@ class PusherLibrariesIT {
       dave.send("{\"event\":\"pusher:ping\",\"data\":{}}");
       assertNotNull(dave.next("pusher:pong", 5000), "other users stay connected");
     }
-  }
-
-  private static void signIn(RawSocket socket, io.vertebra.channels.auth.SocketAuthenticator signer, String user)
-      throws Exception {
-    String userData = "{\"id\":\"" + user + "\"}";
-    String auth = signer.userAuth(socket.socketId(), userData);
-    socket.send(Frames.stringify(Frames.JSON.createObjectNode().put("event", "pusher:signin").set("data",
-        Frames.JSON.createObjectNode().put("auth", auth).put("user_data", userData))));
-    assertNotNull(socket.next("pusher:signin_success", 5000));
   }
 }

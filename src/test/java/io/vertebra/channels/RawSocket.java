@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * A bare WebSocket client (JDK) for sending what no Pusher library would: malformed frames, wrong paths, a client
  * that stops reading. Text messages are parsed into a queue; the close code is recorded.
  */
-final class RawSocket implements AutoCloseable {
+public final class RawSocket implements AutoCloseable {
 
   // One JDK client (and its threads) for all sockets of a test run: fan-out tests open hundreds.
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -33,7 +33,7 @@ final class RawSocket implements AutoCloseable {
   }
 
   /** Connects to {@code path} (e.g. {@code /app/KEY?protocol=7}) and reads continuously. */
-  static RawSocket open(ChannelsTestServer server, String path) {
+  public static RawSocket open(ChannelsTestServer server, String path) {
     return new RawSocket("ws://127.0.0.1:" + server.port() + path, true);
   }
 
@@ -42,7 +42,7 @@ final class RawSocket implements AutoCloseable {
     return new RawSocket("ws://127.0.0.1:" + server.port() + "/app/" + server.key() + "?protocol=7", false);
   }
 
-  void send(String text) {
+  public void send(String text) {
     socket.sendText(text, true).join();
   }
 
@@ -52,7 +52,7 @@ final class RawSocket implements AutoCloseable {
   }
 
   /** The next frame named {@code event} (skipping others), or null after {@code millis}. */
-  JsonNode next(String event, long millis) throws InterruptedException {
+  public JsonNode next(String event, long millis) throws InterruptedException {
     long end = System.currentTimeMillis() + millis;
     JsonNode f;
     while ((f = next(Math.max(1, end - System.currentTimeMillis()))) != null) {
@@ -64,7 +64,7 @@ final class RawSocket implements AutoCloseable {
   }
 
   /** The socket id from pusher:connection_established. */
-  String socketId() throws Exception {
+  public String socketId() throws Exception {
     JsonNode established = next("pusher:connection_established", 5000);
     return Frames.JSON.readTree(established.get("data").asText()).get("socket_id").asText();
   }
@@ -74,8 +74,19 @@ final class RawSocket implements AutoCloseable {
     socket.request(Long.MAX_VALUE);
   }
 
-  int awaitClose(long millis) throws Exception {
+  public int awaitClose(long millis) throws Exception {
     return closeCode.get(millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Signs in as {@code user} with a signature from {@code signer} and waits for pusher:signin_success. */
+  public void signIn(io.vertebra.channels.auth.SocketAuthenticator signer, String user) throws Exception {
+    String userData = "{\"id\":\"" + user + "\"}";
+    String auth = signer.userAuth(socketId(), userData);
+    send(Frames.stringify(Frames.JSON.createObjectNode().put("event", "pusher:signin").set("data",
+        Frames.JSON.createObjectNode().put("auth", auth).put("user_data", userData))));
+    if (next("pusher:signin_success", 5000) == null) {
+      throw new AssertionError("sign-in as " + user + " was not confirmed");
+    }
   }
 
   @Override

@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
  * A pusher-java-client presence listener that records what happens as short strings ("users:2", "added:bob",
  * "removed:bob", "failed:...", "event:client-x") and can wait for the subscription.
  */
-final class RecordingPresenceListener implements PresenceChannelEventListener {
+public final class RecordingPresenceListener implements PresenceChannelEventListener {
 
-  final BlockingQueue<String> changes = new LinkedBlockingQueue<>();
+  public final BlockingQueue<String> changes = new LinkedBlockingQueue<>();
   private final CountDownLatch joined = new CountDownLatch(1);
 
   /** Subscribes {@code client} to {@code channel} with a new recorder and waits until it has joined. */
-  static RecordingPresenceListener join(JavaClient client, String channel) throws InterruptedException {
+  public static RecordingPresenceListener join(JavaClient client, String channel) throws InterruptedException {
     RecordingPresenceListener listener = new RecordingPresenceListener();
     client.pusher.subscribePresence(channel, listener);
     if (!listener.joined.await(10, TimeUnit.SECONDS)) {
@@ -29,7 +29,7 @@ final class RecordingPresenceListener implements PresenceChannelEventListener {
   }
 
   /** The next change, or null after five seconds. */
-  String next() throws InterruptedException {
+  public String next() throws InterruptedException {
     return changes.poll(5, TimeUnit.SECONDS);
   }
 

@@ -76,42 +76,81 @@ public final class Channel {
     subscriber.send(Frames.subscriptionSucceeded(name, Frames.JSON.createObjectNode()));
   }
 
-  /** The outcome of a presence subscription: refused (with why), or joined (the user's first connection or not). */
+  /** The outcome of a presence subscription: refused (with why), or joined (announced as a new member or not). */
   record PresenceJoin(String refusal, boolean firstConnection) {}
 
   /**
    * Adds a presence subscriber: confirms with the roster (including itself) and announces the user to the others
-   * when this is its first connection.
+   * when the cluster (or, alone, this node) has not seen it yet.
    */
-  PresenceJoin subscribePresence(Subscriber subscriber, PresenceMember member, int maxMembers) {
+  PresenceJoin subscribePresence(Subscriber subscriber, PresenceMember member, int maxMembers,
+      ClusterBus cluster) {
     synchronized (roster) {
-      if (!roster.contains(member.userId()) && roster.size() >= maxMembers) {
-        return new PresenceJoin("Presence channel " + name + " is full (" + maxMembers + " members)", false);
+      boolean announce = false;
+      if (!roster.contains(member.userId())) {
+        ClusterBus.Admission admission = cluster.join(name, member, maxMembers, roster.size());
+        if (admission == ClusterBus.Admission.FULL) {
+          return new PresenceJoin("Presence channel " + name + " is full (" + maxMembers + " members)", false);
+        }
+        announce = admission == ClusterBus.Admission.NEW_MEMBER;
       }
-      boolean first = roster.join(subscriber.socketId(), member);
+      roster.join(subscriber.socketId(), member);
       subscribers.put(subscriber.socketId(), subscriber); // reachable before confirmed, as in subscribe()
       ObjectNode data = Frames.JSON.createObjectNode();
-      data.set("presence", roster.snapshot());
+      data.set("presence", cluster.presenceSnapshot(name, roster));
       subscriber.send(Frames.subscriptionSucceeded(name, data));
-      if (first) {
+      if (announce) {
         broadcast(Frames.memberAdded(name, member.userId(), member.userInfo()), subscriber.socketId());
       }
-      return new PresenceJoin(null, first);
+      return new PresenceJoin(null, announce);
     }
   }
 
-  /** Removes a subscriber from the roster; returns the user id when its last connection left (announced). */
-  String leavePresence(String socketId) {
+  /**
+   * Removes a subscriber from the roster; returns the user id when the user left for good (its last connection
+   * here, and the cluster knows it nowhere else), after announcing it.
+   */
+  String leavePresence(String socketId, ClusterBus cluster) {
     if (roster == null) {
       return null;
     }
     synchronized (roster) {
       String gone = roster.leave(socketId);
-      if (gone != null) {
-        broadcast(Frames.memberRemoved(name, gone), socketId);
+      if (gone == null || !cluster.leave(name, gone, roster.size() == 0)) {
+        return null;
       }
+      broadcast(Frames.memberRemoved(name, gone), socketId);
       return gone;
     }
+  }
+
+  /** Another node announced a new member: tell this node's subscribers unless the user is also here. */
+  public void remoteMemberAdded(PresenceMember member) {
+    if (roster == null) {
+      return;
+    }
+    synchronized (roster) {
+      if (!roster.contains(member.userId())) {
+        broadcast(Frames.memberAdded(name, member.userId(), member.userInfo()), null);
+      }
+    }
+  }
+
+  /** Another node announced a departure: tell this node's subscribers unless the user is still connected here. */
+  public void remoteMemberRemoved(String userId) {
+    if (roster == null) {
+      return;
+    }
+    synchronized (roster) {
+      if (!roster.contains(userId)) {
+        broadcast(Frames.memberRemoved(name, userId), null);
+      }
+    }
+  }
+
+  /** This channel's share of the HTTP API's answers. */
+  public ChannelSummary summary() {
+    return new ChannelSummary(subscriptionCount(), roster == null ? 0 : roster.size());
   }
 
   /** Removes a subscriber; true if it was subscribed. */

@@ -1,21 +1,32 @@
 package io.vertebra.channels.channel;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The occupied channels. A channel exists while it has subscribers: it is created by the first subscription and
- * dropped with the last, atomically per channel name (never a registry-wide lock).
+ * The occupied channels of this node. A channel exists while it has subscribers: it is created by the first
+ * subscription and dropped with the last, atomically per channel name (never a registry-wide lock). Presence
+ * decisions go through the {@link ClusterBus}, which is this node alone unless clustering is configured. As a
+ * {@link ChannelDirectory} it answers for this node only.
  */
-public final class ChannelRegistry {
+public final class ChannelRegistry implements ChannelDirectory {
 
   private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
   private final ChannelListener listener;
+  private final ClusterBus cluster;
 
-  /** A registry reporting occupancy and presence changes to {@code listener}. */
+  /** A single-node registry reporting occupancy and presence changes to {@code listener}. */
   public ChannelRegistry(ChannelListener listener) {
+    this(listener, ClusterBus.SINGLE_NODE);
+  }
+
+  /** A registry whose presence decisions and subscription counts are shared through {@code cluster}. */
+  public ChannelRegistry(ChannelListener listener, ClusterBus cluster) {
     this.listener = listener;
+    this.cluster = cluster;
   }
 
   /** Subscribes to a public, private or user channel and confirms it to the subscriber. */
@@ -27,6 +38,7 @@ public final class ChannelRegistry {
       channel.subscribe(subscriber);
       return channel;
     });
+    cluster.subscriptionsChanged(name);
     if (created[0]) {
       listener.channelOccupied(name);
     }
@@ -42,12 +54,13 @@ public final class ChannelRegistry {
     channels.compute(name, (k, existing) -> {
       Channel channel = existing != null ? existing : new Channel(k);
       created[0] = existing == null;
-      join[0] = channel.subscribePresence(subscriber, member, maxMembers);
+      join[0] = channel.subscribePresence(subscriber, member, maxMembers, cluster);
       return channel.isEmpty() ? null : channel;
     });
     if (join[0].refusal() != null) {
       return join[0].refusal();
     }
+    cluster.subscriptionsChanged(name);
     if (created[0]) {
       listener.channelOccupied(name);
     }
@@ -63,13 +76,14 @@ public final class ChannelRegistry {
     if (current == null) {
       return;
     }
-    String gone = current.leavePresence(socketId);
+    String gone = current.leavePresence(socketId, cluster);
     boolean[] vacated = new boolean[1];
     channels.computeIfPresent(name, (k, channel) -> {
       channel.remove(socketId);
       vacated[0] = channel.isEmpty();
       return vacated[0] ? null : channel;
     });
+    cluster.subscriptionsChanged(name);
     if (gone != null) {
       listener.memberRemoved(name, gone);
     }
@@ -84,7 +98,7 @@ public final class ChannelRegistry {
   }
 
   /** The occupied channels whose names start with {@code prefix} (all when null or empty). */
-  public List<Channel> occupied(String prefix) {
+  public List<Channel> occupiedChannels(String prefix) {
     List<Channel> result = new ArrayList<>();
     for (Channel c : channels.values()) {
       if (prefix == null || c.name().startsWith(prefix)) {
@@ -92,6 +106,27 @@ public final class ChannelRegistry {
       }
     }
     return result;
+  }
+
+  @Override
+  public Map<String, ChannelSummary> occupied(String prefix) {
+    Map<String, ChannelSummary> result = new LinkedHashMap<>();
+    for (Channel c : occupiedChannels(prefix)) {
+      result.put(c.name(), c.summary());
+    }
+    return result;
+  }
+
+  @Override
+  public ChannelSummary summary(String name) {
+    Channel channel = channels.get(name);
+    return channel == null ? null : channel.summary();
+  }
+
+  @Override
+  public List<String> userIds(String name) {
+    Channel channel = channels.get(name);
+    return channel == null || channel.roster() == null ? List.of() : channel.roster().userIds();
   }
 
   /** Number of occupied channels. */

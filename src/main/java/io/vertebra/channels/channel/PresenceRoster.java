@@ -62,6 +62,11 @@ public final class PresenceRoster {
     return userBySocket.get(socketId);
   }
 
+  /** The members, in joining order. */
+  public synchronized List<PresenceMember> members() {
+    return List.copyOf(members.values());
+  }
+
   /** The user ids, in joining order. */
   public synchronized List<String> userIds() {
     return List.copyOf(members.keySet());

@@ -49,7 +49,9 @@ final class ClientEventHandler {
     }
     JsonNode data = frame.data() == null ? Frames.JSON.nullNode() : frame.data();
     String userId = type == ChannelType.PRESENCE ? presenceUserId(channelName, connection) : null;
-    channel.broadcast(Frames.clientEvent(channelName, name, data, userId), connection.socketId());
+    String relayed = Frames.clientEvent(channelName, name, data, userId);
+    channel.broadcast(relayed, connection.socketId());
+    app.cluster().clientEventRelayed(channelName, relayed, connection.socketId());
     app.listener().clientEvent(channelName, name, data.isTextual() ? data.asText() : Frames.stringify(data),
         connection.socketId(), userId);
   }

@@ -147,6 +147,9 @@ final class SubscriptionHandler {
       return;
     }
     String cached = app.cache().get(channel, app.clock().millis());
+    if (cached == null) {
+      cached = app.cluster().cachedEvent(channel); // triggered through another node before this one knew of it
+    }
     connection.send(cached != null ? cached : Frames.cacheMiss(channel));
   }
 }

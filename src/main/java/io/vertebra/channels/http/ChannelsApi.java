@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertebra.channels.ChannelsApp;
-import io.vertebra.channels.channel.Channel;
 import io.vertebra.channels.channel.ChannelNames;
+import io.vertebra.channels.channel.ChannelSummary;
 import io.vertebra.channels.channel.ChannelType;
 import io.vertebra.channels.connection.Connection;
 import io.vertebra.channels.protocol.ErrorCode;
@@ -31,9 +31,7 @@ final class ChannelsApi {
     }
     ObjectNode response = Frames.JSON.createObjectNode();
     ObjectNode channels = response.putObject("channels");
-    for (Channel c : app.channels().occupied(prefix)) {
-      channels.set(c.name(), info.of(c.name(), c));
-    }
+    app.directory().occupied(prefix).forEach((name, summary) -> channels.set(name, info.of(name, summary)));
     return response;
   }
 
@@ -41,9 +39,9 @@ final class ChannelsApi {
     checkName(name);
     InfoAttributes info = InfoAttributes.parse(request.query().get("info"));
     info.checkApplicable(name);
-    Channel channel = app.channels().find(name);
-    ObjectNode response = Frames.JSON.createObjectNode().put("occupied", channel != null);
-    return info.write(name, channel, response);
+    ChannelSummary summary = app.directory().summary(name);
+    ObjectNode response = Frames.JSON.createObjectNode().put("occupied", summary != null);
+    return info.write(name, summary, response);
   }
 
   JsonNode users(String name) throws ApiException {
@@ -53,14 +51,12 @@ final class ChannelsApi {
     }
     ObjectNode response = Frames.JSON.createObjectNode();
     ArrayNode users = response.putArray("users");
-    Channel channel = app.channels().find(name);
-    if (channel != null) {
-      channel.roster().userIds().forEach(id -> users.addObject().put("id", id));
-    }
+    app.directory().userIds(name).forEach(id -> users.addObject().put("id", id));
     return response;
   }
 
   JsonNode terminate(String userId) {
+    app.cluster().userTerminated(userId);
     for (Connection c : app.connections().ofUser(userId)) {
       c.close(ErrorCode.UNAUTHORIZED, "Connection terminated by the server for user " + userId);
     }

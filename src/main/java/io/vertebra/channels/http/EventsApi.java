@@ -36,7 +36,7 @@ final class EventsApi {
     if (!trigger.info().isEmpty()) {
       ObjectNode channels = response.putObject("channels");
       for (String name : trigger.channels()) {
-        channels.set(name, trigger.info().of(name, app.channels().find(name)));
+        channels.set(name, trigger.info().of(name, app.directory().summary(name)));
       }
     }
     return response;
@@ -64,7 +64,7 @@ final class EventsApi {
       ArrayNode results = response.putArray("batch");
       for (Trigger t : triggers) {
         String channel = t.channels().get(0);
-        results.add(t.info().of(channel, app.channels().find(channel)));
+        results.add(t.info().of(channel, app.directory().summary(channel)));
       }
     }
     return response;
@@ -145,6 +145,7 @@ final class EventsApi {
         app.counters().delivered(channel.broadcast(frame, trigger.socketId()));
       }
     }
+    app.cluster().eventTriggered(trigger.channels(), trigger.name(), trigger.data(), trigger.socketId());
   }
 
   private static String text(JsonNode body, String field, boolean required) throws ApiException {

@@ -1,7 +1,7 @@
 package io.vertebra.channels.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertebra.channels.channel.Channel;
+import io.vertebra.channels.channel.ChannelSummary;
 import io.vertebra.channels.channel.ChannelType;
 import io.vertebra.channels.protocol.Frames;
 import java.util.LinkedHashSet;
@@ -52,19 +52,19 @@ final class InfoAttributes {
     }
   }
 
-  /** The requested attributes of {@code channel} (null = unoccupied) written into {@code target}. */
-  ObjectNode write(String channelName, Channel channel, ObjectNode target) {
+  /** The requested attributes of a channel ({@code summary} null = unoccupied) written into {@code target}. */
+  ObjectNode write(String channelName, ChannelSummary summary, ObjectNode target) {
     if (requested.contains("user_count") && ChannelType.of(channelName) == ChannelType.PRESENCE) {
-      target.put("user_count", channel == null ? 0 : channel.roster().size());
+      target.put("user_count", summary == null ? 0 : summary.userCount());
     }
     if (requested.contains("subscription_count")) {
-      target.put("subscription_count", channel == null ? 0 : channel.subscriptionCount());
+      target.put("subscription_count", summary == null ? 0 : summary.subscriptionCount());
     }
     return target;
   }
 
-  /** A fresh object with the attributes of {@code channel}. */
-  ObjectNode of(String channelName, Channel channel) {
-    return write(channelName, channel, Frames.JSON.createObjectNode());
+  /** A fresh object with the attributes of a channel ({@code summary} null = unoccupied). */
+  ObjectNode of(String channelName, ChannelSummary summary) {
+    return write(channelName, summary, Frames.JSON.createObjectNode());
   }
 }

@@ -91,7 +91,7 @@ class ChannelRegistryTest {
   void occupiedFiltersByPrefix() {
     registry.subscribe("news", new RecordingSubscriber("1.1"));
     registry.subscribe("private-x", new RecordingSubscriber("1.1"));
-    assertEquals(List.of("private-x"), registry.occupied("private-").stream().map(Channel::name).toList());
-    assertEquals(2, registry.occupied(null).size());
+    assertEquals(List.of("private-x"), registry.occupiedChannels("private-").stream().map(Channel::name).toList());
+    assertEquals(2, registry.occupiedChannels(null).size());
   }
 }

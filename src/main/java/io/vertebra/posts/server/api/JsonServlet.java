@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertebra.posts.server.store.StoreException;
 import io.vertebra.posts.shared.ApiErrors;
-import jakarta.servlet.http.HttpServlet;
 import io.vertebra.web.RefusedBodies;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Base of the JSON endpoints: routes a request to the handler of its URL and method, answers {@code 404} for an
- * unknown URL and {@code 405} (with {@code Allow}) for an unknown method, and turns every failure into the JSON
- * error contract. Bad input never reaches a {@code 500}; a database outage is a {@code 503}.
+ * unknown URL and {@code 405} (with {@code Allow}) for an unknown method, serves {@code HEAD} wherever {@code GET}
+ * is, and turns every failure into the JSON error contract. Bad input never reaches a {@code 500}; a database outage is a {@code 503}.
  */
 public abstract class JsonServlet extends HttpServlet {
 
@@ -48,11 +48,16 @@ public abstract class JsonServlet extends HttpServlet {
     try {
       Map<String, Handler> handlers = route(request);
       Handler handler = handlers.get(request.getMethod());
+      if (handler == null && "HEAD".equals(request.getMethod())) {
+        // HEAD is GET without the body, which Jetty drops for HEAD requests; Content-Length and ETag still tell.
+        handler = handlers.get("GET");
+      }
       if (handler != null) {
         handler.handle(request, response);
         return;
       }
-      String allow = String.join(", ", handlers.keySet()) + ", OPTIONS";
+      String allow = String.join(", ", handlers.keySet()) + (handlers.containsKey("GET") ? ", HEAD" : "")
+          + ", OPTIONS";
       response.setHeader("Allow", allow);
       if ("OPTIONS".equals(request.getMethod())) {
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);

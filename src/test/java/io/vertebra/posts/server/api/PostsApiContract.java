@@ -315,19 +315,24 @@ abstract class PostsApiContract {
   }
 
   @Test
-  @DisplayName("an unknown method is a 405 with Allow; OPTIONS lists the methods")
+  @DisplayName("an unknown method is a 405 with Allow; OPTIONS lists the methods; HEAD is GET without a body")
   void unknownMethod() {
     long id = ann.create("m", "").get("id").asLong();
+    Reply head = anonymous.send("HEAD", "/api/posts/" + id, null);
+    assertEquals(200, head.status());
+    assertEquals("\"1\"", head.header("ETag"));
+    assertEquals("", head.raw().body());
+    assertEquals(404, anonymous.send("HEAD", "/api/posts/" + (id + 1000), null).status());
     Reply reply = ann.send("TRACE", "/api/posts/" + id, null);
     assertError(reply, 405, "method_not_allowed");
-    assertEquals("GET, PUT, PATCH, DELETE, OPTIONS", reply.header("Allow"));
+    assertEquals("GET, PUT, PATCH, DELETE, HEAD, OPTIONS", reply.header("Allow"));
     Reply collection = ann.send("DELETE", "/api/posts", null);
     assertError(collection, 405, "method_not_allowed");
-    assertEquals("GET, POST, OPTIONS", collection.header("Allow"));
+    assertEquals("GET, POST, HEAD, OPTIONS", collection.header("Allow"));
     assertError(ann.send("PUT", "/api/session", "{}"), 405, "method_not_allowed");
     Reply options = ann.send("OPTIONS", "/api/posts", null);
     assertEquals(204, options.status());
-    assertEquals("GET, POST, OPTIONS", options.header("Allow"));
+    assertEquals("GET, POST, HEAD, OPTIONS", options.header("Allow"));
   }
 
   @Test

@@ -1,0 +1,85 @@
+package io.vertebra.channels.channel;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertebra.channels.ChannelsApp;
+import java.util.List;
+
+/**
+ * How one channels-server node shares its traffic and presence with the other nodes of a cluster. The server
+ * calls it after it has served its own clients; the bus forwards to the other nodes and delivers what they send
+ * to this node's subscribers. {@link #SINGLE_NODE}, the default, forwards nothing and answers from local state
+ * only, so a server that is not clustered pays one no-op call and nothing else.
+ */
+public interface ClusterBus extends AutoCloseable {
+
+  /** The bus of a server that is not clustered: every method is a no-op or a local answer. */
+  ClusterBus SINGLE_NODE = new ClusterBus() {};
+
+  /** What the cluster says about a user's first connection to a presence channel on this node. */
+  enum Admission {
+    /** The user is new to the channel cluster-wide: announce member_added. */
+    NEW_MEMBER,
+    /** The user is already a member through another node: no announcement. */
+    KNOWN_MEMBER,
+    /** The channel has reached its member limit: refuse the subscription. */
+    FULL
+  }
+
+  /** Starts delivering other nodes' traffic to {@code app}'s subscribers (called once, after wiring). */
+  default void start(ChannelsApp app) {}
+
+  /** Whether this node currently reaches the rest of the cluster (always true for a single node). */
+  default boolean connected() {
+    return true;
+  }
+
+  /** The channel queries of the HTTP API, answered for the whole cluster where the bus can. */
+  default ChannelDirectory directory(ChannelRegistry local) {
+    return local;
+  }
+
+  /**
+   * An event was triggered through this node's HTTP API and delivered to this node's subscribers; other nodes
+   * deliver it to theirs, except to {@code exceptSocketId} (may be null).
+   */
+  default void eventTriggered(List<String> channels, String event, String data, String exceptSocketId) {}
+
+  /** A client event ({@code frame}, ready to send) was relayed on this node; other nodes relay it too. */
+  default void clientEventRelayed(String channel, String frame, String senderSocketId) {}
+
+  /** The last event of a cache channel that this node did not see, or null. */
+  default String cachedEvent(String channel) {
+    return null;
+  }
+
+  /** The subscription count of {@code channel} on this node changed. Must return at once. */
+  default void subscriptionsChanged(String channel) {}
+
+  /**
+   * A user's first connection on this node joins presence {@code channel}; {@code localMembers} is the number of
+   * distinct users on this node. Called under the channel's roster lock.
+   */
+  default Admission join(String channel, PresenceMember member, int maxMembers, int localMembers) {
+    return localMembers >= maxMembers ? Admission.FULL : Admission.NEW_MEMBER;
+  }
+
+  /**
+   * A user's last connection on this node left presence {@code channel}; true when the user has left the whole
+   * cluster (announce member_removed). Called under the channel's roster lock.
+   */
+  default boolean leave(String channel, String userId, boolean channelEmptyHere) {
+    return true;
+  }
+
+  /** The {@code presence} block for a new subscriber: this node's roster, plus other nodes' members. */
+  default ObjectNode presenceSnapshot(String channel, PresenceRoster localRoster) {
+    return localRoster.snapshot();
+  }
+
+  /** {@code terminate_connections} was called on this node for {@code userId}; other nodes close theirs. */
+  default void userTerminated(String userId) {}
+
+  /** Stops forwarding and forgets this node's share of the cluster state. */
+  @Override
+  default void close() {}
+}

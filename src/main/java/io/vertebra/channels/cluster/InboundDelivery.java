@@ -1,0 +1,83 @@
+package io.vertebra.channels.cluster;
+
+import io.vertebra.channels.ChannelsApp;
+import io.vertebra.channels.channel.Channel;
+import io.vertebra.channels.channel.ChannelNames;
+import io.vertebra.channels.channel.PresenceMember;
+import io.vertebra.channels.connection.Connection;
+import io.vertebra.channels.protocol.ErrorCode;
+import io.vertebra.channels.protocol.Frames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers what other nodes published to this node's subscribers, exactly as if it had happened here, except
+ * that webhooks are not sent again (the originating node sent them). Messages this node published itself are
+ * skipped: it delivered them locally already, so nothing arrives twice.
+ */
+final class InboundDelivery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InboundDelivery.class);
+
+  private final String node;
+  private final ChannelsApp app;
+
+  InboundDelivery(String node, ChannelsApp app) {
+    this.node = node;
+    this.app = app;
+  }
+
+  /** Handles one message from the bus. */
+  void deliver(String text) {
+    ClusterMessage message;
+    try {
+      message = ClusterMessage.decode(text);
+    } catch (IllegalArgumentException e) {
+      app.counters().clusterError();
+      LOG.warn("Ignoring a malformed cluster message: {}", e.getMessage());
+      return;
+    }
+    if (node.equals(message.node())) {
+      return;
+    }
+    switch (message.type()) {
+      case EVENT -> event(message);
+      case CLIENT_EVENT -> broadcast(message.channel(), message.data(), message.exceptSocketId());
+      case MEMBER_ADDED -> {
+        Channel channel = app.channels().find(message.channel());
+        if (channel != null) {
+          channel.remoteMemberAdded(new PresenceMember(message.userId(), message.userInfo()));
+        }
+      }
+      case MEMBER_REMOVED -> {
+        Channel channel = app.channels().find(message.channel());
+        if (channel != null) {
+          channel.remoteMemberRemoved(message.userId());
+        }
+      }
+      case TERMINATE -> {
+        for (Connection c : app.connections().ofUser(message.userId())) {
+          c.close(ErrorCode.UNAUTHORIZED, "Connection terminated by the server for user " + message.userId());
+        }
+      }
+    }
+  }
+
+  private void event(ClusterMessage message) {
+    long now = app.clock().millis();
+    for (String name : message.channels()) {
+      String frame = Frames.event(name, message.event(), message.data());
+      if (ChannelNames.isCache(name)) {
+        app.cache().put(name, frame, now);
+      }
+      broadcast(name, frame, message.exceptSocketId());
+    }
+  }
+
+  private void broadcast(String channelName, String frame, String exceptSocketId) {
+    Channel channel = app.channels().find(channelName);
+    if (channel != null) {
+      channel.broadcast(frame, exceptSocketId);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.vertebra.channels.cluster;
+
+import com.pusher.rest.Pusher;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A channels node in its own JVM ({@code Main channels} on the test classpath), so a test can kill it without
+ * warning (SIGKILL): no shutdown hook runs, exactly like a crashed machine.
+ */
+final class NodeProcess implements AutoCloseable {
+
+  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
+
+  private final Process process;
+  private final int port;
+  private final Pusher rest;
+
+  private NodeProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+    this.rest = new Pusher(ClusterTestNodes.APP_ID, ClusterTestNodes.KEY, ClusterTestNodes.SECRET);
+    rest.setHost("127.0.0.1:" + port);
+  }
+
+  /** Starts node {@code nodeId} of the cluster on {@code redis} and waits until it listens. */
+  static NodeProcess start(RedisServer redis, String nodeId) throws Exception {
+    Path dataDir = Files.createTempDirectory("vertebra-node-");
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.vertebra.server.Main", "channels");
+    Map<String, String> env = pb.environment();
+    env.putAll(ClusterTestNodes.env(redis, nodeId));
+    env.put("PORT", "0");
+    env.put("HOST", "127.0.0.1");
+    env.put("DATA_DIR", dataDir.toString());
+    pb.redirectErrorStream(true);
+    Process process = pb.start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder banner = new StringBuilder();
+    String line;
+    while ((line = out.readLine()) != null) {
+      banner.append(line).append('\n');
+      Matcher m = LISTENING.matcher(line);
+      if (m.find()) {
+        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "node-output-" + nodeId);
+        drain.setDaemon(true);
+        drain.start();
+        return new NodeProcess(process, Integer.parseInt(m.group(1)));
+      }
+    }
+    process.destroyForcibly();
+    throw new AssertionError("node " + nodeId + " did not start:\n" + banner);
+  }
+
+  int port() {
+    return port;
+  }
+
+  Pusher rest() {
+    return rest;
+  }
+
+  /** Kills the JVM with SIGKILL: it cannot say goodbye to the cluster. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws Exception {
+    rest.close();
+    kill();
+  }
+}
