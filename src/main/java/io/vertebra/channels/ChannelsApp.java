@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * @param scheduler a small pool for timers and for closing connections off the send path
  * @param counters running totals for monitoring
+ * @param observer the live observer of everything that happens (the debug console), none by default
  */
 public record ChannelsApp(
     AppCredentials credentials,
@@ -27,13 +28,14 @@ public record ChannelsApp(
     SocketAuthenticator socketAuth,
     Clock clock,
     ScheduledExecutorService scheduler,
-    ChannelsCounters counters) {
+    ChannelsCounters counters,
+    ObserverSlot observer) {
 
   /** Builds the state for an app with empty registries. */
   public static ChannelsApp create(AppCredentials credentials, Limits limits, ChannelListener listener, Clock clock,
       ScheduledExecutorService scheduler) {
     return new ChannelsApp(credentials, limits, new ChannelRegistry(listener),
         new ConnectionRegistry(limits.maxConnections()), new EventCache(), listener,
-        new SocketAuthenticator(credentials), clock, scheduler, new ChannelsCounters());
+        new SocketAuthenticator(credentials), clock, scheduler, new ChannelsCounters(), new ObserverSlot());
   }
 }

@@ -50,8 +50,9 @@ final class ClientEventHandler {
     JsonNode data = frame.data() == null ? Frames.JSON.nullNode() : frame.data();
     String userId = type == ChannelType.PRESENCE ? presenceUserId(channelName, connection) : null;
     channel.broadcast(Frames.clientEvent(channelName, name, data, userId), connection.socketId());
-    app.listener().clientEvent(channelName, name, data.isTextual() ? data.asText() : Frames.stringify(data),
-        connection.socketId(), userId);
+    String text = data.isTextual() ? data.asText() : Frames.stringify(data);
+    app.listener().clientEvent(channelName, name, text, connection.socketId(), userId);
+    app.observer().get().clientEvent(channelName, name, text, connection.socketId(), userId);
   }
 
   private String presenceUserId(String channelName, Connection connection) {

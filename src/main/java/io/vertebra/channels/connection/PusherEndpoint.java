@@ -49,6 +49,7 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
     }
     connection.set(candidate);
     candidate.send(Frames.connectionEstablished(candidate.socketId(), app.limits().activityTimeoutSeconds()));
+    app.observer().get().connectionOpened(candidate.socketId());
   }
 
   @Override
@@ -80,7 +81,8 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
     onWebSocketClose(0, cause.getMessage());
   }
 
-  private static void refuse(Session session, int code, String message) {
+  private void refuse(Session session, int code, String message) {
+    app.observer().get().connectionRefused(code, message);
     session.sendText(Frames.error(code, message), Callback.from(
         () -> session.close(code, message, Callback.NOOP),
         failure -> session.close(code, message, Callback.NOOP)));
