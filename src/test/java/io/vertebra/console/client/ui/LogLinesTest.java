@@ -39,5 +39,4 @@ class LogLinesTest {
     }
     return new LogEntry(attrs, null);
   }
-
 }
