@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.ServletMapping;
 import org.eclipse.jetty.util.resource.Resource;
 
 /**
@@ -40,8 +41,9 @@ public final class ConsoleBackend {
         EnumSet.of(DispatcherType.REQUEST));
     context.addFilter(new FilterHolder(new ConsoleGuard(new ConsoleAccess(credentials))), PAGE_PATH + "/*",
         EnumSet.of(DispatcherType.REQUEST));
-    context.addServlet(new ServletHolder("console-page", new ConsoleFileServlet("console.html", "text/html")),
-        PAGE_PATH);
+    ServletHolder page = new ServletHolder("console-page", new ConsoleFileServlet("console.html", "text/html"));
+    context.addServlet(page, PAGE_PATH);
+    context.getServletHandler().addServletMapping(mapping(page, PAGE_PATH + "/"));
     context.addServlet(new ServletHolder("console-css", new ConsoleFileServlet("console.css", "text/css")),
         PAGE_PATH + "/console.css");
     context.addServlet(new ServletHolder("console-api", new ConsoleApiServlet(app)), PAGE_PATH + "/api/*");
@@ -55,6 +57,13 @@ public final class ConsoleBackend {
       app.observer().install(feed);
       app.scheduler().scheduleWithFixedDelay(feed::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
+  }
+
+  private static ServletMapping mapping(ServletHolder holder, String path) {
+    ServletMapping mapping = new ServletMapping();
+    mapping.setServletName(holder.getName());
+    mapping.setPathSpec(path);
+    return mapping;
   }
 
   private static void serveFolder(ServletContextHandler context, String name, Resource folder, String mapping) {

@@ -63,6 +63,7 @@ class ConsoleApiIT {
     ApiClient.Reply page = http.get("/console");
     assertEquals(200, page.status());
     assertTrue(page.raw().body().contains("/console/console.nocache.js"));
+    assertEquals(page.raw().body(), http.get("/console/").raw().body(), "with a trailing slash too");
     assertEquals(200, http.get("/console/console.nocache.js").status(), "compiled console client");
     assertEquals(200, http.get("/console/vendor/pusher.min.js").status());
     assertError(http.get("/console/missing.js"), 404, "not_found");

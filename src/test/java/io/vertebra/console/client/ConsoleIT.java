@@ -158,6 +158,25 @@ class ConsoleIT {
     }
   }
 
+  @Test
+  @DisplayName("a rejected subscription shows in the log as an error with its status and reason")
+  void rejectedSubscriptionIsLogged() throws Exception {
+    RealtimeSettings realtime = server.realtime();
+    Pusher forger = new Pusher(realtime.key(), new PusherOptions().setHost("127.0.0.1").setWsPort(server.port())
+        .setUseTLS(false).setChannelAuthorizer((channel, socketId) ->
+            "{\"auth\":\"" + realtime.key() + ":" + "0".repeat(64) + "\"}"));
+    try {
+      PusherJavaClients.connect(forger, server.baseUrl());
+      forger.subscribePrivate("private-console-forged");
+      console.await(".log li[data-kind=rejected]");
+      String summary = console.text(".log li[data-kind=rejected] .summary");
+      assertTrue(summary.startsWith("private-console-forged socket "), summary);
+      assertTrue(summary.contains("status 401 — Invalid signature"), summary);
+    } finally {
+      forger.disconnect();
+    }
+  }
+
   /** Waits until the console shows the server's connection count; returns it. */
   private static int awaitConnectionCountShown() {
     waitUntil(() -> console.text(".stat.connections b")
