@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param counters running totals for monitoring
  * @param cluster how this node shares traffic with other nodes ({@link ClusterBus#SINGLE_NODE} when alone)
  * @param directory the HTTP API's channel queries (this node's registry, or the cluster's view)
+ * @param observer the live observer of everything that happens (the debug console), none by default
  */
 public record ChannelsApp(
     AppCredentials credentials,
@@ -33,7 +34,8 @@ public record ChannelsApp(
     ScheduledExecutorService scheduler,
     ChannelsCounters counters,
     ClusterBus cluster,
-    ChannelDirectory directory) {
+    ChannelDirectory directory,
+    ObserverSlot observer) {
 
   /** Builds the state for a single-node app with empty registries. */
   public static ChannelsApp create(AppCredentials credentials, Limits limits, ChannelListener listener, Clock clock,
@@ -50,6 +52,6 @@ public record ChannelsApp(
     ChannelRegistry channels = new ChannelRegistry(listener, cluster);
     return new ChannelsApp(credentials, limits, channels, new ConnectionRegistry(limits.maxConnections()),
         new EventCache(), listener, new SocketAuthenticator(credentials), clock, scheduler, counters,
-        cluster, cluster.directory(channels));
+        cluster, cluster.directory(channels), new ObserverSlot());
   }
 }

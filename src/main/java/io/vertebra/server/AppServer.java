@@ -2,11 +2,13 @@ package io.vertebra.server;
 
 import io.vertebra.channels.ChannelsServer;
 import io.vertebra.channels.auth.AppCredentials;
+import io.vertebra.channels.console.ConsoleBackend;
 import io.vertebra.ops.RequestMetrics;
 import io.vertebra.posts.server.PostsBackend;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.resource.Resource;
 
 /**
  * One embedded Jetty 12 server on one port: the web app, the posts REST API and (unless an external realtime
@@ -53,15 +55,17 @@ public final class AppServer implements AutoCloseable {
     context.setContextPath("/");
     ChannelsServer channels = null;
     PostsBackend posts = null;
+    AppCredentials credentials = new AppCredentials(realtime.appId(), realtime.key(), realtime.secret());
     if (embeddedChannels) {
-      channels = ChannelsServer.install(context, new AppCredentials(realtime.appId(), realtime.key(),
-          realtime.secret()), config.channels());
+      channels = ChannelsServer.install(context, credentials, config.channels());
     }
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
       posts = PostsBackend.install(context, config, realtime);
       StaticFiles.install(context, config.webDir());
     }
+    // The realtime debug console (/console, docs/console.md): says so when the realtime service is external.
+    ConsoleBackend.install(context, credentials, channels == null ? null : channels.app(), webApp(context, config));
     RequestMetrics requests = new RequestMetrics(context); // wraps everything: every response is counted
     Operations.install(context, mode, realtime, channels, posts, requests);
     server.setHandler(requests);
@@ -69,6 +73,15 @@ public final class AppServer implements AutoCloseable {
     server.setStopTimeout(5_000);
     server.start();
     return new AppServer(server, connector, realtime, channels);
+  }
+
+  /** The web app folder (compiled clients, pusher-js), or null when none was built (the console then has no client). */
+  private static Resource webApp(ServletContextHandler context, Config config) {
+    try {
+      return StaticFiles.locate(context, config.webDir());
+    } catch (IllegalStateException e) {
+      return null;
+    }
   }
 
   /** The realtime service this server uses (the embedded one unless PUSHER_URL is set). */

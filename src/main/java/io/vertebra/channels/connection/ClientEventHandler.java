@@ -52,8 +52,9 @@ final class ClientEventHandler {
     String relayed = Frames.clientEvent(channelName, name, data, userId);
     channel.broadcast(relayed, connection.socketId());
     app.cluster().clientEventRelayed(channelName, relayed, connection.socketId());
-    app.listener().clientEvent(channelName, name, data.isTextual() ? data.asText() : Frames.stringify(data),
-        connection.socketId(), userId);
+    String text = data.isTextual() ? data.asText() : Frames.stringify(data);
+    app.listener().clientEvent(channelName, name, text, connection.socketId(), userId);
+    app.observer().get().clientEvent(channelName, name, text, connection.socketId(), userId);
   }
 
   private String presenceUserId(String channelName, Connection connection) {

@@ -37,6 +37,7 @@ public final class MessageHandler {
     } catch (ProtocolException e) {
       app.counters().clientError(e.code());
       connection.send(Frames.error(e.code(), e.getMessage()));
+      app.observer().get().protocolError(connection.socketId(), e.code(), e.getMessage());
     }
   }
 
@@ -44,6 +45,7 @@ public final class MessageHandler {
   public void onClose(Connection connection) {
     subscriptions.unsubscribeAll(connection);
     app.connections().remove(connection);
+    app.observer().get().connectionClosed(connection.socketId());
   }
 
   private void dispatch(Connection connection, IncomingFrame frame) throws ProtocolException {

@@ -50,6 +50,7 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
     connection.set(candidate);
     app.counters().connectionOpened();
     candidate.send(Frames.connectionEstablished(candidate.socketId(), app.limits().activityTimeoutSeconds()));
+    app.observer().get().connectionOpened(candidate.socketId());
   }
 
   @Override
@@ -83,6 +84,7 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
 
   private void refuse(Session session, int code, String message) {
     app.counters().connectionRejected(code);
+    app.observer().get().connectionRefused(code, message);
     session.sendText(Frames.error(code, message), Callback.from(
         () -> session.close(code, message, Callback.NOOP),
         failure -> session.close(code, message, Callback.NOOP)));

@@ -48,6 +48,7 @@ final class SubscriptionHandler {
       }
       connection.channels().add(channel);
       app.channels().subscribe(channel, connection);
+      app.observer().get().subscribed(channel, connection.socketId(), null);
     }
     replayCache(connection, channel);
   }
@@ -56,6 +57,7 @@ final class SubscriptionHandler {
     String channel = frame.dataText("channel");
     if (channel != null && connection.channels().remove(channel)) {
       app.channels().unsubscribe(channel, connection.socketId());
+      app.observer().get().unsubscribed(channel, connection.socketId());
     }
   }
 
@@ -64,6 +66,7 @@ final class SubscriptionHandler {
     for (String channel : connection.channels()) {
       connection.channels().remove(channel);
       app.channels().unsubscribe(channel, connection.socketId());
+      app.observer().get().unsubscribed(channel, connection.socketId());
     }
   }
 
@@ -75,6 +78,7 @@ final class SubscriptionHandler {
     }
     connection.channels().add(channel);
     app.channels().subscribe(channel, connection);
+    app.observer().get().subscribed(channel, connection.socketId(), null);
   }
 
   private void subscribePresence(Connection connection, String channel, IncomingFrame frame)
@@ -97,6 +101,8 @@ final class SubscriptionHandler {
     if (refused != null) {
       connection.channels().remove(channel);
       reject(connection, channel, refused, 403);
+    } else {
+      app.observer().get().subscribed(channel, connection.socketId(), member.userId());
     }
   }
 
@@ -140,6 +146,7 @@ final class SubscriptionHandler {
     app.counters().clientError(ErrorCode.UNAUTHORIZED);
     connection.send(Frames.subscriptionError(channel, "AuthError", message, status));
     connection.send(Frames.error(ErrorCode.UNAUTHORIZED, message));
+    app.observer().get().subscriptionRejected(channel, connection.socketId(), status, message);
   }
 
   private void replayCache(Connection connection, String channel) {

@@ -48,6 +48,7 @@ public final class ApiServlet extends HttpServlet {
     } catch (ApiException e) {
       RefusedBodies.drain(req, resp);
       write(resp, e.status(), error(e.error(), e.getMessage()));
+      app.observer().get().apiError(req.getMethod(), req.getRequestURI(), e.status(), e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("HTTP API request {} {} failed", req.getMethod(), req.getRequestURI(), e);
       write(resp, 500, error("internal_error", "The server failed to handle the request"));

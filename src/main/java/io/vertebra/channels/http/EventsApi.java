@@ -16,21 +16,32 @@ import java.util.List;
 /**
  * {@code POST /events} and {@code POST /batch_events}: validates every event first (so a batch is all or nothing),
  * then serializes each event's frame once per channel and queues it for every subscriber except the excluded
- * socket.
+ * socket. Public so in-process tools (the debug console's event creator) trigger with exactly the API's rules.
  */
-final class EventsApi {
+public final class EventsApi {
 
   /** One validated event to publish. */
   private record Trigger(List<String> channels, String name, String data, String socketId, InfoAttributes info) {}
 
   private final ChannelsApp app;
 
-  EventsApi(ChannelsApp app) {
+  /** The events API of {@code app}. */
+  public EventsApi(ChannelsApp app) {
     this.app = app;
   }
 
   JsonNode trigger(ApiRequest request) throws ApiException {
-    Trigger trigger = parse(request.jsonBody(), true);
+    return trigger(request.jsonBody());
+  }
+
+  /**
+   * Validates and publishes one {@code POST /events} body ({@code name}, {@code channel} or {@code channels},
+   * {@code data}, optional {@code socket_id} and {@code info}); returns the API's response body.
+   *
+   * @throws ApiException (4xx) for anything the HTTP API would refuse
+   */
+  public JsonNode trigger(JsonNode body) throws ApiException {
+    Trigger trigger = parse(body, true);
     publish(trigger);
     ObjectNode response = Frames.JSON.createObjectNode();
     if (!trigger.info().isEmpty()) {
@@ -144,6 +155,7 @@ final class EventsApi {
       if (channel != null) {
         app.counters().delivered(channel.broadcast(frame, trigger.socketId()));
       }
+      app.observer().get().eventTriggered(name, trigger.name(), trigger.data(), trigger.socketId());
     }
     app.cluster().eventTriggered(trigger.channels(), trigger.name(), trigger.data(), trigger.socketId());
   }
