@@ -25,12 +25,15 @@ public final class AppServer implements AutoCloseable {
   private final ServerConnector connector;
   private final RealtimeSettings realtime;
   private final ChannelsServer channels;
+  private final PostsBackend posts;
 
-  private AppServer(Server server, ServerConnector connector, RealtimeSettings realtime, ChannelsServer channels) {
+  private AppServer(Server server, ServerConnector connector, RealtimeSettings realtime, ChannelsServer channels,
+      PostsBackend posts) {
     this.server = server;
     this.connector = connector;
     this.realtime = realtime;
     this.channels = channels;
+    this.posts = posts;
   }
 
   /** Starts a server for {@code config}; returns once it accepts connections. */
@@ -55,16 +58,17 @@ public final class AppServer implements AutoCloseable {
       channels = ChannelsServer.install(context, new AppCredentials(realtime.appId(), realtime.key(),
           realtime.secret()), config.channels());
     }
+    PostsBackend posts = null;
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
-      PostsBackend.install(context, config, realtime);
+      posts = PostsBackend.install(context, config, realtime);
       StaticFiles.install(context, config.webDir());
     }
     server.setHandler(context);
     server.setStopAtShutdown(true);
     server.setStopTimeout(5_000);
     server.start();
-    return new AppServer(server, connector, realtime, channels);
+    return new AppServer(server, connector, realtime, channels, posts);
   }
 
   /** The realtime service this server uses (the embedded one unless PUSHER_URL is set). */
@@ -75,6 +79,11 @@ public final class AppServer implements AutoCloseable {
   /** The embedded channels server (for its stats), or null when an external realtime service is used. */
   public ChannelsServer channels() {
     return channels;
+  }
+
+  /** The posts backend (for its trigger stats), or null in {@link Mode#CHANNELS}. */
+  public PostsBackend posts() {
+    return posts;
   }
 
   /** The port actually bound (useful when the configured port was 0). */

@@ -13,10 +13,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One independent headless Chromium session on the posts app ({@link Browsers}: its own profile, so its own cookie
- * and pusher-js connection), with the few page operations the end-to-end tests need. Waits poll every 10 ms so measured delays
+ * and pusher-js connection), with the few page operations the end-to-end tests and the browser benchmarks need. Waits poll every 10 ms so measured delays
  * are not dominated by the polling.
  */
-final class AppBrowser implements AutoCloseable {
+public final class AppBrowser implements AutoCloseable {
 
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -25,7 +25,7 @@ final class AppBrowser implements AutoCloseable {
   private final Browsers.Session session;
   private final ChromeDriver driver;
 
-  AppBrowser(String name, String baseUrl) {
+  public AppBrowser(String name, String baseUrl) {
     this.name = name;
     this.baseUrl = baseUrl;
     this.session = Browsers.start();
@@ -33,7 +33,7 @@ final class AppBrowser implements AutoCloseable {
   }
 
   /** Opens the app and signs in; returns once the realtime connection is live. */
-  AppBrowser signIn() {
+  public AppBrowser signIn() {
     driver.get(baseUrl + "/");
     WebElement input = await("form.sign-in input.name");
     input.sendKeys(name);
@@ -51,13 +51,13 @@ final class AppBrowser implements AutoCloseable {
   }
 
   /** Navigates to a hash route ({@code posts/7}) without reloading. */
-  AppBrowser go(String hash) {
+  public AppBrowser go(String hash) {
     js("location.hash = arguments[0];", hash);
     return this;
   }
 
   /** The first element matching {@code css}, waiting until it exists. */
-  WebElement await(String css) {
+  public WebElement await(String css) {
     return waiting().until(d -> {
       var found = d.findElements(By.cssSelector(css));
       return found.isEmpty() ? null : found.get(0);
@@ -70,7 +70,7 @@ final class AppBrowser implements AutoCloseable {
   }
 
   /** Waits until the text of {@code css} is exactly {@code text}. */
-  void awaitText(String css, String text) {
+  public void awaitText(String css, String text) {
     waiting().until(d -> {
       var found = d.findElements(By.cssSelector(css));
       return !found.isEmpty() && text.equals(found.get(0).getText());
@@ -78,7 +78,7 @@ final class AppBrowser implements AutoCloseable {
   }
 
   /** The text of the first element matching {@code css} (waiting for it). */
-  String text(String css) {
+  public String text(String css) {
     return waiting().until(d -> {
       var found = d.findElements(By.cssSelector(css));
       return found.isEmpty() ? null : found.get(0).getText();
@@ -86,17 +86,17 @@ final class AppBrowser implements AutoCloseable {
   }
 
   /** Replaces the value of a field as a user would (select all, type). */
-  void type(String css, String value) {
+  public void type(String css, String value) {
     WebElement field = await(css);
     field.clear();
     field.sendKeys(value);
   }
 
-  void click(String css) {
+  public void click(String css) {
     await(css).click();
   }
 
-  Object js(String script, Object... args) {
+  public Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
@@ -136,6 +136,11 @@ final class AppBrowser implements AutoCloseable {
     // Views redraw on every change: an element found a moment ago may have been replaced; look again.
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
+  }
+
+  /** The Selenium driver (for DevTools commands such as scripts that run before a page's own). */
+  public ChromeDriver driver() {
+    return driver;
   }
 
   @Override
