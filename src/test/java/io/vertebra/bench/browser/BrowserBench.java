@@ -1,6 +1,5 @@
 package io.vertebra.bench.browser;
 
-import io.vertebra.bench.Load;
 import io.vertebra.bench.Percentiles;
 import io.vertebra.bench.Report;
 import io.vertebra.bench.Scratch;
@@ -36,7 +35,7 @@ public final class BrowserBench {
   public static void main(String[] args) throws Exception {
     int edits = Integer.getInteger("edits", 50);
     Report report = new Report("browser");
-    report.put("edits", edits).put("load_average_1min_before", Load.oneMinute());
+    report.put("edits", edits);
     int broadcastPort = ServerProcess.freePort();
     List<String> broadcastCommand = List.of(ServerProcess.java(), "-Xmx256m", "-cp",
         System.getProperty("java.class.path"), "io.vertebra.bench.fanout.BroadcastServer",
@@ -63,7 +62,6 @@ public final class BrowserBench {
       b.go("").await(".posts li[data-id='" + id + "'] .title");
       round.run("list", ".posts li[data-id='" + id + "'] .title", WARM_UP, edits, report);
     }
-    report.put("load_average_1min_after", Load.oneMinute());
     report.write();
   }
 
