@@ -92,10 +92,12 @@ public final class AppBrowser implements AutoCloseable {
     field.sendKeys(value);
   }
 
+  /** Clicks the first element matching {@code css} (waiting for it). */
   public void click(String css) {
     await(css).click();
   }
 
+  /** Runs {@code script} in the page (Selenium executeScript: {@code arguments[i]}, {@code return}). */
   public Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
