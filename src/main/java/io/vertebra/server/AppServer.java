@@ -28,12 +28,15 @@ public final class AppServer implements AutoCloseable {
   private final ServerConnector connector;
   private final RealtimeSettings realtime;
   private final ChannelsServer channels;
+  private final PostsBackend posts;
 
-  private AppServer(Server server, ServerConnector connector, RealtimeSettings realtime, ChannelsServer channels) {
+  private AppServer(Server server, ServerConnector connector, RealtimeSettings realtime, ChannelsServer channels,
+      PostsBackend posts) {
     this.server = server;
     this.connector = connector;
     this.realtime = realtime;
     this.channels = channels;
+    this.posts = posts;
   }
 
   /** Starts a server for {@code config}; returns once it accepts connections. */
@@ -59,6 +62,7 @@ public final class AppServer implements AutoCloseable {
     if (embeddedChannels) {
       channels = ChannelsServer.install(context, credentials, config.channels());
     }
+    PostsBackend posts = null;
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
       posts = PostsBackend.install(context, config, realtime);
@@ -72,7 +76,7 @@ public final class AppServer implements AutoCloseable {
     server.setStopAtShutdown(true);
     server.setStopTimeout(5_000);
     server.start();
-    return new AppServer(server, connector, realtime, channels);
+    return new AppServer(server, connector, realtime, channels, posts);
   }
 
   /** The web app folder (compiled clients, pusher-js), or null when none was built (the console then has no client). */
@@ -92,6 +96,11 @@ public final class AppServer implements AutoCloseable {
   /** The embedded channels server (for its stats), or null when an external realtime service is used. */
   public ChannelsServer channels() {
     return channels;
+  }
+
+  /** The posts backend (for its trigger stats), or null in {@link Mode#CHANNELS}. */
+  public PostsBackend posts() {
+    return posts;
   }
 
   /** The port actually bound (useful when the configured port was 0). */

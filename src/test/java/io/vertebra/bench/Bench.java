@@ -12,7 +12,8 @@ public final class Bench {
       "fanout", "io.vertebra.bench.fanout.FanOutBench",
       "rest", "io.vertebra.bench.rest.RestBench",
       "data", "io.vertebra.bench.data.DataScaleBench",
-      "bundle", "io.vertebra.bench.bundle.BundleBench");
+      "bundle", "io.vertebra.bench.bundle.BundleBench",
+      "browser", "io.vertebra.bench.browser.BrowserBench");
 
   private Bench() {}
 

@@ -23,6 +23,8 @@ public final class Report {
     put("when", Instant.now().toString());
     put("nproc", Runtime.getRuntime().availableProcessors());
     put("java", System.getProperty("java.vm.version"));
+    // The machine may be shared: the load around a run says how much its absolute figures can be trusted.
+    put("load_average_1min_start", Load.oneMinute());
   }
 
   /** Records and prints one figure. */
@@ -52,6 +54,7 @@ public final class Report {
 
   /** Writes the JSON file and returns its path. */
   public Path write() {
+    put("load_average_1min_end", Load.oneMinute());
     StringBuilder json = new StringBuilder("{\n");
     figures.forEach((k, v) -> json.append("  \"").append(k).append("\": ")
         .append(v instanceof Number || v instanceof Boolean ? v.toString() : quote(String.valueOf(v))).append(",\n"));

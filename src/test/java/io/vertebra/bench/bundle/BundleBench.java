@@ -14,7 +14,8 @@ import java.util.zip.GZIPOutputStream;
  * Bundle-size benchmark: the JavaScript the compiled app downloads at first load (the module's nocache.js plus the
  * largest permutation's cache.js; pusher-js excluded, being the same for any framework) against Backbone +
  * Underscore + jQuery minified from their npm packages (fetched with {@code npm pack} into target/bench-npm), all
- * gzipped at level 9. Run after {@code mvn package} (needs war/posts/). Writes target/benchmarks/bundle.json.
+ * gzipped at level 9; then {@link FirstLoad}: what a cold headless Chromium really fetches and how soon it shows the
+ * post list. Run after {@code mvn package} (needs war/posts/). Writes target/benchmarks/bundle.json.
  */
 public final class BundleBench {
 
@@ -63,6 +64,10 @@ public final class BundleBench {
     }
     report.put("baseline.raw_bytes", baseRaw).put("baseline.gzip_bytes", baseGzip);
     report.ratio("ratio.gzip", appGzip, baseGzip).ratio("ratio.raw", appRaw, baseRaw);
+    // What a real first load fetches: checks that cache.js above is the permutation Chromium loads, and adds the
+    // total bytes and the time to the first rendered post list.
+    FirstLoad.measure(report, Path.of("war"), cache.getFileName().toString(), Integer.getInteger("loads", 5),
+        Integer.getInteger("posts.firstLoad", 20));
     report.write();
   }
 

@@ -12,9 +12,10 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One independent headless Chromium session on the posts app (also used by the console's browser test) ({@link Browsers}: its own profile, so its own cookie
- * and pusher-js connection), with the few page operations the end-to-end tests need. Waits poll every 10 ms so measured delays
- * are not dominated by the polling.
+ * One independent headless Chromium session on the posts app ({@link Browsers}: its own profile, so its own
+ * cookie and pusher-js connection), with the few page operations the end-to-end tests, the console's browser test
+ * and the browser benchmarks need. Waits poll every 10 ms so measured delays are not
+ * dominated by the polling.
  */
 public final class AppBrowser implements AutoCloseable {
 
@@ -92,10 +93,12 @@ public final class AppBrowser implements AutoCloseable {
     field.sendKeys(value);
   }
 
+  /** Clicks the first element matching {@code css} (waiting for it). */
   public void click(String css) {
     await(css).click();
   }
 
+  /** Runs {@code script} in the page (Selenium executeScript: {@code arguments[i]}, {@code return}). */
   public Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
@@ -136,6 +139,11 @@ public final class AppBrowser implements AutoCloseable {
     // Views redraw on every change: an element found a moment ago may have been replaced; look again.
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
+  }
+
+  /** The Selenium driver (for DevTools commands such as scripts that run before a page's own). */
+  public ChromeDriver driver() {
+    return driver;
   }
 
   @Override
