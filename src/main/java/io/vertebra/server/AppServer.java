@@ -62,7 +62,6 @@ public final class AppServer implements AutoCloseable {
     if (embeddedChannels) {
       channels = ChannelsServer.install(context, credentials, config.channels());
     }
-    PostsBackend posts = null;
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
       posts = PostsBackend.install(context, config, realtime);
