@@ -3,6 +3,7 @@ package io.vertebra.server;
 import io.vertebra.channels.ChannelsServer;
 import io.vertebra.channels.auth.AppCredentials;
 import io.vertebra.posts.server.PostsBackend;
+import io.vertebra.web.JsonErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -60,6 +61,9 @@ public final class AppServer implements AutoCloseable {
       PostsBackend.install(context, config, realtime);
       StaticFiles.install(context, config.webDir());
     }
+    // Jetty's own refusals (unparsable requests, sendError) answer in the same JSON error contract as the APIs.
+    server.setErrorHandler(new JsonErrorHandler());
+    context.setErrorHandler(JsonErrorHandler.forServletContext());
     server.setHandler(context);
     server.setStopAtShutdown(true);
     server.setStopTimeout(5_000);
