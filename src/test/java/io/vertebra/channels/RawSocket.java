@@ -5,23 +5,23 @@ import io.vertebra.channels.protocol.Frames;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A bare WebSocket client (JDK) for sending what no Pusher library would: malformed frames, wrong paths, a client
  * that stops reading. Text messages are parsed into a queue; the close code is recorded.
  */
-final class RawSocket implements AutoCloseable {
+public final class RawSocket implements AutoCloseable {
 
   // One JDK client (and its threads) for all sockets of a test run: fan-out tests open hundreds.
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-  final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  public final BlockingDeque<JsonNode> frames = new LinkedBlockingDeque<>();
+  public final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
   private final WebSocket socket;
   private final StringBuilder partial = new StringBuilder();
   private volatile boolean reading;
@@ -34,7 +34,12 @@ final class RawSocket implements AutoCloseable {
 
   /** Connects to {@code path} (e.g. {@code /app/KEY?protocol=7}) and reads continuously. */
   static RawSocket open(ChannelsTestServer server, String path) {
-    return new RawSocket("ws://127.0.0.1:" + server.port() + path, true);
+    return open(server.port(), path);
+  }
+
+  /** Connects to {@code path} on a loopback {@code port} and reads continuously. */
+  public static RawSocket open(int port, String path) {
+    return new RawSocket("ws://127.0.0.1:" + port + path, true);
   }
 
   /** Connects but reads nothing until {@link #startReading()}: a client that cannot keep up. */
@@ -42,17 +47,22 @@ final class RawSocket implements AutoCloseable {
     return new RawSocket("ws://127.0.0.1:" + server.port() + "/app/" + server.key() + "?protocol=7", false);
   }
 
-  void send(String text) {
+  public void send(String text) {
     socket.sendText(text, true).join();
   }
 
+  /** Sends a binary frame (the Pusher protocol is text only). */
+  public void sendBinary(byte[] bytes) {
+    socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+  }
+
   /** The next frame, or null after {@code millis}. */
-  JsonNode next(long millis) throws InterruptedException {
+  public JsonNode next(long millis) throws InterruptedException {
     return frames.poll(millis, TimeUnit.MILLISECONDS);
   }
 
   /** The next frame named {@code event} (skipping others), or null after {@code millis}. */
-  JsonNode next(String event, long millis) throws InterruptedException {
+  public JsonNode next(String event, long millis) throws InterruptedException {
     long end = System.currentTimeMillis() + millis;
     JsonNode f;
     while ((f = next(Math.max(1, end - System.currentTimeMillis()))) != null) {
@@ -64,7 +74,7 @@ final class RawSocket implements AutoCloseable {
   }
 
   /** The socket id from pusher:connection_established. */
-  String socketId() throws Exception {
+  public String socketId() throws Exception {
     JsonNode established = next("pusher:connection_established", 5000);
     return Frames.JSON.readTree(established.get("data").asText()).get("socket_id").asText();
   }
@@ -74,7 +84,7 @@ final class RawSocket implements AutoCloseable {
     socket.request(Long.MAX_VALUE);
   }
 
-  int awaitClose(long millis) throws Exception {
+  public int awaitClose(long millis) throws Exception {
     return closeCode.get(millis, TimeUnit.MILLISECONDS);
   }
 

@@ -59,7 +59,7 @@ final class Mutations {
         default -> out.append((char) (0x20 + random.nextInt(0x5f)));
       }
     }
-    return out.substring(0, length);
+    return wellFormed(out.substring(0, length));
   }
 
   /** A JSON string literal of {@code text}, escaped so it stays valid JSON (control characters as \\uXXXX). */
@@ -102,6 +102,27 @@ final class Mutations {
    * for a hostile one, a duplicated key, trailing content, or a hostile value wrapped in an array.
    */
   static String damageJson(Random random, String json) {
+    return wellFormed(damage(random, json));
+  }
+
+  /**
+   * Replaces lone surrogates (left by cutting text between the two halves of a pair) with '?': they are not text,
+   * cannot be encoded as UTF-8, and a WebSocket client refuses to send them. Invalid UTF-8 has its own mutation.
+   */
+  static String wellFormed(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        out.append(c).append(text.charAt(++i));
+      } else {
+        out.append(Character.isSurrogate(c) ? '?' : c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String damage(Random random, String json) {
     int at = json.isEmpty() ? 0 : random.nextInt(json.length());
     return switch (random.nextInt(9)) {
       case 0 -> json.substring(0, at);
