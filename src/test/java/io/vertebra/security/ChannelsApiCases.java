@@ -103,6 +103,27 @@ final class ChannelsApiCases {
         bodyBytes);
   }
 
+  /** A query signed with {@code secret} at {@code timestamp} for a request (body null for none). */
+  String query(String method, String path, String body, long timestamp, String secret) {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("auth_key", credentials.key());
+    q.put("auth_timestamp", Long.toString(timestamp));
+    q.put("auth_version", "1.0");
+    if (body != null) {
+      q.put("body_md5", Hmac.md5Hex(body.getBytes(StandardCharsets.UTF_8)));
+    }
+    q.put("auth_signature", new ApiRequestAuthenticator(new AppCredentials(credentials.appId(), credentials.key(),
+        secret), Clock.systemUTC()).sign(method, path, q));
+    return q.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  /** Sends a JSON request signed with {@code secret} at {@code timestamp}. */
+  RawHttp.Response send(RawHttp raw, String method, String path, String body, long timestamp, String secret) {
+    return raw.send(RawHttp.Request.of(method, path + "?" + query(method, path, body, timestamp, secret),
+        body == null ? null : body.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json"));
+  }
+
   /** A correctly signed GET of {@code path}. */
   RawHttp.Request valid(String path) {
     return RawHttp.Request.of("GET", path + "?" + signedQuery(new Random(0), "GET", path, Map.of(), null, null),
