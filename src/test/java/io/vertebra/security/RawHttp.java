@@ -64,7 +64,8 @@ final class RawHttp {
       head.writeBytes(request.method().getBytes(StandardCharsets.ISO_8859_1));
       head.write(' ');
       head.writeBytes(request.target());
-      head.writeBytes(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      head.writeBytes((" HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
       for (String[] h : request.headers()) {
         head.writeBytes((h[0] + ": " + h[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
       }
