@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class RestHostileIT {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   private static AppUnderTest app;
   private static ApiClient alice;
 
@@ -53,7 +55,13 @@ class RestHostileIT {
       run.count(Integer.toString(response.status()));
       List<String> problems = app.leaks.problems(response.status(), response.body(),
           !request.method().equals("HEAD"));
-      List<String> after = snapshot();
+      List<String> after;
+      try {
+        after = snapshot();
+      } catch (AssertionError e) {
+        throw new AssertionError(run.replay(i) + "the post list failed right after " + request.describe()
+            + "\n  -> " + response.status() + " " + cut(response.body()), e);
+      }
       if (response.status() >= 300 && !after.equals(snapshot)) {
         problems.add("stored posts changed although the request was refused");
       }
@@ -79,15 +87,23 @@ class RestHostileIT {
     assertTrue(run.outcomes().keySet().stream().anyMatch(s -> s.startsWith("4")), "cases were refused");
   }
 
-  /** Every post, as JSON text, in id order (all pages). */
+  /**
+   * Every post, as JSON text, in id order (all pages). Read over fresh connections (RawHttp), so that the check
+   * does not depend on the state of a kept-alive connection (see docs/security.md, known issues).
+   */
   private static List<String> snapshot() {
+    RawHttp raw = new RawHttp(app.port());
     List<String> posts = new ArrayList<>();
     String path = "/api/posts?limit=200";
     while (path != null) {
-      ApiClient.Reply reply = alice.get(path);
-      assertEquals(200, reply.status(), "list: " + reply);
-      for (JsonNode post : reply.json()) {
-        posts.add(post.toString());
+      RawHttp.Response reply = raw.send(RawHttp.Request.of("GET", path, null));
+      assertEquals(200, reply.status(), "list: " + reply.body());
+      try {
+        for (JsonNode post : JSON.readTree(reply.body())) {
+          posts.add(post.toString());
+        }
+      } catch (java.io.IOException e) {
+        throw new AssertionError("list is not JSON: " + reply.body(), e);
       }
       String next = reply.header("X-Next-Cursor");
       path = next == null ? null : "/api/posts?limit=200&cursor="
