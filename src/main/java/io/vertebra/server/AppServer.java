@@ -5,6 +5,7 @@ import io.vertebra.channels.auth.AppCredentials;
 import io.vertebra.channels.console.ConsoleBackend;
 import io.vertebra.ops.RequestMetrics;
 import io.vertebra.posts.server.PostsBackend;
+import io.vertebra.web.JsonErrorHandler;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -71,6 +72,9 @@ public final class AppServer implements AutoCloseable {
     ConsoleBackend.install(context, credentials, channels == null ? null : channels.app(), webApp(context, config));
     RequestMetrics requests = new RequestMetrics(context); // wraps everything: every response is counted
     Operations.install(context, mode, realtime, channels, posts, requests);
+    // Jetty's own refusals (unparsable requests, sendError) answer in the same JSON error contract as the APIs.
+    server.setErrorHandler(new JsonErrorHandler());
+    context.setErrorHandler(JsonErrorHandler.forServletContext());
     server.setHandler(requests);
     server.setStopAtShutdown(true);
     server.setStopTimeout(5_000);

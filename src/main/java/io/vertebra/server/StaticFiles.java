@@ -1,5 +1,9 @@
 package io.vertebra.server;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
@@ -32,10 +36,31 @@ final class StaticFiles {
 
   static void install(ServletContextHandler context, Path webDir) {
     context.setBaseResource(locate(context, webDir));
-    ServletHolder holder = new ServletHolder("static", DefaultServlet.class);
+    ServletHolder holder = new ServletHolder("static", ReadOnlyFiles.class);
     holder.setInitParameter("dirAllowed", "false");
     holder.setInitParameter("etags", "true");
     holder.setInitParameter("precompressed", "false");
     context.addServlet(holder, "/");
+  }
+
+  /**
+   * The default servlet for GET/HEAD/OPTIONS only: any other method (PATCH, PROPFIND, made-up ones) is a 405 with
+   * {@code Allow}, where the servlet API's default would answer 501 as if the server had failed.
+   */
+  public static final class ReadOnlyFiles extends DefaultServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+        throws ServletException, IOException {
+      switch (request.getMethod()) {
+        case "GET", "HEAD", "OPTIONS" -> super.service(request, response);
+        default -> {
+          response.setHeader("Allow", "GET, HEAD, OPTIONS");
+          response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+              "Static files are read-only; use GET, HEAD or OPTIONS");
+        }
+      }
+    }
   }
 }

@@ -5,10 +5,10 @@ import io.vertebra.channels.protocol.Frames;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,8 +20,8 @@ public final class RawSocket implements AutoCloseable {
   // One JDK client (and its threads) for all sockets of a test run: fan-out tests open hundreds.
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-  final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  public final BlockingDeque<JsonNode> frames = new LinkedBlockingDeque<>();
+  public final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
   private final WebSocket socket;
   private final StringBuilder partial = new StringBuilder();
   private volatile boolean reading;
@@ -34,7 +34,12 @@ public final class RawSocket implements AutoCloseable {
 
   /** Connects to {@code path} (e.g. {@code /app/KEY?protocol=7}) and reads continuously. */
   public static RawSocket open(ChannelsTestServer server, String path) {
-    return new RawSocket("ws://127.0.0.1:" + server.port() + path, true);
+    return open(server.port(), path);
+  }
+
+  /** Connects to {@code path} on a loopback {@code port} and reads continuously. */
+  public static RawSocket open(int port, String path) {
+    return new RawSocket("ws://127.0.0.1:" + port + path, true);
   }
 
   /** Connects but reads nothing until {@link #startReading()}: a client that cannot keep up. */
@@ -46,8 +51,13 @@ public final class RawSocket implements AutoCloseable {
     socket.sendText(text, true).join();
   }
 
+  /** Sends a binary frame (the Pusher protocol is text only). */
+  public void sendBinary(byte[] bytes) {
+    socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+  }
+
   /** The next frame, or null after {@code millis}. */
-  JsonNode next(long millis) throws InterruptedException {
+  public JsonNode next(long millis) throws InterruptedException {
     return frames.poll(millis, TimeUnit.MILLISECONDS);
   }
 

@@ -61,6 +61,20 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
     }
   }
 
+  /**
+   * The protocol is JSON text only. A binary frame gets a generic {@code pusher:error} and the connection stays
+   * usable; the callback is completed so Jetty goes on reading (left pending, it would stall the connection).
+   */
+  @Override
+  public void onWebSocketBinary(java.nio.ByteBuffer payload, Callback callback) {
+    callback.succeed();
+    Connection c = connection.get();
+    if (c != null) {
+      c.heard(System.nanoTime());
+      c.send(Frames.error(null, "Binary frames are not supported; send JSON text frames"));
+    }
+  }
+
   @Override
   public void onWebSocketPong(java.nio.ByteBuffer payload) {
     Connection c = connection.get();

@@ -206,6 +206,11 @@ public class Notifier extends Events {
 
     @Override
     public void onEvent(String channelName, String event, Object data) {
+      onEvent(channelName, event, data, null);
+    }
+
+    @Override
+    public void onEvent(String channelName, String event, Object data, String userId) {
       if (channelName == null) {
         trigger(event, data, null);
         return;
@@ -220,8 +225,10 @@ public class Notifier extends Events {
         resubscribed = channel.succeededBefore;
         channel.succeededBefore = true;
       }
-      trigger(event, data, channelName);
-      channel.trigger(event, data, channelName);
+      // The attested sender is a third argument only when there is one, so other events keep (data, channelName).
+      Object[] args = userId == null ? new Object[] {data, channelName} : new Object[] {data, channelName, userId};
+      trigger(event, args);
+      channel.trigger(event, args);
       if (resubscribed) {
         trigger(RESYNC, null, channelName);
         channel.trigger(RESYNC, null, channelName);

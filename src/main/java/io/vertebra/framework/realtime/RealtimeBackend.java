@@ -57,6 +57,15 @@ public interface RealtimeBackend {
      */
     void onEvent(String channel, String event, Object data);
 
+    /**
+     * One event with its sender's user id as the service attests it: for a client event on a presence channel,
+     * the user_id the service took from the sender's signed subscription (never from the event's data, which any
+     * client can fill with anything). Null when the service attests no sender. By default the id is dropped.
+     */
+    default void onEvent(String channel, String event, Object data, String userId) {
+      onEvent(channel, event, data);
+    }
+
     /** The connection went from {@code previous} to {@code current}. */
     void onStateChange(ConnectionState previous, ConnectionState current);
   }

@@ -4,9 +4,10 @@ import io.vertebra.framework.core.Callback;
 import io.vertebra.framework.core.Events;
 
 /**
- * The events of one subscribed channel, each triggered with {@code (data, channelName)} as on the
- * {@link Notifier} (including {@link Notifier#RESYNC} after a resubscription). Get it from
- * {@link Notifier#channel} or {@link Notifier#subscribe}.
+ * The events of one subscribed channel, each triggered with {@code (data, channelName, userId)} as on the
+ * {@link Notifier} (including {@link Notifier#RESYNC} after a resubscription). {@code userId} is the sender's
+ * user id as the realtime service attests it (client events on presence channels), else null: trust it, never a
+ * user id inside {@code data}. Get it from {@link Notifier#channel} or {@link Notifier#subscribe}.
  *
  * <p>The subscription follows the listeners: when the last listener is removed ({@code off}, or
  * {@code stopListening} / {@code View.remove()} on the listener) and no {@link Notifier#subscribe} holds it, the

@@ -22,13 +22,17 @@ import io.vertebra.posts.server.store.PostStore;
 import io.vertebra.posts.shared.PostApi;
 import io.vertebra.server.Config;
 import io.vertebra.server.RealtimeSettings;
+import io.vertebra.web.CrossSiteGuard;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.EnumSet;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.slf4j.Logger;
@@ -75,6 +79,10 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
     PostEventPublisher events = new PostEventPublisher(pusher, json);
     PostsBackend backend = new PostsBackend(database, pusher, store, events);
 
+    // Cookie-authenticated writes refuse cross-site browser requests (CSRF), behind the cookie's SameSite=Lax.
+    for (String path : new String[] {"/api/*", "/pusher/*"}) {
+      context.addFilter(new FilterHolder(new CrossSiteGuard()), path, EnumSet.of(DispatcherType.REQUEST));
+    }
     JsonBodies bodies = new JsonBodies(mapper, options.maxBodyBytes());
     context.addServlet(new ServletHolder("posts", new PostsServlet(store, json, bodies, sessions, events)),
         PostApi.POSTS_PATH + "/*");

@@ -202,17 +202,31 @@ class NotifierTest {
   }
 
   @Test
-  @DisplayName("client events reach the other subscribers of a private channel, never the sender")
+  @DisplayName("client events reach the other subscribers, never the sender, with the attested sender on presence")
   void clientEventsGoToOthers() {
     Notifier alice = new Notifier(hub.newConnection().presenceUser("a", Map.of("name", "Alice"))).connect();
     Notifier bob = new Notifier(hub.newConnection().presenceUser("b", Map.of("name", "Bob"))).connect();
     EventLog aliceLog = EventLog.of(alice.subscribe("presence-post-1"));
     EventLog bobLog = EventLog.of(bob.subscribe("presence-post-1"));
 
-    assertTrue(alice.triggerClientEvent("presence-post-1", "client-editing", Map.of("name", "Alice")));
+    assertTrue(alice.triggerClientEvent("presence-post-1", "client-editing", Map.of("userId", "b")));
 
-    assertEquals(List.of("client-editing {name=Alice} presence-post-1"), bobLog.named("client-editing"));
+    // The third argument is the sender the service attests ("a"), whatever the data claims.
+    assertEquals(List.of("client-editing {userId=b} presence-post-1 a"), bobLog.named("client-editing"));
     assertTrue(aliceLog.named("client-editing").isEmpty());
+  }
+
+  @Test
+  @DisplayName("client events on private channels carry no attested sender: (data, channelName) only")
+  void privateClientEventsHaveNoSender() {
+    Notifier alice = new Notifier(hub.newConnection()).connect();
+    Notifier bob = new Notifier(hub.newConnection()).connect();
+    alice.subscribe("private-doc");
+    EventLog bobLog = EventLog.of(bob.subscribe("private-doc"));
+
+    assertTrue(alice.triggerClientEvent("private-doc", "client-x", Map.of("userId", "b")));
+
+    assertEquals(List.of("client-x {userId=b} private-doc"), bobLog.named("client-x"));
   }
 
   @Test

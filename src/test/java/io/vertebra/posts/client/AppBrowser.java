@@ -19,9 +19,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class AppBrowser implements AutoCloseable {
 
-  static final Duration TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  final String name;
+  public final String name;
   private final String baseUrl;
   private final Browsers.Session session;
   private final ChromeDriver driver;
@@ -44,7 +44,7 @@ public final class AppBrowser implements AutoCloseable {
   }
 
   /** Loads the app afresh at a hash route (a bookmarked or shared link); returns once the connection is live. */
-  AppBrowser open(String hash) {
+  public AppBrowser open(String hash) {
     driver.get(baseUrl + "/#" + hash);
     driver.navigate().refresh(); // a hash-only change of URL would not reload the page
     await(".conn[data-status=live]");
@@ -66,7 +66,7 @@ public final class AppBrowser implements AutoCloseable {
   }
 
   /** Waits until no element matches {@code css}. */
-  void awaitGone(String css) {
+  public void awaitGone(String css) {
     waiting().until(d -> d.findElements(By.cssSelector(css)).isEmpty());
   }
 
@@ -103,18 +103,18 @@ public final class AppBrowser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
-  Object asyncJs(String script, Object... args) {
+  public Object asyncJs(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
   }
 
   /** The signed-in user's id, as the server knows it (for presence and terminate_connections). */
-  String userId() {
+  public String userId() {
     return (String) js("var x = new XMLHttpRequest(); x.open('GET', '/api/session', false); x.send();"
         + " return JSON.parse(x.responseText).id;");
   }
 
   /** Cuts this browser off the network (Chromium's network emulation), or restores it. */
-  void offline(boolean offline) {
+  public void offline(boolean offline) {
     if (offline) {
       ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
       conditions.setOffline(true);
@@ -124,7 +124,7 @@ public final class AppBrowser implements AutoCloseable {
     }
   }
 
-  void resize(int width, int height) {
+  public void resize(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
   }
 

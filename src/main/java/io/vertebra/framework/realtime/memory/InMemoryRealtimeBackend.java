@@ -88,7 +88,7 @@ public final class InMemoryRealtimeBackend implements RealtimeBackend {
     if (!isSubscribedTo(channel)) {
       return false;
     }
-    hub.publish(channel, event, data, socketId);
+    hub.relayClientEvent(channel, event, data, this);
     return true;
   }
 
@@ -170,8 +170,10 @@ public final class InMemoryRealtimeBackend implements RealtimeBackend {
     return state == ConnectionState.CONNECTED && confirmed.contains(channel);
   }
 
-  void deliver(String channel, String event, Object data) {
-    emit(channel, event, data);
+  void deliver(String channel, String event, Object data, String userId) {
+    if (listener != null) {
+      listener.onEvent(channel, event, data, userId);
+    }
   }
 
   private void open() {

@@ -46,6 +46,15 @@ public final class InMemoryRealtimeHub {
     return deliver(channel, event, data, excluded -> isExcluded(excluded, excludedSocketId));
   }
 
+  /**
+   * Relays a client event to the channel's other subscribers, stamped (on presence channels) with the sender's
+   * presence user id, as the real service stamps {@code user_id}.
+   */
+  int relayClientEvent(String channel, String event, Object data, InMemoryRealtimeBackend sender) {
+    String userId = channel.startsWith("presence-") ? sender.presenceId() : null;
+    return deliver(channel, event, data, userId, other -> other == sender);
+  }
+
   /** From now on, subscriptions to {@code channel} fail with {@code pusher:subscription_error} (status 403). */
   public void deny(String channel) {
     deniedChannels.add(channel);
@@ -114,11 +123,16 @@ public final class InMemoryRealtimeHub {
 
   /** Delivers a JSON copy of {@code data} to every subscriber the filter does not skip; returns how many. */
   private int deliver(String channel, String event, Object data, Predicate<InMemoryRealtimeBackend> skip) {
+    return deliver(channel, event, data, null, skip);
+  }
+
+  private int deliver(String channel, String event, Object data, String userId,
+      Predicate<InMemoryRealtimeBackend> skip) {
     String json = Json.stringify(data);
     int delivered = 0;
     for (InMemoryRealtimeBackend connection : new ArrayList<>(connections)) {
       if (connection.isSubscribedTo(channel) && !skip.test(connection)) {
-        connection.deliver(channel, event, Json.parse(json));
+        connection.deliver(channel, event, Json.parse(json), userId);
         delivered++;
       }
     }

@@ -89,6 +89,34 @@ public final class PusherJs extends JavaScriptObject {
     return JsEvents.bindGlobal(user(), handler);
   }
 
+  /**
+   * Binds {@code handler} to every client event the connection receives, with the service-attested
+   * {@code user_id}. pusher-js hands that id only to per-event {@code channel.bind} callbacks (as metadata) and
+   * drops it for {@code bind_global}; the connection's {@code message} event carries the whole frame, so the
+   * framework can follow every client event without knowing its name in advance.
+   */
+  public PusherBinding bindClientEvents(PusherClientEventHandler handler) {
+    return JsEvents.bindFunction(connection(), "message", clientEventFunction(handler));
+  }
+
+  private static native JavaScriptObject clientEventFunction(PusherClientEventHandler handler) /*-{
+    return $entry(function(message) {
+      if (!message || typeof message.event !== 'string' || message.event.indexOf('client-') !== 0
+          || typeof message.channel !== 'string') {
+        return;
+      }
+      var userId = message.user_id == null ? null : String(message.user_id);
+      @io.vertebra.framework.realtime.pusher.PusherJs::dispatchClientEvent(*)(handler, message.channel,
+          message.event, JSON.stringify(message.data), userId);
+    });
+  }-*/;
+
+  /** Back in Java: the data arrives as JSON text (undefined = null). */
+  private static void dispatchClientEvent(PusherClientEventHandler handler, String channel, String event,
+      String json, String userId) {
+    handler.onClientEvent(channel, event, json == null ? null : Json.parse(json), userId);
+  }
+
   /** Binds {@code handler} to {@code connection.state_change}. */
   public PusherBinding bindStateChange(PusherStateHandler handler) {
     return JsEvents.bindFunction(connection(), "state_change", stateFunction(handler));

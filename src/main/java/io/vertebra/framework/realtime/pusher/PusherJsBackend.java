@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The browser's {@link RealtimeBackend}: the real pusher-js, through the {@link PusherJs} boundary. It reports
- * every channel event (pusher's own included), the client-wide {@code pusher:error} and
+ * every channel event (pusher's own included; client events with the sender's attested user id), the client-wide
+ * {@code pusher:error} and
  * {@code pusher:signin_success}, events sent to the signed-in user, and connection state changes.
  *
  * <pre>{@code
@@ -54,6 +55,12 @@ public final class PusherJsBackend implements RealtimeBackend {
       clientBindings.add(pusher.bind(event, (name, data) -> emit(null, name, data)));
     }
     clientBindings.add(pusher.bindUserGlobal((name, data) -> emit(null, name, data)));
+    // Client events come from the connection, where the sender's attested user_id is still attached.
+    clientBindings.add(pusher.bindClientEvents((channel, event, data, userId) -> {
+      if (channels.containsKey(channel) && listener != null) {
+        listener.onEvent(channel, event, data, userId);
+      }
+    }));
     // The constructor already started connecting, before our state_change callback existed.
     report(pusher.state());
     for (String name : new ArrayList<>(channels.keySet())) {
@@ -129,7 +136,11 @@ public final class PusherJsBackend implements RealtimeBackend {
   }
 
   private PusherBinding bindChannel(String name) {
-    return pusher.subscribe(name).bindGlobal((event, data) -> emit(name, event, data));
+    return pusher.subscribe(name).bindGlobal((event, data) -> {
+      if (!event.startsWith("client-")) { // those arrive through bindClientEvents, with their sender
+        emit(name, event, data);
+      }
+    });
   }
 
   private void report(String pusherState) {

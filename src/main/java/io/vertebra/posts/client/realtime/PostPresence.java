@@ -33,7 +33,7 @@ public final class PostPresence extends Events {
     String name = PostChannels.presence(postId);
     LivePresence.follow(this, viewers, notifier, name);
     channel = notifier.channel(name);
-    listenTo(channel, PostChannels.CLIENT_EDITING, args -> editing(args[0]));
+    listenTo(channel, PostChannels.CLIENT_EDITING, args -> editing(args[0], args.length > 2 ? args[2] : null));
     listenTo(viewers, "remove reset", args -> forgetLeavers());
   }
 
@@ -42,11 +42,12 @@ public final class PostPresence extends Events {
     return viewers;
   }
 
-  /** Sends a {@code client-editing} event to the other viewers; false when it could not be sent. */
-  public boolean announceEditing(String userId, String name, boolean editing) {
+  /**
+   * Sends a {@code client-editing} event to the other viewers; false when it could not be sent. It names nobody:
+   * receivers take the editor from the user_id the channels service stamps on it, which the sender cannot forge.
+   */
+  public boolean announceEditing(boolean editing) {
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("userId", userId);
-    data.put("name", name);
     data.put(Viewer.EDITING, editing);
     return channel.isSubscribed() && channel.triggerClientEvent(PostChannels.CLIENT_EDITING, data);
   }
@@ -69,13 +70,13 @@ public final class PostPresence extends Events {
     }
   }
 
+  /** {@code sender} is the attested user id; a user id inside the data is ignored, since anyone can write one. */
   @SuppressWarnings("unchecked")
-  private void editing(Object data) {
-    if (!(data instanceof Map)) {
+  private void editing(Object data, Object sender) {
+    if (!(data instanceof Map) || !(sender instanceof String id)) {
       return;
     }
     Map<String, Object> event = (Map<String, Object>) data;
-    String id = String.valueOf(event.get("userId"));
     Viewer viewer = viewers.get(id);
     if (viewer == null) {
       return;

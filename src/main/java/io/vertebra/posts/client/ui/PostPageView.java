@@ -37,8 +37,7 @@ public final class PostPageView extends AppView {
     this.presence = new PostPresence(notifier, id);
     this.presenceView = new PresenceView(presence, session.getUserId());
     this.editingNote = new EditingNote(presence, session.getUserId());
-    this.signal = new EditingSignal(editing -> presence.announceEditing(session.getUserId(),
-        session.getName(), editing));
+    this.signal = new EditingSignal(presence::announceEditing);
     LiveModels.follow(this, post, notifier, PostChannels.post(id));
     listenTo(post, "destroy", args -> gone());
     // Only the load's failure is the page's to show; the editor and the detail view report their own requests.

@@ -50,13 +50,33 @@ public final class JsonBodies {
       node = reader.readTree(bytes);
     } catch (JsonProcessingException e) {
       throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ApiErrors.MALFORMED_JSON,
-          "The request body is not valid JSON: " + e.getOriginalMessage(), null, null);
+          "The request body is not valid JSON: " + describe(e), null, null);
     }
     if (!(node instanceof ObjectNode object)) {
       throw ApiException.invalid(null, "The request body must be a JSON object, not " + node.getNodeType()
           .toString().toLowerCase(Locale.ROOT));
     }
     return object;
+  }
+
+  /**
+   * What is wrong with the JSON, in the parser's words minus its internals: Jackson names its own classes and
+   * features in some messages ({@code `com.fasterxml...JsonNode`}, {@code DeserializationFeature...}), which a
+   * client has no use for and should not learn. Also adds where the problem is.
+   */
+  static String describe(JsonProcessingException e) {
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+      return "it is nested too deeply or a value is too large";
+    }
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.startsWith("Trailing token")) {
+      message = "there is more content after the JSON value";
+    }
+    message = message.replaceAll("\\s*\\(bound as [^)]*\\)", "").replaceAll("`[^`]*`", "...")
+        .replaceAll("(?i)\\b(com|java|javax|org)\\.[\\w.$]+", "...");
+    var location = e.getLocation();
+    return location == null || location.getLineNr() < 0 ? message
+        : message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 
   /** Accepts {@code application/json} and {@code application/*+json}, in UTF-8 (the only charset JSON allows). */

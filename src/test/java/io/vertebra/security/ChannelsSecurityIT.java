@@ -1,0 +1,223 @@
+package io.vertebra.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.pusher.rest.Pusher;
+import io.vertebra.channels.RawSocket;
+import io.vertebra.channels.auth.AppCredentials;
+import io.vertebra.channels.auth.Hmac;
+import io.vertebra.channels.auth.SocketAuthenticator;
+import io.vertebra.channels.protocol.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The channels server lets nobody in without the app secret's signature: private and presence subscriptions need
+ * a signature for this very socket (and, for presence, this very channel_data), the app key must be this app's,
+ * HTTP API requests must be freshly and correctly signed, and client events are relayed only from subscribers of
+ * private or presence channels, stamped with the server-attested user_id.
+ */
+class ChannelsSecurityIT {
+
+  private static final java.util.List<String[]> JSON_TYPE =
+      java.util.List.<String[]>of(new String[] {"Content-Type", "application/json"});
+
+  private static AppUnderTest app;
+  private static SocketAuthenticator signer;
+  private static Pusher rest;
+
+  @BeforeAll
+  static void start() throws Exception {
+    app = new AppUnderTest();
+    signer = new SocketAuthenticator(new AppCredentials(app.appId(), app.key(), app.channelsSecret()));
+    rest = new Pusher(app.appId(), app.key(), app.channelsSecret());
+    rest.setHost("127.0.0.1:" + app.port());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    rest.close();
+    app.close();
+  }
+
+  private static RawSocket connect() throws Exception {
+    RawSocket socket = RawSocket.open(app.port(), "/app/" + app.key() + "?protocol=7");
+    socket.frames.addFirst(socket.next("pusher:connection_established", 5000));
+    return socket;
+  }
+
+  private static String socketId(RawSocket socket) throws Exception {
+    return socket.socketId();
+  }
+
+  private static void subscribe(RawSocket socket, String channel, String auth, String channelData) {
+    socket.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":" + Mutations.jsonString(channel)
+        + (auth == null ? "" : ",\"auth\":" + Mutations.jsonString(auth))
+        + (channelData == null ? "" : ",\"channel_data\":" + Mutations.jsonString(channelData)) + "}}");
+  }
+
+  /** The subscription was refused (4009 or subscription_error) and the socket gets none of the channel's events. */
+  private static void assertRefused(RawSocket socket, String channel) throws Exception {
+    JsonNode answer = null;
+    long end = System.currentTimeMillis() + 5000;
+    while (answer == null && System.currentTimeMillis() < end) {
+      JsonNode frame = socket.next(100);
+      if (frame == null) {
+        continue;
+      }
+      String event = frame.path("event").asText();
+      assertTrue(!event.equals("pusher_internal:subscription_succeeded"), "subscribed to " + channel + ": " + frame);
+      if (event.equals("pusher:subscription_error") || event.equals("pusher:error")) {
+        answer = frame;
+      }
+    }
+    assertNotNull(answer, "no refusal for " + channel);
+    if (answer.path("event").asText().equals("pusher:error")) {
+      assertEquals(ErrorCode.UNAUTHORIZED, answer.path("data").path("code").asInt(), answer.toString());
+    }
+    rest.trigger(channel, "secret-news", Map.of("for", "members only"));
+    assertNull(socket.next("secret-news", 700), "an unauthorized socket received " + channel + "'s events");
+  }
+
+  private static void assertSubscribed(RawSocket socket, String channel) throws Exception {
+    JsonNode ok = socket.next("pusher_internal:subscription_succeeded", 5000);
+    assertNotNull(ok, "not subscribed to " + channel);
+  }
+
+  @Test
+  void privateAndPresenceChannelsRefuseSubscriptionsWithoutAuth() throws Exception {
+    try (RawSocket socket = connect()) {
+      socketId(socket);
+      subscribe(socket, "private-no-auth", null, null);
+      assertRefused(socket, "private-no-auth");
+      subscribe(socket, "presence-no-auth", null, "{\"user_id\":\"u1\"}");
+      assertRefused(socket, "presence-no-auth");
+    }
+  }
+
+  @Test
+  void forgedSignaturesAreRefused() throws Exception {
+    try (RawSocket socket = connect()) {
+      String id = socketId(socket);
+      AppCredentials wrongSecret = new AppCredentials(app.appId(), app.key(), "guessed-secret");
+      subscribe(socket, "private-forged", new SocketAuthenticator(wrongSecret).channelAuth(id, "private-forged", null),
+          null);
+      assertRefused(socket, "private-forged");
+      subscribe(socket, "private-forged2", app.key() + ":" + "0".repeat(64), null);
+      assertRefused(socket, "private-forged2");
+      // a valid signature for another channel does not open this one
+      subscribe(socket, "private-forged3", signer.channelAuth(id, "private-other", null), null);
+      assertRefused(socket, "private-forged3");
+    }
+  }
+
+  @Test
+  void aSignatureReplayedFromAnotherSocketIsRefused() throws Exception {
+    try (RawSocket victim = connect(); RawSocket thief = connect()) {
+      String victimId = socketId(victim);
+      socketId(thief);
+      String stolen = signer.channelAuth(victimId, "private-replay", null);
+      subscribe(victim, "private-replay", stolen, null);
+      assertSubscribed(victim, "private-replay");
+      subscribe(thief, "private-replay", stolen, null);
+      assertRefused(thief, "private-replay");
+      assertNotNull(victim.next("secret-news", 5000), "the rightful subscriber still receives");
+    }
+  }
+
+  @Test
+  void anotherAppsKeyIsRefusedWith4001() throws Exception {
+    try (RawSocket socket = RawSocket.open(app.port(), "/app/not-" + app.key() + "?protocol=7")) {
+      JsonNode error = socket.next("pusher:error", 5000);
+      assertNotNull(error);
+      assertEquals(ErrorCode.APP_NOT_FOUND, error.path("data").path("code").asInt());
+      assertEquals(ErrorCode.APP_NOT_FOUND, socket.awaitClose(5000));
+    }
+  }
+
+  @Test
+  void presenceUserIdComesOnlyFromSignedChannelData() throws Exception {
+    try (RawSocket mallory = connect()) {
+      String id = socketId(mallory);
+      String own = "{\"user_id\":\"mallory\",\"user_info\":{\"name\":\"Mallory\"}}";
+      String claimed = "{\"user_id\":\"alice\",\"user_info\":{\"name\":\"Alice\"}}";
+      // signed for her own user, sent with someone else's channel_data
+      subscribe(mallory, "presence-room", signer.channelAuth(id, "presence-room", own), claimed);
+      assertRefused(mallory, "presence-room");
+    }
+  }
+
+  @Test
+  void clientEventsCarryTheServerAttestedUserIdWhateverTheDataClaims() throws Exception {
+    try (RawSocket alice = connect(); RawSocket mallory = connect()) {
+      String aliceId = socketId(alice);
+      String malloryId = socketId(mallory);
+      String aliceData = "{\"user_id\":\"alice\",\"user_info\":{\"name\":\"Alice\"}}";
+      String malloryData = "{\"user_id\":\"mallory\",\"user_info\":{\"name\":\"Mallory\"}}";
+      subscribe(alice, "presence-doc", signer.channelAuth(aliceId, "presence-doc", aliceData), aliceData);
+      assertSubscribed(alice, "presence-doc");
+      subscribe(mallory, "presence-doc", signer.channelAuth(malloryId, "presence-doc", malloryData), malloryData);
+      assertSubscribed(mallory, "presence-doc");
+      mallory.send("{\"event\":\"client-editing\",\"channel\":\"presence-doc\",\"data\":{\"userId\":\"alice\","
+          + "\"user_id\":\"alice\",\"editing\":true}}");
+      JsonNode received = alice.next("client-editing", 5000);
+      assertNotNull(received);
+      assertEquals("mallory", received.path("user_id").asText(), "the relay names the real sender: " + received);
+    }
+  }
+
+  @Test
+  void clientEventsOnPublicChannelsOrWithoutSubscriptionAreRefused() throws Exception {
+    try (RawSocket sender = connect(); RawSocket listener = connect()) {
+      socketId(sender);
+      String listenerId = socketId(listener);
+      subscribe(listener, "public-room", null, null);
+      assertSubscribed(listener, "public-room");
+      subscribe(sender, "public-room", null, null);
+      assertSubscribed(sender, "public-room");
+      sender.send("{\"event\":\"client-x\",\"channel\":\"public-room\",\"data\":{}}");
+      assertEquals(ErrorCode.UNAUTHORIZED, sender.next("pusher:error", 5000).path("data").path("code").asInt());
+      assertNull(listener.next("client-x", 700), "a client event was relayed on a public channel");
+
+      subscribe(listener, "private-room", signer.channelAuth(listenerId, "private-room", null), null);
+      assertSubscribed(listener, "private-room");
+      sender.send("{\"event\":\"client-x\",\"channel\":\"private-room\",\"data\":{}}");
+      assertEquals(ErrorCode.UNAUTHORIZED, sender.next("pusher:error", 5000).path("data").path("code").asInt());
+      assertNull(listener.next("client-x", 700), "a client event was relayed from a non-subscriber");
+    }
+  }
+
+  @Test
+  void httpApiRefusesStaleFutureForgedAndReplayedSignatures() throws Exception {
+    RawHttp raw = new RawHttp(app.port());
+    ChannelsApiCases api = new ChannelsApiCases(app.appId(), app.key(), app.channelsSecret());
+    String path = "/apps/" + app.appId() + "/events";
+    String body = "{\"name\":\"e\",\"channels\":[\"c\"],\"data\":\"{}\"}";
+    long now = System.currentTimeMillis() / 1000;
+    assertEquals(200, api.send(raw, "POST", path, body, now, app.channelsSecret()).status(), "a fresh request");
+    assertEquals(401, api.send(raw, "POST", path, body, now - 601, app.channelsSecret()).status(), "601 s old");
+    assertEquals(401, api.send(raw, "POST", path, body, now + 601, app.channelsSecret()).status(), "601 s ahead");
+    assertEquals(401, api.send(raw, "POST", path, body, now, "guessed-secret").status(), "wrong secret");
+
+    // A captured signature does not carry over to another body or another endpoint.
+    String query = api.query("POST", path, body, now, app.channelsSecret());
+    String other = "{\"name\":\"e\",\"channels\":[\"private-bank\"],\"data\":\"{}\"}";
+    RawHttp.Response changedBody = raw.send(new RawHttp.Request("POST", (path + "?" + query.replace(
+        Hmac.md5Hex(body.getBytes(StandardCharsets.UTF_8)), Hmac.md5Hex(other.getBytes(StandardCharsets.UTF_8))))
+        .getBytes(StandardCharsets.UTF_8), JSON_TYPE,
+        other.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(401, changedBody.status(), changedBody.body());
+    RawHttp.Response otherPath = raw.send(new RawHttp.Request("POST", ("/apps/" + app.appId()
+        + "/batch_events?" + query).getBytes(StandardCharsets.UTF_8),
+        JSON_TYPE, body.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(401, otherPath.status(), otherPath.body());
+    assertTrue(Leaks.errorShape(otherPath.body()) == null, otherPath.body());
+  }
+}

@@ -1,0 +1,57 @@
+package io.vertebra.security;
+
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * One seeded run of generated hostile cases against one surface: the seed (printed, so a failure can be replayed
+ * with {@code -Dvertebra.hostile.seed=N}), the case count (base count times {@code -Dvertebra.hostile.scale=K},
+ * default 1 for CI) and a tally of outcomes printed at the end for the figures in docs/security.md.
+ */
+final class HostileRun {
+
+  static final String SEED_PROPERTY = "vertebra.hostile.seed";
+  static final String SCALE_PROPERTY = "vertebra.hostile.scale";
+
+  final String surface;
+  final long seed;
+  final int cases;
+  final Random random;
+  private final Map<String, Integer> outcomes = new TreeMap<>();
+  private int tried;
+
+  HostileRun(String surface, int baseCases) {
+    this.surface = surface;
+    String fixed = System.getProperty(SEED_PROPERTY);
+    this.seed = fixed != null && !fixed.isBlank() ? Long.parseLong(fixed.trim()) : System.nanoTime();
+    this.cases = baseCases * Math.max(1, Integer.getInteger(SCALE_PROPERTY, 1));
+    this.random = new Random(seed);
+    System.out.println("[hostile] " + surface + ": " + cases + " cases, seed " + seed + " (replay with -D"
+        + SEED_PROPERTY + "=" + seed + ")");
+  }
+
+  /** Records one case's outcome (e.g. "400", "close 4009"). */
+  void count(String outcome) {
+    tried++;
+    outcomes.merge(outcome, 1, Integer::sum);
+  }
+
+  /** What to put before a failure message so the case can be replayed. */
+  String replay(int index) {
+    return "[" + surface + " case " + index + ", -D" + SEED_PROPERTY + "=" + seed + "] ";
+  }
+
+  int tried() {
+    return tried;
+  }
+
+  Map<String, Integer> outcomes() {
+    return outcomes;
+  }
+
+  /** Prints the figures: cases tried and outcomes by kind. */
+  void report() {
+    System.out.println("[hostile] " + surface + ": " + tried + " cases tried, seed " + seed + ", outcomes " + outcomes);
+  }
+}
