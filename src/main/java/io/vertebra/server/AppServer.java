@@ -6,6 +6,7 @@ import io.vertebra.channels.console.ConsoleBackend;
 import io.vertebra.ops.RequestMetrics;
 import io.vertebra.posts.server.PostsBackend;
 import io.vertebra.web.JsonErrorHandler;
+import io.vertebra.web.WebCompression;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -70,7 +71,8 @@ public final class AppServer implements AutoCloseable {
     }
     // The realtime debug console (/console, docs/console.md): says so when the realtime service is external.
     ConsoleBackend.install(context, credentials, channels == null ? null : channels.app(), webApp(context, config));
-    RequestMetrics requests = new RequestMetrics(context); // wraps everything: every response is counted
+    // Wraps everything: every response is counted, and counted as sent (compressed or not).
+    RequestMetrics requests = new RequestMetrics(WebCompression.around(context));
     Operations.install(context, mode, realtime, channels, posts, requests);
     // Jetty's own refusals (unparsable requests, sendError) answer in the same JSON error contract as the APIs.
     server.setErrorHandler(new JsonErrorHandler());
