@@ -6,6 +6,7 @@ import io.vertebra.posts.server.PostsBackend;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * One embedded Jetty 12 server on one port: the web app, the posts REST API and (unless an external realtime
@@ -20,6 +21,9 @@ public final class AppServer implements AutoCloseable {
     /** Only the channels server (WebSocket and HTTP API). */
     CHANNELS
   }
+
+  /** How long a stop waits for requests in flight before cutting them. */
+  public static final long STOP_TIMEOUT_MS = 10_000;
 
   private final Server server;
   private final ServerConnector connector;
@@ -60,9 +64,14 @@ public final class AppServer implements AutoCloseable {
       PostsBackend.install(context, config, realtime);
       StaticFiles.install(context, config.webDir());
     }
-    server.setHandler(context);
+    // GracefulHandler: on stop, requests in flight are answered (up to the stop timeout) and new ones get 503,
+    // instead of every open connection being cut.
+    GracefulHandler graceful = new GracefulHandler(context);
+    // Jetty's default gives a request's body 1 s during shutdown: a slow upload already under way would get a 500.
+    graceful.setShutdownIdleTimeout(STOP_TIMEOUT_MS / 2);
+    server.setHandler(graceful);
     server.setStopAtShutdown(true);
-    server.setStopTimeout(5_000);
+    server.setStopTimeout(STOP_TIMEOUT_MS);
     server.start();
     return new AppServer(server, connector, realtime, channels);
   }
