@@ -16,7 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and pusher-js connection), with the few page operations the end-to-end tests need. Waits poll every 10 ms so measured delays
  * are not dominated by the polling.
  */
-final class AppBrowser implements AutoCloseable {
+public final class AppBrowser implements AutoCloseable {
 
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -25,7 +25,7 @@ final class AppBrowser implements AutoCloseable {
   private final Browsers.Session session;
   private final ChromeDriver driver;
 
-  AppBrowser(String name, String baseUrl) {
+  public AppBrowser(String name, String baseUrl) {
     this.name = name;
     this.baseUrl = baseUrl;
     this.session = Browsers.start();
@@ -33,7 +33,7 @@ final class AppBrowser implements AutoCloseable {
   }
 
   /** Opens the app and signs in; returns once the realtime connection is live. */
-  AppBrowser signIn() {
+  public AppBrowser signIn() {
     driver.get(baseUrl + "/");
     WebElement input = await("form.sign-in input.name");
     input.sendKeys(name);
@@ -43,7 +43,7 @@ final class AppBrowser implements AutoCloseable {
   }
 
   /** Loads the app afresh at a hash route (a bookmarked or shared link); returns once the connection is live. */
-  AppBrowser open(String hash) {
+  public AppBrowser open(String hash) {
     driver.get(baseUrl + "/#" + hash);
     driver.navigate().refresh(); // a hash-only change of URL would not reload the page
     await(".conn[data-status=live]");
@@ -51,13 +51,13 @@ final class AppBrowser implements AutoCloseable {
   }
 
   /** Navigates to a hash route ({@code posts/7}) without reloading. */
-  AppBrowser go(String hash) {
+  public AppBrowser go(String hash) {
     js("location.hash = arguments[0];", hash);
     return this;
   }
 
   /** The first element matching {@code css}, waiting until it exists. */
-  WebElement await(String css) {
+  public WebElement await(String css) {
     return waiting().until(d -> {
       var found = d.findElements(By.cssSelector(css));
       return found.isEmpty() ? null : found.get(0);
@@ -65,12 +65,12 @@ final class AppBrowser implements AutoCloseable {
   }
 
   /** Waits until no element matches {@code css}. */
-  void awaitGone(String css) {
+  public void awaitGone(String css) {
     waiting().until(d -> d.findElements(By.cssSelector(css)).isEmpty());
   }
 
   /** Waits until the text of {@code css} is exactly {@code text}. */
-  void awaitText(String css, String text) {
+  public void awaitText(String css, String text) {
     waiting().until(d -> {
       var found = d.findElements(By.cssSelector(css));
       return !found.isEmpty() && text.equals(found.get(0).getText());
@@ -78,7 +78,7 @@ final class AppBrowser implements AutoCloseable {
   }
 
   /** The text of the first element matching {@code css} (waiting for it). */
-  String text(String css) {
+  public String text(String css) {
     return waiting().until(d -> {
       var found = d.findElements(By.cssSelector(css));
       return found.isEmpty() ? null : found.get(0).getText();
@@ -96,7 +96,7 @@ final class AppBrowser implements AutoCloseable {
     await(css).click();
   }
 
-  Object js(String script, Object... args) {
+  public Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
@@ -111,7 +111,7 @@ final class AppBrowser implements AutoCloseable {
   }
 
   /** Cuts this browser off the network (Chromium's network emulation), or restores it. */
-  void offline(boolean offline) {
+  public void offline(boolean offline) {
     if (offline) {
       ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
       conditions.setOffline(true);
@@ -126,7 +126,7 @@ final class AppBrowser implements AutoCloseable {
   }
 
   /** Saves a PNG of the viewport as {@code target/screenshots/<name>.png}. */
-  void screenshot(String file) {
+  public void screenshot(String file) {
     session.screenshot(file);
   }
 
