@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The channels server (packaged jar, {@code channels} mode, 512 MB heap) under overload: thousands of connections
+ * The channels server (packaged jar, {@code channels} mode, 512 MB heap, default send queue of 1,000 frames / 4 MB) under overload: thousands of connections
  * held, a flood of triggers to a channel with healthy readers and with clients that never read, a client sending
  * client events too fast, one connection too many and oversize triggers. Healthy clients get every event with
  * bounded latency, stalled ones are closed with 4100, the live heap stays bounded, every limit answers with its
@@ -39,6 +39,8 @@ class OverloadIT {
   private static final int BATCH = 10;
   /** Bytes of padding per event: enough that a stalled client's kernel buffers cannot absorb the flood. */
   private static final int PAD = 4_000;
+  /** Most events triggered per second. */
+  private static final int RATE = 500;
 
   @TempDir
   Path dataDir;
@@ -47,11 +49,10 @@ class OverloadIT {
   @DisplayName("thousands of connections, a trigger flood and stalled readers: bounded heap, nobody else hurt")
   void floodWithStalledReaders() throws Exception {
     int connections = Heavy.size("reliability.connections", 3_000, 10_000);
-    int events = Heavy.size("reliability.events", 2_000, 10_000);
+    int events = Heavy.size("reliability.events", 4_000, 10_000);
     int capacity = connections + HEALTHY + STALLED + 1;
     try (JarServer server = new JarServer("channels", dataDir, Map.of("CHANNELS_APP_ID", APP_ID,
-        "CHANNELS_KEY", KEY, "CHANNELS_SECRET", SECRET, "CHANNELS_MAX_CONNECTIONS", Integer.toString(capacity),
-        "CHANNELS_SEND_QUEUE_FRAMES", "200"))) {
+        "CHANNELS_KEY", KEY, "CHANNELS_SECRET", SECRET, "CHANNELS_MAX_CONNECTIONS", Integer.toString(capacity)))) {
       server.start();
       Pusher rest = new Pusher(APP_ID, KEY, SECRET);
       rest.setHost("127.0.0.1:" + server.port());
@@ -141,12 +142,22 @@ class OverloadIT {
     return all;
   }
 
-  /** Triggers {@code events} ticks (4 KB each, send time inside) in batches of 10 from 4 threads. */
+  /**
+   * Triggers {@code events} ticks (4 KB each, send time inside) in batches of 10 from 4 threads, at most
+   * {@link #RATE} a second: far more than any one browser needs, and a pace a reading client on this machine can
+   * follow — a client that falls 1,000 frames behind counts as slow by design, whatever the reason.
+   */
   private static void flood(Pusher rest, int events) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
+    long start = System.nanoTime();
     try {
       List<Future<Integer>> results = new ArrayList<>();
       for (int b = 0; b < events / BATCH; b++) {
+        long due = start + (long) b * BATCH * 1_000_000_000L / RATE;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
         results.add(pool.submit(() -> {
           List<Event> batch = new ArrayList<>();
           for (int i = 0; i < BATCH; i++) {
