@@ -24,6 +24,8 @@ public final class AppServer implements AutoCloseable {
 
   /** How long a stop waits for requests in flight before cutting them. */
   public static final long STOP_TIMEOUT_MS = 10_000;
+  /** How long a connection may sit idle (e.g. between two parts of a request body) once a stop began. */
+  public static final long SHUTDOWN_IDLE_TIMEOUT_MS = 500;
 
   private final Server server;
   private final ServerConnector connector;
@@ -67,8 +69,9 @@ public final class AppServer implements AutoCloseable {
     // GracefulHandler: on stop, requests in flight are answered (up to the stop timeout) and new ones get 503,
     // instead of every open connection being cut.
     GracefulHandler graceful = new GracefulHandler(context);
-    // Jetty's default gives a request's body 1 s during shutdown: a slow upload already under way would get a 500.
-    graceful.setShutdownIdleTimeout(STOP_TIMEOUT_MS / 2);
+    // During a stop every connection's idle timeout drops to this, and the stop waits for the connections to go:
+    // idle keep-alive connections then cost this much per stop, a request body stalled longer than this is cut.
+    graceful.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT_MS);
     server.setHandler(graceful);
     server.setStopAtShutdown(true);
     server.setStopTimeout(STOP_TIMEOUT_MS);
