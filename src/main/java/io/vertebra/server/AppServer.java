@@ -10,6 +10,7 @@ import io.vertebra.web.WebCompression;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.resource.Resource;
 
 /**
@@ -25,6 +26,11 @@ public final class AppServer implements AutoCloseable {
     /** Only the channels server (WebSocket and HTTP API). */
     CHANNELS
   }
+
+  /** How long a stop waits for requests in flight before cutting them. */
+  public static final long STOP_TIMEOUT_MS = 10_000;
+  /** How long a connection may sit idle (e.g. between two parts of a request body) once a stop began. */
+  public static final long SHUTDOWN_IDLE_TIMEOUT_MS = 500;
 
   private final Server server;
   private final ServerConnector connector;
@@ -77,9 +83,15 @@ public final class AppServer implements AutoCloseable {
     // Jetty's own refusals (unparsable requests, sendError) answer in the same JSON error contract as the APIs.
     server.setErrorHandler(new JsonErrorHandler());
     context.setErrorHandler(JsonErrorHandler.forServletContext());
-    server.setHandler(requests);
+    // GracefulHandler: on stop, requests in flight are answered (up to the stop timeout) and new ones get 503,
+    // instead of every open connection being cut.
+    GracefulHandler graceful = new GracefulHandler(requests);
+    // During a stop every connection's idle timeout drops to this, and the stop waits for the connections to go:
+    // idle keep-alive connections then cost this much per stop, a request body stalled longer than this is cut.
+    graceful.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT_MS);
+    server.setHandler(graceful);
     server.setStopAtShutdown(true);
-    server.setStopTimeout(5_000);
+    server.setStopTimeout(STOP_TIMEOUT_MS);
     server.start();
     return new AppServer(server, connector, realtime, channels, posts);
   }

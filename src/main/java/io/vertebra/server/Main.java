@@ -33,6 +33,7 @@ public final class Main {
     AppServer server = AppServer.start(config, mode);
     System.out.println("Vertebra " + command + " listening on " + server.baseUrl() + "/");
     System.out.println("Realtime: " + server.realtime().describe());
+    ShutdownSignals.install(server);
     if (server.channels() != null && config.channels().cluster() != null) {
       System.out.println("Channels cluster: " + config.channels().cluster().describe());
     }

@@ -83,6 +83,34 @@ public final class ServerProcess implements AutoCloseable {
     throw new IOException("no VmRSS for " + process.pid());
   }
 
+  /** The operating-system process id. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Whether the process is still running. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL: no shutdown hook, no flush; returns once the process is gone. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("process " + pid() + " survived SIGKILL");
+    }
+  }
+
+  /** Sends SIGTERM (a clean shutdown request) and returns at once. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** Waits up to {@code millis} for the process to end; its exit code, or null when it is still running. */
+  public Integer awaitExit(long millis) throws InterruptedException {
+    return process.waitFor(millis, TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+  }
+
   /** Live heap in KiB after a full GC (jcmd GC.run, then GC.heap_info). */
   public long liveHeapKib() throws IOException, InterruptedException {
     jcmd("GC.run");

@@ -1,0 +1,33 @@
+package io.vertebra.server;
+
+/**
+ * SIGTERM and SIGINT stop the server gracefully and end the process with status 0. Without this the JVM's own
+ * handler runs every shutdown hook at once (Jetty's stop racing H2's close of the database, so a request still
+ * draining could find its database gone) and exits with 143. Here the server closes first — realtime clients told
+ * to reconnect, no new requests, in-flight ones answered — and only then does the JVM exit.
+ */
+final class ShutdownSignals {
+
+  private ShutdownSignals() {}
+
+  /** Routes TERM and INT to a graceful {@code server.close()} followed by exit 0 (1 when closing failed). */
+  @SuppressWarnings("sunapi") // sun.misc.Signal (module jdk.unsupported): the JDK's only way to handle SIGTERM
+  static void install(AppServer server) {
+    for (String name : new String[] {"TERM", "INT"}) {
+      sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop(server, name));
+    }
+  }
+
+  private static void stop(AppServer server, String signal) {
+    System.out.println("SIG" + signal + ": stopping (in-flight requests are answered first)");
+    int status = 0;
+    try {
+      server.close();
+    } catch (Exception e) {
+      System.err.println("Shutdown failed: " + e);
+      status = 1;
+    }
+    System.out.println("Stopped.");
+    System.exit(status);
+  }
+}
