@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RestartReconnectIT {
 
-  private static final long RESYNC_BOUND_MS = 30_000;
+  private static final long RESYNC_BOUND_MS = 8_000;
 
   @TempDir
   Path dataDir;

@@ -2,39 +2,100 @@ package io.vertebra.posts.client.realtime;
 
 import com.google.gwt.user.client.Timer;
 import io.vertebra.framework.core.Events;
+import io.vertebra.framework.core.Model;
+import io.vertebra.framework.core.Options;
+import io.vertebra.framework.realtime.ConnectionState;
 import io.vertebra.framework.realtime.Notifier;
 
 /**
- * Brings the realtime connection back after the server closed it for good (pusher-js does not retry after a
- * 4000–4099 close, e.g. {@code terminate_connections} or a refused connection): tries again after 2 s, doubling
- * up to 30 s, until connected. The {@link Notifier} then resubscribes and triggers its resync, so every followed
- * model and collection fetches what it missed.
+ * Brings the realtime connection back as soon as it can work again, where pusher-js alone would wait:
+ * <ul>
+ *   <li>after the server closed it for good (pusher-js does not retry after a 4000–4099 close, e.g.
+ *       {@code terminate_connections} or a refused connection): tries again after 2 s, doubling up to 30 s;</li>
+ *   <li>while pusher-js is retrying on its own back-off (connecting / unavailable, e.g. during a server restart,
+ *       up to 10 s and more between attempts): asks the app server's {@code /healthz} every second and, once it
+ *       answers, restarts the connection at once (then no more often than every 5 s, doubling up to 30 s, in case
+ *       the realtime service is elsewhere and still down).</li>
+ * </ul>
+ * The {@link Notifier} then resubscribes and triggers its resync, so every followed model and collection fetches
+ * what it missed.
  */
 public final class Reconnector extends Events {
 
   static final int FIRST_DELAY_MS = 2_000;
   static final int MAX_DELAY_MS = 30_000;
+  static final int PROBE_INTERVAL_MS = 1_000;
+  static final int FIRST_FORCE_SPACING_MS = 5_000;
+  static final String HEALTH_PATH = "/healthz";
 
   private final Notifier notifier;
+  private final Model health = new Model();
   private int delay = FIRST_DELAY_MS;
+  private int forceSpacing = FIRST_FORCE_SPACING_MS;
+  private double lastForced;
+  private boolean probing;
+  private boolean wasConnected;
   private final Timer retry = new Timer() {
     @Override
     public void run() {
       notifier.connect();
     }
   };
+  private final Timer probe = new Timer() {
+    @Override
+    public void run() {
+      health.fetch(new Options()
+          .success((target, response, options) -> serverAnswered())
+          .error((target, response, options) -> { }));
+    }
+  };
 
   public Reconnector(Notifier notifier) {
     this.notifier = notifier;
+    health.setUrl(HEALTH_PATH);
     listenTo(notifier, "connection:connected", args -> {
       retry.cancel();
+      stopProbing();
       delay = FIRST_DELAY_MS;
+      forceSpacing = FIRST_FORCE_SPACING_MS;
+      wasConnected = true;
     });
     listenTo(notifier, "connection:disconnected connection:failed", args -> schedule());
+    listenTo(notifier, "connection:connecting connection:unavailable", args -> {
+      if (wasConnected) {
+        startProbing();
+      }
+    });
   }
 
   private void schedule() {
     retry.schedule(delay);
     delay = Math.min(delay * 2, MAX_DELAY_MS);
+  }
+
+  private void startProbing() {
+    if (!probing) {
+      probing = true;
+      probe.scheduleRepeating(PROBE_INTERVAL_MS);
+    }
+  }
+
+  private void stopProbing() {
+    probing = false;
+    probe.cancel();
+  }
+
+  private void serverAnswered() {
+    double now = System.currentTimeMillis();
+    if (notifier.state() == ConnectionState.CONNECTED || now - lastForced < forceSpacing) {
+      return;
+    }
+    if (lastForced > 0) {
+      forceSpacing = Math.min(forceSpacing * 2, MAX_DELAY_MS);
+    }
+    lastForced = now;
+    // Restarting skips whatever is left of pusher-js's back-off; subscriptions are kept and resubscribed.
+    notifier.disconnect();
+    notifier.connect();
   }
 }
