@@ -214,10 +214,21 @@ public final class PostStore {
   }
 
   private <T> T transaction(Work<T> work) throws PostNotFoundException, VersionConflictException {
+    return transaction(work, false);
+  }
+
+  /** One transaction; with {@code checkpoint}, H2 also writes it out for good before this returns. */
+  private <T> T transaction(Work<T> work, boolean checkpoint)
+      throws PostNotFoundException, VersionConflictException {
     try (Connection c = db.connection()) {
       try {
         T result = work.run(c);
         c.commit();
+        if (checkpoint) {
+          try (Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+          }
+        }
         return result;
       } catch (Exception e) {
         c.rollback();
@@ -244,13 +255,7 @@ public final class PostStore {
     }
     h2Writes.lock();
     try {
-      T result = transaction(work);
-      try (Connection c = db.connection(); Statement s = c.createStatement()) {
-        s.execute("CHECKPOINT SYNC");
-      } catch (SQLException e) {
-        throw new StoreException("Database error: " + e.getMessage(), e);
-      }
-      return result;
+      return transaction(work, true);
     } finally {
       h2Writes.unlock();
     }
