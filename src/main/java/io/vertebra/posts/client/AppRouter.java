@@ -65,13 +65,13 @@ final class AppRouter extends Router {
   }
 
   private void showPost(String idText, boolean editing) {
-    long id = parseId(idText);
+    double id = parseId(idText);
     if (id <= 0) {
       shell.show(new PostListView(posts));
       return;
     }
     // Switching between reading and editing keeps the page, so the user does not leave and re-enter presence.
-    if (shell.page() instanceof PostPageView && ((PostPageView) shell.page()).postId() == id) {
+    if (shell.page() instanceof PostPageView && ((PostPageView) shell.page()).postId().equals(idText)) {
       ((PostPageView) shell.page()).setEditing(editing);
       return;
     }
@@ -88,10 +88,11 @@ final class AppRouter extends Router {
     shell.show(editor);
   }
 
-  private static long parseId(String text) {
-    if (text == null || text.isEmpty() || text.length() > 18 || !text.matches("[0-9]+")) {
+  /** A post id ({@code "7"}: no sign, no leading zero, at most 15 digits, exact as a double), or -1. */
+  private static double parseId(String text) {
+    if (text == null || text.isEmpty() || text.length() > 15 || !text.matches("[1-9][0-9]*")) {
       return -1;
     }
-    return Long.parseLong(text);
+    return Double.parseDouble(text);
   }
 }

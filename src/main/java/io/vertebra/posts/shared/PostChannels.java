@@ -23,13 +23,13 @@ public final class PostChannels {
   private static final String POST_PREFIX = "post-";
   private static final String PRESENCE_PREFIX = "presence-post-";
 
-  /** The channel of one post's changes. */
-  public static String post(long id) {
+  /** The channel of one post's changes; {@code id} in decimal ({@code "7"}). */
+  public static String post(String id) {
     return POST_PREFIX + id;
   }
 
-  /** The presence channel of one post (viewers and editors). */
-  public static String presence(long id) {
+  /** The presence channel of one post (viewers and editors); {@code id} in decimal ({@code "7"}). */
+  public static String presence(String id) {
     return PRESENCE_PREFIX + id;
   }
 

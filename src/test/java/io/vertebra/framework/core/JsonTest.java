@@ -61,6 +61,23 @@ class JsonTest {
   }
 
   @Test
+  @DisplayName("prints every integral double up to 2^53 exactly as Long.toString does, around int's limits too")
+  void printsLargeIntegersExactly() {
+    double[] edges = {0, 9, 10, 2147483647.0, 2147483648.0, 4294967296.0, 99999999999.0, 1e15, 9007199254740991.0,
+        9007199254740992.0};
+    for (double edge : edges) {
+      for (double d : new double[] {edge, -edge, edge - 1, 1 - edge}) {
+        assertEquals(Long.toString((long) d), Json.formatNumber(d), "for " + d);
+      }
+    }
+    java.util.Random random = new java.util.Random(53);
+    for (int i = 0; i < 10_000; i++) {
+      long n = random.nextLong() % 9007199254740992L;
+      assertEquals(Long.toString(n), Json.formatNumber((double) n));
+    }
+  }
+
+  @Test
   @DisplayName("escapes control characters and the JavaScript line separators")
   void escapesControlCharacters() {
     assertEquals("\"\\u0001\\u001f\\u2028\"", Json.quote("\u0001\u001f\u2028"));

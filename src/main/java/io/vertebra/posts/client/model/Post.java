@@ -2,6 +2,7 @@ package io.vertebra.posts.client.model;
 
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.Values;
 import io.vertebra.posts.shared.PostApi;
 import io.vertebra.posts.shared.PostFields;
 import java.util.LinkedHashMap;
@@ -45,9 +46,9 @@ public class Post extends Model {
     return text(PostFields.AUTHOR);
   }
 
-  /** The server's version of this post (0 while unsaved). */
-  public long getVersion() {
-    Long version = getLong(PostFields.VERSION);
+  /** The server's version of this post (0 while unsaved). A double, as JSON numbers are in the browser. */
+  public double getVersion() {
+    Double version = getDouble(PostFields.VERSION);
     return version == null ? 0 : version;
   }
 
@@ -61,22 +62,25 @@ public class Post extends Model {
     return text(PostFields.CREATED_AT);
   }
 
-  /** The numeric id, or -1 while unsaved. */
-  public long getPostId() {
-    Long id = getLong(PostFields.ID);
-    return id == null ? -1 : id;
+  /**
+   * The id as it appears in URLs and channel names ({@code "7"}), or "" while unsaved. The client keeps ids as
+   * JSON gives them (doubles, exact up to 2^53) and never as {@code long}: GWT emulates 64-bit integers with ~6 KB
+   * of script.
+   */
+  public String getPostId() {
+    return Values.asText(get(PostFields.ID));
   }
 
   /**
    * The attributes to send when saving {@code title} and {@code body} on top of {@code baseVersion}: the server
    * answers 409 when the post moved past that version meanwhile, so nobody's text is overwritten silently.
    */
-  public static Map<String, Object> edit(String title, String body, long baseVersion) {
+  public static Map<String, Object> edit(String title, String body, double baseVersion) {
     Map<String, Object> attrs = new LinkedHashMap<>();
     attrs.put(PostFields.TITLE, title);
     attrs.put(PostFields.BODY, body);
     if (baseVersion > 0) {
-      attrs.put(PostFields.VERSION, (double) baseVersion);
+      attrs.put(PostFields.VERSION, baseVersion);
     }
     return attrs;
   }

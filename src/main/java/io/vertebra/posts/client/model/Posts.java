@@ -6,6 +6,7 @@ import io.vertebra.framework.sync.DefaultSync;
 import io.vertebra.framework.sync.RestSync;
 import io.vertebra.framework.sync.Transport;
 import io.vertebra.posts.shared.PostApi;
+import io.vertebra.posts.shared.PostFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ public class Posts extends Collection<Post> {
     setUrl(PostApi.POSTS_PATH);
     setComparator((a, b) -> {
       int byTime = b.getCreatedAt().compareTo(a.getCreatedAt());
-      return byTime != 0 ? byTime : Long.compare(b.getPostId(), a.getPostId());
+      return byTime != 0 ? byTime : Double.compare(id(b), id(a));
     });
     // The list response's cursor header is read on its way through the transport.
     setSync(new RestSync((request, callback) -> transport().send(request, response -> {
@@ -67,6 +68,11 @@ public class Posts extends Collection<Post> {
       query.put(PostApi.CURSOR, cursor);
     }
     return query;
+  }
+
+  private static double id(Post post) {
+    Double id = post.getDouble(PostFields.ID);
+    return id == null ? -1 : id;
   }
 
   private static Transport transport() {

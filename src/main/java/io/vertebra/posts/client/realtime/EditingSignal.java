@@ -1,5 +1,6 @@
 package io.vertebra.posts.client.realtime;
 
+import com.google.gwt.core.client.Duration;
 import com.google.gwt.user.client.Timer;
 
 /**
@@ -33,7 +34,7 @@ public final class EditingSignal {
 
   /** The user typed. */
   public void typed() {
-    double now = System.currentTimeMillis();
+    double now = Duration.currentTimeMillis(); // a double: System.currentTimeMillis() would bring in long emulation
     if (!editing || now - lastSent >= THROTTLE_MS) {
       editing = true;
       lastSent = now;

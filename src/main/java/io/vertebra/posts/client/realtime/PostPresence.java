@@ -28,8 +28,8 @@ public final class PostPresence extends Events {
   private final Map<String, Timer> expiries = new HashMap<>();
   private final RealtimeChannel channel;
 
-  /** Starts following the presence channel of post {@code postId}. */
-  public PostPresence(Notifier notifier, long postId) {
+  /** Starts following the presence channel of post {@code postId} ({@code "7"}). */
+  public PostPresence(Notifier notifier, String postId) {
     String name = PostChannels.presence(postId);
     LivePresence.follow(this, viewers, notifier, name);
     channel = notifier.channel(name);

@@ -1,5 +1,6 @@
 package io.vertebra.posts.client.realtime;
 
+import com.google.gwt.core.client.Duration;
 import com.google.gwt.user.client.Timer;
 import io.vertebra.framework.core.Events;
 import io.vertebra.framework.core.Model;
@@ -86,7 +87,7 @@ public final class Reconnector extends Events {
   }
 
   private void serverAnswered() {
-    double now = System.currentTimeMillis();
+    double now = Duration.currentTimeMillis(); // a double: System.currentTimeMillis() would bring in long emulation
     if (notifier.state() == ConnectionState.CONNECTED || now - lastForced < forceSpacing) {
       return;
     }

@@ -1,6 +1,7 @@
 package io.vertebra.posts.client.ui;
 
 import com.google.gwt.dom.client.Element;
+import io.vertebra.framework.core.Values;
 import io.vertebra.posts.client.model.Post;
 
 /**
@@ -19,7 +20,7 @@ public final class PostDetailView extends AppView {
 
   @Override
   public PostDetailView render() {
-    el().setAttribute("data-version", String.valueOf(post.getVersion()));
+    el().setAttribute("data-version", Values.asText(post.getVersion()));
     if (post.getVersion() == 0) {
       html(Templates.T.loading()); // opened by URL: the post is on its way
       return this;

@@ -36,7 +36,7 @@ public final class PostEditorView extends AppView {
   private final Post post;
   private final Creator creator;
   private final EditingSignal signal;
-  private long baseVersion;
+  private double baseVersion;
   private String loadedTitle = "";
   private String loadedBody = "";
   private Map<String, Object> theirs;
@@ -120,7 +120,7 @@ public final class PostEditorView extends AppView {
     return !titleField().getValue().equals(loadedTitle) || !bodyField().getValue().equals(loadedBody);
   }
 
-  private void save(long onVersion) {
+  private void save(double onVersion) {
     Map<String, Object> attrs = Post.edit(titleField().getValue().trim(), bodyField().getValue(), onVersion);
     String invalid = Post.problem(attrs);
     if (invalid != null) {
@@ -206,8 +206,8 @@ public final class PostEditorView extends AppView {
     return value == null ? "" : String.valueOf(value);
   }
 
-  private static long version(Map<String, Object> record) {
+  private static double version(Map<String, Object> record) {
     Object value = record == null ? null : record.get(PostFields.VERSION);
-    return value instanceof Number ? ((Number) value).longValue() : 0;
+    return value instanceof Number ? ((Number) value).doubleValue() : 0;
   }
 }

@@ -4,6 +4,7 @@ import com.google.gwt.dom.client.Document;
 import com.google.gwt.dom.client.Element;
 import com.google.gwt.safehtml.shared.UriUtils;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.Values;
 import io.vertebra.framework.sync.SyncError;
 import io.vertebra.posts.client.model.Post;
 import io.vertebra.posts.client.model.Posts;
@@ -86,15 +87,15 @@ public final class PostListView extends AppView {
       insert(post); // saved for the first time: it has an id now
       return;
     }
-    item.setAttribute("data-version", String.valueOf(post.getVersion()));
+    item.setAttribute("data-version", Values.asText(post.getVersion()));
     item.setInnerSafeHtml(itemHtml(post));
   }
 
   private Element item(Post post) {
     Element li = Document.get().createLIElement();
     li.setClassName("post-item");
-    li.setAttribute("data-id", String.valueOf(post.getPostId()));
-    li.setAttribute("data-version", String.valueOf(post.getVersion()));
+    li.setAttribute("data-id", post.getPostId());
+    li.setAttribute("data-version", Values.asText(post.getVersion()));
     li.setInnerSafeHtml(itemHtml(post));
     return li;
   }
@@ -109,7 +110,7 @@ public final class PostListView extends AppView {
     if (list == null) {
       return null;
     }
-    String id = String.valueOf(post.getPostId());
+    String id = post.getPostId();
     for (Element li = list.getFirstChildElement(); li != null; li = li.getNextSiblingElement()) {
       if (id.equals(li.getAttribute("data-id"))) {
         return li;

@@ -28,17 +28,17 @@ public final class PostPageView extends AppView {
   private final EditingSignal signal;
   private AppView body;
 
-  public PostPageView(long id, Posts posts, Notifier notifier, Session session) {
+  public PostPageView(double id, Posts posts, Notifier notifier, Session session) {
     super("section", "post-page");
     this.posts = posts;
     // Share the list's model when it has one, so a save here shows in the list without an echo from the server.
-    Post listed = posts.get((double) id);
-    this.post = listed != null ? listed : new Post(Map.of(PostFields.ID, (double) id), null);
-    this.presence = new PostPresence(notifier, id);
+    Post listed = posts.get(id);
+    this.post = listed != null ? listed : new Post(Map.of(PostFields.ID, id), null);
+    this.presence = new PostPresence(notifier, post.getPostId());
     this.presenceView = new PresenceView(presence, session.getUserId());
     this.editingNote = new EditingNote(presence, session.getUserId());
     this.signal = new EditingSignal(presence::announceEditing);
-    LiveModels.follow(this, post, notifier, PostChannels.post(id));
+    LiveModels.follow(this, post, notifier, PostChannels.post(post.getPostId()));
     listenTo(post, "destroy", args -> gone());
     // Only the load's failure is the page's to show; the editor and the detail view report their own requests.
     post.fetch(new Options().error((target, response, options) -> {
@@ -51,7 +51,7 @@ public final class PostPageView extends AppView {
   }
 
   /** The id of the post this page shows. */
-  public long postId() {
+  public String postId() {
     return post.getPostId();
   }
 

@@ -40,13 +40,13 @@ public final class PostEventPublisher {
 
   /** A post was changed: {@code post:change} on {@code post-{id}} and {@code posts}. */
   public void changed(Post post, String socketId) {
-    trigger(List.of(PostChannels.post(post.id()), PostChannels.POSTS), PostChannels.CHANGE, postData(post),
+    trigger(List.of(PostChannels.post(Long.toString(post.id())), PostChannels.POSTS), PostChannels.CHANGE, postData(post),
         socketId);
   }
 
   /** A post was deleted: {@code post:destroy} with {@code {id}} on {@code post-{id}} and {@code posts}. */
   public void destroyed(long id, String socketId) {
-    trigger(List.of(PostChannels.post(id), PostChannels.POSTS), PostChannels.DESTROY,
+    trigger(List.of(PostChannels.post(Long.toString(id)), PostChannels.POSTS), PostChannels.DESTROY,
         json.write(Map.of(PostFields.ID, id)), socketId);
   }
 
