@@ -5,29 +5,16 @@ import java.util.Map;
 /** URL text helpers that behave the same on the JVM and in the browser (no java.net, which GWT lacks). */
 public final class Uris {
 
-  private static final String HEX = "0123456789ABCDEF";
-  /** Characters encodeURIComponent leaves alone besides letters and digits. */
-  private static final String UNRESERVED = "-_.!~*'()";
-
   private Uris() {
   }
 
-  /** Percent-encodes text as JavaScript's {@code encodeURIComponent} does (UTF-8). */
+  /**
+   * Percent-encodes text as JavaScript's {@code encodeURIComponent} does (UTF-8).
+   *
+   * @throws IllegalArgumentException for a lone surrogate, as JavaScript throws URIError
+   */
   public static String encodeComponent(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || UNRESERVED.indexOf(c) >= 0) {
-        out.append(c);
-        continue;
-      }
-      int codePoint = c;
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        codePoint = Character.toCodePoint(c, text.charAt(++i));
-      }
-      appendUtf8(out, codePoint);
-    }
-    return out.toString();
+    return UriCodec.encodeComponent(text);
   }
 
   /** Encodes key/value pairs as an {@code application/x-www-form-urlencoded} body (spaces as {@code +}). */
@@ -56,7 +43,7 @@ public final class Uris {
    * @throws IllegalArgumentException for a malformed escape or invalid UTF-8, as JavaScript throws URIError
    */
   public static String decodeComponent(String text) {
-    return decode(text, "");
+    return UriCodec.decodeComponent(text);
   }
 
   /**
@@ -66,7 +53,7 @@ public final class Uris {
    * @throws IllegalArgumentException for a malformed escape or invalid UTF-8
    */
   public static String decodeUri(String text) {
-    return decode(text, ";/?:@&=+$,#");
+    return UriCodec.decodeUri(text);
   }
 
   /**
@@ -75,105 +62,26 @@ public final class Uris {
    */
   public static String encodeLocationPart(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c > 0x20 && c < 0x7F && "\"<>`".indexOf(c) < 0) {
-        out.append(c);
-        continue;
-      }
-      int codePoint = c;
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        codePoint = Character.toCodePoint(c, text.charAt(++i));
-      }
-      appendUtf8(out, codePoint);
-    }
-    return out.toString();
-  }
-
-  private static String decode(String text, String keepEscaped) {
-    StringBuilder out = new StringBuilder(text.length());
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
-      if (c != '%') {
+      if (c > 0x20 && c < 0x7F && "\"<>`".indexOf(c) < 0) {
         out.append(c);
         i++;
         continue;
       }
-      int first = hexByte(text, i);
-      int length = utf8Length(first);
-      if (length == 1) {
-        char decoded = (char) first;
-        out.append(keepEscaped.indexOf(decoded) >= 0 ? text.substring(i, i + 3) : String.valueOf(decoded));
-        i += 3;
-        continue;
-      }
-      int codePoint = first & (0xFF >> (length + 1));
-      for (int k = 1; k < length; k++) {
-        int next = hexByte(text, i + 3 * k);
-        if ((next & 0xC0) != 0x80) {
-          throw new IllegalArgumentException("URI malformed at " + (i + 3 * k) + ": " + text);
-        }
-        codePoint = codePoint << 6 | next & 0x3F;
-      }
-      out.append(Character.toChars(codePoint));
-      i += 3 * length;
+      // Everything else is escaped exactly as encodeURIComponent escapes it; a surrogate pair goes as one, and a
+      // lone surrogate becomes U+FFFD, as a browser's URL parser makes it.
+      int end = Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1)) ? i + 2 : i + 1;
+      out.append(end == i + 1 && c >= 0xD800 && c <= 0xDFFF ? "%EF%BF%BD"
+          : UriCodec.encodeComponent(text.substring(i, end)));
+      i = end;
     }
     return out.toString();
   }
 
-  private static int hexByte(String text, int at) {
-    if (at + 3 > text.length() || text.charAt(at) != '%') {
-      throw new IllegalArgumentException("URI malformed at " + at + ": " + text);
-    }
-    int high = Character.digit(text.charAt(at + 1), 16);
-    int low = Character.digit(text.charAt(at + 2), 16);
-    if (high < 0 || low < 0) {
-      throw new IllegalArgumentException("URI malformed at " + at + ": " + text);
-    }
-    return high << 4 | low;
-  }
-
-  /** How many bytes a UTF-8 sequence starting with {@code first} has. */
-  private static int utf8Length(int first) {
-    if (first < 0x80) {
-      return 1;
-    }
-    if (first >= 0xC2 && first <= 0xDF) {
-      return 2;
-    }
-    if (first >= 0xE0 && first <= 0xEF) {
-      return 3;
-    }
-    if (first >= 0xF0 && first <= 0xF4) {
-      return 4;
-    }
-    throw new IllegalArgumentException("URI malformed: invalid UTF-8 lead byte " + first);
-  }
-
   private static String formComponent(String text) {
     return encodeComponent(text == null ? "" : text).replace("%20", "+");
-  }
-
-  private static void appendUtf8(StringBuilder out, int codePoint) {
-    if (codePoint < 0x80) {
-      appendByte(out, codePoint);
-    } else if (codePoint < 0x800) {
-      appendByte(out, 0xC0 | codePoint >> 6);
-      appendByte(out, 0x80 | codePoint & 0x3F);
-    } else if (codePoint < 0x10000) {
-      appendByte(out, 0xE0 | codePoint >> 12);
-      appendByte(out, 0x80 | codePoint >> 6 & 0x3F);
-      appendByte(out, 0x80 | codePoint & 0x3F);
-    } else {
-      appendByte(out, 0xF0 | codePoint >> 18);
-      appendByte(out, 0x80 | codePoint >> 12 & 0x3F);
-      appendByte(out, 0x80 | codePoint >> 6 & 0x3F);
-      appendByte(out, 0x80 | codePoint & 0x3F);
-    }
-  }
-
-  private static void appendByte(StringBuilder out, int b) {
-    out.append('%').append(HEX.charAt(b >> 4 & 0xF)).append(HEX.charAt(b & 0xF));
   }
 }

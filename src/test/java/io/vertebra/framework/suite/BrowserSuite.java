@@ -18,6 +18,8 @@ public class BrowserSuite implements EntryPoint {
       // The sync checks send through the installed kind of transport, wrapped to read what the server echoed.
       DefaultSync.setTransport(log);
     });
+    runner.test("Json and Uris (browser editions: JSON.parse, encodeURIComponent...) pass the shared codec cases",
+        () -> Expect.isTrue(CodecCases.failures().isEmpty(), String.join("\n", CodecCases.failures())));
     ViewChecks.register(runner);
     SyncChecks.register(runner, log, Window.Location.getParameter("deadPort"));
     runner.start();
