@@ -40,11 +40,11 @@ class PostsTest {
     Posts posts = new Posts();
     posts.add(List.of(post(1, "2026-11-28T05:00:00.000Z"), post(3, "2026-11-28T06:00:00.000Z"),
         post(2, "2026-11-28T06:00:00.000Z")));
-    assertEquals(List.of(3L, 2L, 1L), posts.map(Post::getPostId));
+    assertEquals(List.of("3", "2", "1"), posts.map(Post::getPostId));
 
     posts.get(1.0).set("updatedAt", "2026-11-28T07:00:00.000Z");
     posts.sort();
-    assertEquals(List.of(3L, 2L, 1L), posts.map(Post::getPostId));
+    assertEquals(List.of("3", "2", "1"), posts.map(Post::getPostId));
   }
 
   @Test
@@ -60,7 +60,7 @@ class PostsTest {
     posts.fetchMore(new Options());
     assertEquals("/api/posts?limit=20&cursor=abc%3D%3D", transport.lastRequest().url());
     transport.last().respond(200, "[" + json(post(4, "2026-11-28T06:04:00.000Z")) + "]");
-    assertEquals(List.of(5L, 4L), posts.map(Post::getPostId), "older page appended, first page kept");
+    assertEquals(List.of("5", "4"), posts.map(Post::getPostId), "older page appended, first page kept");
     assertFalse(posts.hasMore());
 
     int sent = transport.count();
