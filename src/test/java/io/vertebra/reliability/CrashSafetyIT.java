@@ -56,7 +56,9 @@ class CrashSafetyIT {
     int posts = ledgers.stream().mapToInt(PostLedger::trackedPosts).sum();
     System.out.printf("CrashSafetyIT: %d SIGKILL cycles survived; %d acknowledged writes on %d posts; "
         + "%d post checks passed after restarts%n", cycles, acknowledged, posts, verified);
-    assertTrue(acknowledged > cycles * 10, "the writers got through: " + acknowledged);
+    // A guard that the kills hit a writing server, not a proof of speed: a loaded machine (load average 12 on the
+    // 2 cores) acknowledged ~7 writes per cycle, a quiet one 20+.
+    assertTrue(acknowledged >= cycles * 2, "the writers got through: " + acknowledged);
   }
 
   /** Runs the writers, kills the server after {@code killAfter} ms, waits for the writers to notice. */
