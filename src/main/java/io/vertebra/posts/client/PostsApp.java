@@ -95,11 +95,12 @@ public class PostsApp implements EntryPoint {
     UserMenu user = new UserMenu(session);
     user.on("sign-out", args -> signOut());
     shell.addToHeader(user);
+    LiveModels.follow(posts, notifier, PostChannels.POSTS);
+    // The page first (the posts may be here already), then the connection: pusher-js queues the subscription.
+    AppRouter.create(shell, posts, notifier, session).start();
     notifier.connect();
     // Signing the connection in lets the server address this user (e.g. terminate_connections).
     notifier.signin();
-    LiveModels.follow(posts, notifier, PostChannels.POSTS);
-    AppRouter.create(shell, posts, notifier, session).start();
   }
 
   private void signOut() {
