@@ -14,7 +14,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Bundle-size benchmark: the JavaScript the compiled app downloads at first load (the module's script, plus the
  * largest permutation's cache.js when built with GWT's default linker; pusher-js excluded, being the same for any
- * framework), and the same for {@link BlogBundle}'s small app, against Backbone +
+ * framework), and the same for two small modules {@link ModuleBundle} compiles (the blog post's app, and an app that
+ * is nothing but GWT's floor), against Backbone +
  * Underscore + jQuery minified from their npm packages (fetched with {@code npm pack} into target/bench-npm), all
  * gzipped at level 9; then {@link FirstLoad}: what a cold headless Chromium really fetches and how soon it shows the
  * post list. Run after {@code mvn package} (needs war/posts/). Writes target/benchmarks/bundle.json.
@@ -51,11 +52,14 @@ public final class BundleBench {
     List<String> names = scripts.stream().map(p -> p.getFileName().toString()).toList();
     report.put("app.scripts", String.join(" ", names)).put("app.raw_bytes", appRaw).put("app.gzip_bytes", appGzip);
 
-    // The framework in an app the size of the classic blog post's (BlogApp), compiled the same way.
-    Path blog = BlogBundle.compile();
-    long blogRaw = size(blog);
+    // The framework in an app the size of the classic blog post's (BlogApp), and the floor of any GWT app (a map, a
+    // list, one DOM write: GWT's runtime and the JRE emulation every app carries), compiled the same way.
+    Path blog = ModuleBundle.compile("blog");
     long blogGzip = gzip(blog);
-    report.put("blog_app.raw_bytes", blogRaw).put("blog_app.gzip_bytes", blogGzip);
+    report.put("blog_app.raw_bytes", size(blog)).put("blog_app.gzip_bytes", blogGzip);
+    Path floor = ModuleBundle.compile("floor");
+    long floorGzip = gzip(floor);
+    report.put("gwt_floor.raw_bytes", size(floor)).put("gwt_floor.gzip_bytes", floorGzip);
 
     Files.createDirectories(npm);
     long baseRaw = 0;
@@ -77,7 +81,7 @@ public final class BundleBench {
     }
     report.put("baseline.raw_bytes", baseRaw).put("baseline.gzip_bytes", baseGzip);
     report.ratio("ratio.gzip", appGzip, baseGzip).ratio("ratio.raw", appRaw, baseRaw)
-        .ratio("blog_app.ratio.gzip", blogGzip, baseGzip);
+        .ratio("blog_app.ratio.gzip", blogGzip, baseGzip).ratio("gwt_floor.ratio.gzip", floorGzip, baseGzip);
     // What a real first load fetches: checks that the scripts above are the app's scripts Chromium loads, and adds
     // the total bytes and the time to the first rendered post list.
     FirstLoad.measure(report, Path.of("war"), names, Integer.getInteger("loads", 5),
