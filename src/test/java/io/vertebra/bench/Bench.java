@@ -13,7 +13,8 @@ public final class Bench {
       "rest", "io.vertebra.bench.rest.RestBench",
       "data", "io.vertebra.bench.data.DataScaleBench",
       "bundle", "io.vertebra.bench.bundle.BundleBench",
-      "browser", "io.vertebra.bench.browser.BrowserBench");
+      "browser", "io.vertebra.bench.browser.BrowserBench",
+      "trigger", "io.vertebra.bench.trigger.TriggerBench");
 
   private Bench() {}
 

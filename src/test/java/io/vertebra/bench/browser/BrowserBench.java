@@ -34,8 +34,10 @@ public final class BrowserBench {
 
   public static void main(String[] args) throws Exception {
     int edits = Integer.getInteger("edits", 50);
+    int warmUpWrites = Integer.getInteger("warmup", 2000);
     Report report = new Report("browser");
     report.put("edits", edits);
+    report.put("server_warm_up_writes", warmUpWrites);
     int broadcastPort = ServerProcess.freePort();
     List<String> broadcastCommand = List.of(ServerProcess.java(), "-Xmx256m", "-cp",
         System.getProperty("java.class.path"), "io.vertebra.bench.fanout.BroadcastServer",
@@ -45,6 +47,9 @@ public final class BrowserBench {
         ServerProcess broadcast = ServerProcess.start(broadcastCommand, Map.of(), "ready");
         AppBrowser a = new AppBrowser("Alice", server.baseUrl());
         AppBrowser b = new AppBrowser("Bob", server.baseUrl())) {
+      if (warmUpWrites > 0) {
+        report.put("server_warm_up_s", Math.round(ServerWarmUp.run(server, warmUpWrites) * 10) / 10.0);
+      }
       b.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
           Map.of("source", PageClock.wsArrivals("post:change")));
       a.signIn();
@@ -54,7 +59,8 @@ public final class BrowserBench {
           + " x.setRequestHeader('Content-Type', 'application/json');"
           + " x.send(JSON.stringify({title: 'Benchmark post', body: 'Edited by the browser benchmark.'}));"
           + " return JSON.parse(x.responseText).id;")).longValue();
-      EditRound round = new EditRound(a, b, id, server.posts().triggerStats(),
+      FanOutClock fanOuts = FanOutClock.install(server.channels().app().observer(), "post-");
+      EditRound round = new EditRound(a, b, id, server.posts().triggerStats(), fanOuts,
           "ws://127.0.0.1:" + broadcastPort + "/ws", "http://127.0.0.1:" + broadcastPort + "/broadcast");
 
       b.go("posts/" + id).awaitText(".post .title", "Benchmark post");
