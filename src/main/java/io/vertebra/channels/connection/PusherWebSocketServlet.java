@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeRequest;
@@ -40,7 +41,12 @@ public final class PusherWebSocketServlet extends JettyWebSocketServlet {
     factory.setIdleTimeout(Duration.ofSeconds(limits.activityTimeoutSeconds() + limits.pongTimeoutSeconds() + 30L));
     // Larger than our own message limit, so oversize frames get a readable pusher:error instead of close 1009.
     factory.setMaxTextMessageSize(Math.max(64 * 1024L, 4L * limits.maxMessageBytes()));
-    factory.setCreator((request, response) -> new PusherEndpoint(app, handler, rejection(request)));
+    factory.setCreator((request, response) -> {
+      // No permessage-deflate, though every browser offers it: Pusher messages are small JSON that compresses
+      // poorly, and each compressing connection holds its own zlib state and compresses every frame it is sent.
+      response.setExtensions(new ArrayList<>());
+      return new PusherEndpoint(app, handler, rejection(request));
+    });
   }
 
   /** A plain HTTP request (no WebSocket upgrade) gets a JSON explanation instead of a bare 405. */
