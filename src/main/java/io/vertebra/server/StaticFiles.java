@@ -45,7 +45,11 @@ final class StaticFiles {
 
   /**
    * The default servlet for GET/HEAD/OPTIONS only: any other method (PATCH, PROPFIND, made-up ones) is a 405 with
-   * {@code Allow}, where the servlet API's default would answer 501 as if the server had failed.
+   * {@code Allow}, where the servlet API's default would answer 501 as if the server had failed. GWT's
+   * {@code *.cache.*} files never change under their name and are cached for a year; everything else (the host page,
+   * the app's single {@code posts.nocache.js}, styles) is revalidated on every use ({@code no-cache}: a 304 against
+   * the ETag when unchanged), so a new release reaches browsers on their next load instead of after a heuristic
+   * expiry.
    */
   public static final class ReadOnlyFiles extends DefaultServlet {
     private static final long serialVersionUID = 1L;
@@ -54,7 +58,12 @@ final class StaticFiles {
     protected void service(HttpServletRequest request, HttpServletResponse response)
         throws ServletException, IOException {
       switch (request.getMethod()) {
-        case "GET", "HEAD", "OPTIONS" -> super.service(request, response);
+        case "GET", "HEAD" -> {
+          response.setHeader("Cache-Control", request.getRequestURI().contains(".cache.")
+              ? "public, max-age=31536000, immutable" : "no-cache");
+          super.service(request, response);
+        }
+        case "OPTIONS" -> super.service(request, response);
         default -> {
           response.setHeader("Allow", "GET, HEAD, OPTIONS");
           response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED,
