@@ -5,6 +5,7 @@ import com.google.gwt.dom.client.InputElement;
 import com.google.gwt.dom.client.TextAreaElement;
 import com.google.gwt.safehtml.shared.SafeHtmlUtils;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.Values;
 import io.vertebra.framework.sync.SyncCallback;
 import io.vertebra.framework.sync.SyncError;
 import io.vertebra.posts.client.model.Post;
@@ -156,7 +157,7 @@ public final class PostEditorView extends AppView {
       // The model learns the server's truth; the form keeps the user's text; the panel replaces any notice.
       post.set(theirs);
       byClass("notice").setInnerSafeHtml(SafeHtmlUtils.EMPTY_SAFE_HTML);
-      byClass("conflict").setInnerSafeHtml(Templates.T.conflict(String.valueOf(version(theirs)),
+      byClass("conflict").setInnerSafeHtml(Templates.T.conflict(Values.asText(version(theirs)),
           text(theirs, PostFields.TITLE), text(theirs, PostFields.BODY)));
       el().setAttribute("data-conflict", "true");
       byClass("conflict").scrollIntoView();
