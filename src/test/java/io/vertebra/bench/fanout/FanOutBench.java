@@ -43,6 +43,8 @@ public final class FanOutBench {
     report.ratio("ratio.connections_per_s", ours.connectionsPerSecond(), base.connectionsPerSecond());
     report.ratio("ratio.rss_per_connection", ours.rssKibPerConnection(), base.rssKibPerConnection());
     report.ratio("ratio.heap_per_connection", ours.heapKibPerConnection(), base.heapKibPerConnection());
+    report.ratio("ratio.server_cpu_per_delivery", ours.serverCpuMicrosPerDelivery(),
+        base.serverCpuMicrosPerDelivery());
     report.put("all_delivered", ours.delivered() == ours.expected() && base.delivered() == base.expected());
     report.write();
   }
@@ -63,5 +65,8 @@ public final class FanOutBench {
     r.put(who + ".connections_broken", x.brokenConnections());
     r.put(who + ".deliveries_per_s", Report.round(x.deliveriesPerSecond()));
     r.put(who + ".latency", x.latency());
+    r.put(who + ".server_cpu_us_per_delivery", Report.round(x.serverCpuMicrosPerDelivery()));
+    r.put(who + ".driver_cpu_us_per_delivery", Report.round(x.driverCpuMicrosPerDelivery()));
+    r.put(who + ".driver_loop_cpu_us_per_delivery", Report.round(x.loopCpuMicrosPerDelivery()));
   }
 }

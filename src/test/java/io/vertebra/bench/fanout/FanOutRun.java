@@ -1,5 +1,6 @@
 package io.vertebra.bench.fanout;
 
+import io.vertebra.bench.CpuTime;
 import io.vertebra.bench.Percentiles;
 import java.util.concurrent.locks.LockSupport;
 
@@ -13,7 +14,8 @@ final class FanOutRun {
   /** What one run measured. */
   record Result(int connections, double connectSeconds, long idleRssKib, long idleHeapKib, long rssKib,
       long heapKib, int events, int triggerFailures, Percentiles trigger, int expected, int delivered,
-      double deliverySeconds, Percentiles latency, int brokenConnections) {
+      double deliverySeconds, Percentiles latency, int brokenConnections, long serverCpuNanos,
+      long driverCpuNanos, long loopCpuNanos) {
 
     double connectionsPerSecond() {
       return connections / connectSeconds;
@@ -29,6 +31,21 @@ final class FanOutRun {
 
     double heapKibPerConnection() {
       return (heapKib - idleHeapKib) / (double) connections;
+    }
+
+    /** CPU per delivery while events flowed, in microseconds: the whole server process. */
+    double serverCpuMicrosPerDelivery() {
+      return serverCpuNanos / 1e3 / delivered;
+    }
+
+    /** The same for the whole driver process (trigger calls and clients). */
+    double driverCpuMicrosPerDelivery() {
+      return driverCpuNanos / 1e3 / delivered;
+    }
+
+    /** The same for the driver's selector threads alone (reading the clients' frames). */
+    double loopCpuMicrosPerDelivery() {
+      return loopCpuNanos / 1e3 / delivered;
     }
   }
 
@@ -62,6 +79,9 @@ final class FanOutRun {
 
       long[] triggerNanos = new long[events];
       int failures = 0;
+      long serverCpu = CpuTime.ofProcess(target.process().pid());
+      long driverCpu = CpuTime.ofThisProcess();
+      long loopCpu = driver.loopCpuNanos();
       long start = System.nanoTime();
       for (int i = 0; i < events; i++) {
         if (rate > 0) {
@@ -77,12 +97,15 @@ final class FanOutRun {
         triggerNanos[i] = System.nanoTime() - sent;
       }
       deliveries.await(drainMillis);
+      serverCpu = CpuTime.ofProcess(target.process().pid()) - serverCpu;
+      driverCpu = CpuTime.ofThisProcess() - driverCpu;
+      loopCpu = driver.loopCpuNanos() - loopCpu;
       int delivered = deliveries.count();
       double deliverySeconds = (deliveries.lastReceived() - start) / 1e9;
       Percentiles latency = Percentiles.of(deliveries.latencies(), delivered);
       return new Result(connections, connectSeconds, idleRss, idleHeap, rss, heap, events, failures,
           Percentiles.of(triggerNanos, events), connections * events, delivered, deliverySeconds, latency,
-          driver.brokenAfterReady());
+          driver.brokenAfterReady(), serverCpu, driverCpu, loopCpu);
     }
   }
 }

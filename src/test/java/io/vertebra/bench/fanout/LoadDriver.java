@@ -75,6 +75,11 @@ final class LoadDriver implements AutoCloseable, WireClient.Events {
     throwIfFailed();
   }
 
+  /** CPU nanoseconds the selector threads have used so far. */
+  long loopCpuNanos() {
+    return loops.stream().mapToLong(SelectorLoop::cpuNanos).sum();
+  }
+
   /** Connections that broke (closed by the server or failed) after they were ready. */
   int brokenAfterReady() {
     return brokenAfterReady.get();

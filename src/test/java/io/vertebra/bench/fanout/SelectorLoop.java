@@ -2,6 +2,7 @@ package io.vertebra.bench.fanout;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -31,6 +32,11 @@ final class SelectorLoop implements AutoCloseable {
     thread = new Thread(this::loop, name);
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** CPU nanoseconds the loop thread has used so far. */
+  long cpuNanos() {
+    return ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId());
   }
 
   /** Runs {@code task} on the loop thread soon. */
