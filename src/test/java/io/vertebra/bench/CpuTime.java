@@ -17,10 +17,19 @@ public final class CpuTime {
 
   /** CPU nanoseconds used so far by process {@code pid} (10 ms resolution). */
   public static long ofProcess(long pid) throws IOException {
-    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-    // Fields after the command name, which is in parentheses and may contain spaces: state is field 3.
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    String[] f = stat(pid);
     return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK; // utime, stime (fields 14, 15)
+  }
+
+  /** The part of {@link #ofProcess} spent in the kernel (system calls, and the network stack they run). */
+  public static long systemOfProcess(long pid) throws IOException {
+    return Long.parseLong(stat(pid)[12]) * NANOS_PER_TICK;
+  }
+
+  // Fields after the command name, which is in parentheses and may contain spaces: index 0 is field 3 (state).
+  private static String[] stat(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
   }
 
   /** CPU nanoseconds used so far by this JVM. */

@@ -15,7 +15,7 @@ final class FanOutRun {
   record Result(int connections, double connectSeconds, long idleRssKib, long idleHeapKib, long rssKib,
       long heapKib, int events, int triggerFailures, Percentiles trigger, int expected, int delivered,
       double deliverySeconds, Percentiles latency, int brokenConnections, long serverCpuNanos,
-      long driverCpuNanos, long loopCpuNanos) {
+      long serverSystemNanos, long driverCpuNanos, long loopCpuNanos) {
 
     double connectionsPerSecond() {
       return connections / connectSeconds;
@@ -36,6 +36,11 @@ final class FanOutRun {
     /** CPU per delivery while events flowed, in microseconds: the whole server process. */
     double serverCpuMicrosPerDelivery() {
       return serverCpuNanos / 1e3 / delivered;
+    }
+
+    /** Share of the server's CPU spent in the kernel. */
+    double serverSystemShare() {
+      return serverSystemNanos / (double) serverCpuNanos;
     }
 
     /** The same for the whole driver process (trigger calls and clients). */
@@ -79,7 +84,9 @@ final class FanOutRun {
 
       long[] triggerNanos = new long[events];
       int failures = 0;
-      long serverCpu = CpuTime.ofProcess(target.process().pid());
+      long pid = target.process().pid();
+      long serverCpu = CpuTime.ofProcess(pid);
+      long serverSystem = CpuTime.systemOfProcess(pid);
       long driverCpu = CpuTime.ofThisProcess();
       long loopCpu = driver.loopCpuNanos();
       long start = System.nanoTime();
@@ -97,7 +104,8 @@ final class FanOutRun {
         triggerNanos[i] = System.nanoTime() - sent;
       }
       deliveries.await(drainMillis);
-      serverCpu = CpuTime.ofProcess(target.process().pid()) - serverCpu;
+      serverCpu = CpuTime.ofProcess(pid) - serverCpu;
+      serverSystem = CpuTime.systemOfProcess(pid) - serverSystem;
       driverCpu = CpuTime.ofThisProcess() - driverCpu;
       loopCpu = driver.loopCpuNanos() - loopCpu;
       int delivered = deliveries.count();
@@ -105,7 +113,7 @@ final class FanOutRun {
       Percentiles latency = Percentiles.of(deliveries.latencies(), delivered);
       return new Result(connections, connectSeconds, idleRss, idleHeap, rss, heap, events, failures,
           Percentiles.of(triggerNanos, events), connections * events, delivered, deliverySeconds, latency,
-          driver.brokenAfterReady(), serverCpu, driverCpu, loopCpu);
+          driver.brokenAfterReady(), serverCpu, serverSystem, driverCpu, loopCpu);
     }
   }
 }
