@@ -8,7 +8,8 @@ import java.util.List;
  * Fan-out benchmark: the channels server against a bare Jetty WebSocket broadcast (the baseline), same clients, same
  * trigger schedule, in one run. System properties: {@code connections} (1000), {@code events} (200), {@code rate}
  * events/s (20; 0 = back to back), {@code serverJvm} JVM options of both servers ("-Xmx512m"), {@code jar}
- * (target/vertebra.jar), {@code driverThreads} selector threads of the load driver (1). Writes
+ * (target/vertebra.jar), {@code driverThreads} selector threads of the load driver (1), {@code warmup} unmeasured
+ * events before the measured ones (100). Writes
  * target/benchmarks/fanout-C.json.
  */
 public final class FanOutBench {
@@ -22,11 +23,13 @@ public final class FanOutBench {
     List<String> jvm = Arrays.asList(System.getProperty("serverJvm", "-Xmx512m").trim().split("\\s+"));
     String jar = System.getProperty("jar", "target/vertebra.jar");
     int driverThreads = Integer.getInteger("driverThreads", 1);
-    FanOutRun run = new FanOutRun(connections, events, rate, 20_000, driverThreads);
+    int warmup = Integer.getInteger("warmup", 100);
+    FanOutRun run = new FanOutRun(connections, events, rate, 20_000, driverThreads, warmup);
 
     Report report = new Report("fanout-" + connections + (rate > 0 ? "" : "-burst"));
     report.put("connections", connections).put("events", events).put("rate_per_s", rate)
-        .put("server_jvm", String.join(" ", jvm)).put("driver_threads", driverThreads);
+        .put("server_jvm", String.join(" ", jvm)).put("driver_threads", driverThreads)
+        .put("warmup_events", warmup);
     FanOutRun.Result base;
     try (Target t = new BareTarget(jvm)) {
       base = run.run(t);

@@ -23,16 +23,15 @@ final class LoadDriver implements AutoCloseable, WireClient.Events {
 
   private final List<SelectorLoop> loops = new ArrayList<>();
   private final List<WireClient> clients = new ArrayList<>();
-  private final Deliveries deliveries;
+  private volatile Deliveries deliveries;
   private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
   private final AtomicInteger brokenAfterReady = new AtomicInteger();
   private final AtomicInteger open = new AtomicInteger();
   private Semaphore inFlight;
   private CountDownLatch settled;
 
-  /** {@code threads} selector threads recording into {@code deliveries}. */
-  LoadDriver(int threads, Deliveries deliveries) {
-    this.deliveries = deliveries;
+  /** {@code threads} selector threads; events are recorded once {@link #recordInto} names where. */
+  LoadDriver(int threads) {
     for (int i = 0; i < threads; i++) {
       loops.add(new SelectorLoop("fanout-driver-" + i));
     }
@@ -55,7 +54,7 @@ final class LoadDriver implements AutoCloseable, WireClient.Events {
         throw new TimeoutException("connecting: " + i + " of " + count + " handshakes started");
       }
       throwIfFailed();
-      WireClient client = new WireClient(uri, channel, deliveries, this);
+      WireClient client = new WireClient(uri, channel, this);
       clients.add(client);
       SocketChannel socket = SocketChannel.open(address);
       socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -73,6 +72,17 @@ final class LoadDriver implements AutoCloseable, WireClient.Events {
       throw new TimeoutException(settled.getCount() + " of " + count + " connections not ready");
     }
     throwIfFailed();
+  }
+
+  /** Where received events are recorded from now on (a warm-up phase, then the measured one). */
+  void recordInto(Deliveries target) {
+    deliveries = target;
+  }
+
+  @Override
+  public boolean record(byte[] bytes, int offset, int length, long nowNanos) {
+    Deliveries d = deliveries;
+    return d != null && d.record(bytes, offset, length, nowNanos);
   }
 
   /** CPU nanoseconds the selector threads have used so far. */

@@ -14,8 +14,8 @@ import java.util.ArrayDeque;
  * One load-driver connection over a raw socket, driven by one {@link SelectorLoop} thread: the WebSocket handshake,
  * frame reading ({@link FrameReader}), masked client frames, the closing handshake, and — when given a channel — the
  * Pusher protocol: wait for {@code pusher:connection_established}, send {@code pusher:subscribe}, wait for
- * {@code pusher_internal:subscription_succeeded}, answer {@code pusher:ping}. Event frames are recorded in
- * {@link Deliveries} straight from the read buffer, timed when the read that completed them returned.
+ * {@code pusher_internal:subscription_succeeded}, answer {@code pusher:ping}. Event frames are recorded
+ * ({@link Events#record}) straight from the read buffer, timed when the read that completed them returned.
  */
 final class WireClient implements FrameReader.Listener {
 
@@ -29,6 +29,9 @@ final class WireClient implements FrameReader.Listener {
 
     /** The connection is closed (after {@link #ready} or {@link #failed}, or after our own close). */
     void closed(WireClient client);
+
+    /** Records a received message read at {@code nowNanos} if it is a timed event; returns whether it was. */
+    boolean record(byte[] bytes, int offset, int length, long nowNanos);
   }
 
   private enum State { HANDSHAKE, OPEN, CLOSING, CLOSED }
@@ -37,7 +40,6 @@ final class WireClient implements FrameReader.Listener {
   private static final byte[] PONG = "{\"event\":\"pusher:pong\",\"data\":{}}".getBytes(StandardCharsets.UTF_8);
 
   private final String channel;
-  private final Deliveries deliveries;
   private final Events events;
   private final Handshake handshake;
   private final FrameReader reader = new FrameReader(this);
@@ -50,9 +52,8 @@ final class WireClient implements FrameReader.Listener {
   private long readNanos;
 
   /** {@code channel} null for the bare baseline: ready as soon as the handshake is done. */
-  WireClient(URI uri, String channel, Deliveries deliveries, Events events) {
+  WireClient(URI uri, String channel, Events events) {
     this.channel = channel;
-    this.deliveries = deliveries;
     this.events = events;
     this.handshake = new Handshake(uri);
   }
@@ -133,7 +134,7 @@ final class WireClient implements FrameReader.Listener {
 
   @Override
   public void message(int opcode, byte[] bytes, int offset, int length) throws IOException {
-    if (state == State.CLOSED || opcode != FrameReader.TEXT || deliveries.record(bytes, offset, length, readNanos) || channel == null) {
+    if (state == State.CLOSED || opcode != FrameReader.TEXT || events.record(bytes, offset, length, readNanos) || channel == null) {
       return;
     }
     String message = new String(bytes, offset, length, StandardCharsets.UTF_8);
