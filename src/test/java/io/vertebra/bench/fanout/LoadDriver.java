@@ -56,13 +56,13 @@ final class LoadDriver implements AutoCloseable, WireClient.Events {
       throwIfFailed();
       WireClient client = new WireClient(uri, channel, this);
       clients.add(client);
-      SocketChannel socket = SocketChannel.open(address);
+      SocketChannel socket = SocketChannel.open();
       socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
       socket.configureBlocking(false);
       open.incrementAndGet();
       loops.get(i % loops.size()).execute(selector -> {
         try {
-          client.start(socket, selector);
+          client.start(socket, selector, address);
         } catch (IOException e) {
           client.fail(e);
         }

@@ -65,6 +65,10 @@ final class SelectorLoop implements AutoCloseable {
   private static void ready(SelectionKey key) {
     WireClient client = (WireClient) key.attachment();
     try {
+      if (key.isConnectable()) {
+        client.connectable();
+        return;
+      }
       if (key.isReadable()) {
         client.readable();
       }

@@ -1,6 +1,7 @@
 package io.vertebra.bench.fanout;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -58,10 +59,24 @@ final class WireClient implements FrameReader.Listener {
     this.handshake = new Handshake(uri);
   }
 
-  /** On the loop thread: takes over a connected non-blocking socket and sends the upgrade request. */
-  void start(SocketChannel connected, Selector selector) throws IOException {
-    socket = connected;
-    key = socket.register(selector, SelectionKey.OP_READ, this);
+  /**
+   * On the loop thread: starts connecting a non-blocking socket to {@code address}. Non-blocking, so a SYN the
+   * server's full accept queue dropped (retried by the kernel after a second) does not hold up the other clients.
+   */
+  void start(SocketChannel unconnected, Selector selector, InetSocketAddress address) throws IOException {
+    socket = unconnected;
+    if (socket.connect(address)) {
+      key = socket.register(selector, SelectionKey.OP_READ, this);
+      write(handshake.request());
+    } else {
+      key = socket.register(selector, SelectionKey.OP_CONNECT, this);
+    }
+  }
+
+  /** On the loop thread: the TCP connection is up (or failed); sends the upgrade request. */
+  void connectable() throws IOException {
+    socket.finishConnect();
+    key.interestOps(SelectionKey.OP_READ);
     write(handshake.request());
   }
 
