@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class ServerProcess implements AutoCloseable {
 
-  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+  // One "total NK, used NK" per heap (G1) or per generation (Serial, Parallel); Metaspace lines have no "total".
+  private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
   private final Process process;
 
@@ -111,14 +112,20 @@ public final class ServerProcess implements AutoCloseable {
     return process.waitFor(millis, TimeUnit.MILLISECONDS) ? process.exitValue() : null;
   }
 
-  /** Live heap in KiB after a full GC (jcmd GC.run, then GC.heap_info). */
+  /** Live heap in KiB after a full GC (jcmd GC.run, then GC.heap_info; summed over generations). */
   public long liveHeapKib() throws IOException, InterruptedException {
     jcmd("GC.run");
     Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
-    if (!m.find()) {
+    long used = 0;
+    boolean found = false;
+    while (m.find()) {
+      used += Long.parseLong(m.group(1));
+      found = true;
+    }
+    if (!found) {
       throw new IOException("no heap figure from jcmd");
     }
-    return Long.parseLong(m.group(1));
+    return used;
   }
 
   private String jcmd(String command) throws IOException, InterruptedException {

@@ -8,7 +8,9 @@ import java.util.List;
  * Fan-out benchmark: the channels server against a bare Jetty WebSocket broadcast (the baseline), same clients, same
  * trigger schedule, in one run. System properties: {@code connections} (1000), {@code events} (200), {@code rate}
  * events/s (20; 0 = back to back), {@code serverJvm} JVM options of both servers ("-Xmx512m"), {@code jar}
- * (target/vertebra.jar). Writes target/benchmarks/fanout-C.json.
+ * (target/vertebra.jar), {@code driverThreads} selector threads of the load driver (1), {@code warmupEvents} unmeasured
+ * events before the measured ones (100). Writes
+ * target/benchmarks/fanout-C.json.
  */
 public final class FanOutBench {
 
@@ -20,11 +22,14 @@ public final class FanOutBench {
     double rate = Double.parseDouble(System.getProperty("rate", "20"));
     List<String> jvm = Arrays.asList(System.getProperty("serverJvm", "-Xmx512m").trim().split("\\s+"));
     String jar = System.getProperty("jar", "target/vertebra.jar");
-    FanOutRun run = new FanOutRun(connections, events, rate, 20_000);
+    int driverThreads = Integer.getInteger("driverThreads", 1);
+    int warmup = Integer.getInteger("warmupEvents", 100);
+    FanOutRun run = new FanOutRun(connections, events, rate, 20_000, driverThreads, warmup);
 
     Report report = new Report("fanout-" + connections + (rate > 0 ? "" : "-burst"));
     report.put("connections", connections).put("events", events).put("rate_per_s", rate)
-        .put("server_jvm", String.join(" ", jvm));
+        .put("server_jvm", String.join(" ", jvm)).put("driver_threads", driverThreads)
+        .put("warmup_events", warmup);
     FanOutRun.Result base;
     try (Target t = new BareTarget(jvm)) {
       base = run.run(t);
@@ -41,6 +46,8 @@ public final class FanOutBench {
     report.ratio("ratio.connections_per_s", ours.connectionsPerSecond(), base.connectionsPerSecond());
     report.ratio("ratio.rss_per_connection", ours.rssKibPerConnection(), base.rssKibPerConnection());
     report.ratio("ratio.heap_per_connection", ours.heapKibPerConnection(), base.heapKibPerConnection());
+    report.ratio("ratio.server_cpu_per_delivery", ours.serverCpuMicrosPerDelivery(),
+        base.serverCpuMicrosPerDelivery());
     report.put("all_delivered", ours.delivered() == ours.expected() && base.delivered() == base.expected());
     report.write();
   }
@@ -58,7 +65,12 @@ public final class FanOutBench {
     r.put(who + ".trigger", x.trigger());
     r.put(who + ".expected", x.expected());
     r.put(who + ".delivered", x.delivered());
+    r.put(who + ".connections_broken", x.brokenConnections());
     r.put(who + ".deliveries_per_s", Report.round(x.deliveriesPerSecond()));
     r.put(who + ".latency", x.latency());
+    r.put(who + ".server_cpu_us_per_delivery", Report.round(x.serverCpuMicrosPerDelivery()));
+    r.put(who + ".server_cpu_system_share", Report.round(x.serverSystemShare()));
+    r.put(who + ".driver_cpu_us_per_delivery", Report.round(x.driverCpuMicrosPerDelivery()));
+    r.put(who + ".driver_loop_cpu_us_per_delivery", Report.round(x.loopCpuMicrosPerDelivery()));
   }
 }

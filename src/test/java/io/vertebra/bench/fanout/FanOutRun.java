@@ -1,25 +1,21 @@
 package io.vertebra.bench.fanout;
 
+import io.vertebra.bench.CpuTime;
 import io.vertebra.bench.Percentiles;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One fan-out run against one {@link Target}: connect (and subscribe) C clients, measure the server's memory, trigger
- * E events on a fixed schedule, collect every delivery's latency, close the clients.
+ * One fan-out run against one {@link Target}: connect (and subscribe) C clients through the {@link LoadDriver},
+ * measure the server's memory, trigger E events on a fixed schedule, collect every delivery's latency, close the
+ * clients with a closing handshake.
  */
 final class FanOutRun {
 
   /** What one run measured. */
   record Result(int connections, double connectSeconds, long idleRssKib, long idleHeapKib, long rssKib,
       long heapKib, int events, int triggerFailures, Percentiles trigger, int expected, int delivered,
-      double deliverySeconds, Percentiles latency) {
+      double deliverySeconds, Percentiles latency, int brokenConnections, long serverCpuNanos,
+      long serverSystemNanos, long driverCpuNanos, long loopCpuNanos) {
 
     double connectionsPerSecond() {
       return connections / connectSeconds;
@@ -36,6 +32,26 @@ final class FanOutRun {
     double heapKibPerConnection() {
       return (heapKib - idleHeapKib) / (double) connections;
     }
+
+    /** CPU per delivery while events flowed, in microseconds: the whole server process. */
+    double serverCpuMicrosPerDelivery() {
+      return serverCpuNanos / 1e3 / delivered;
+    }
+
+    /** Share of the server's CPU spent in the kernel. */
+    double serverSystemShare() {
+      return serverSystemNanos / (double) serverCpuNanos;
+    }
+
+    /** The same for the whole driver process (trigger calls and clients). */
+    double driverCpuMicrosPerDelivery() {
+      return driverCpuNanos / 1e3 / delivered;
+    }
+
+    /** The same for the driver's selector threads alone (reading the clients' frames). */
+    double loopCpuMicrosPerDelivery() {
+      return loopCpuNanos / 1e3 / delivered;
+    }
   }
 
   private static final int CONNECTING_AT_ONCE = 200;
@@ -44,9 +60,16 @@ final class FanOutRun {
   private final int events;
   private final double rate;
   private final long drainMillis;
+  private final int driverThreads;
+  private final int warmup;
 
-  /** {@code rate} events per second; 0 = back to back. */
-  FanOutRun(int connections, int events, double rate, long drainMillis) {
+  /**
+   * {@code rate} events per second (0 = back to back), after {@code warmup} unmeasured events at the same rate;
+   * clients read by {@code driverThreads} threads.
+   */
+  FanOutRun(int connections, int events, double rate, long drainMillis, int driverThreads, int warmup) {
+    this.driverThreads = driverThreads;
+    this.warmup = warmup;
     this.connections = connections;
     this.events = events;
     this.rate = rate;
@@ -57,18 +80,47 @@ final class FanOutRun {
     long idleRss = target.process().rssKib();
     long idleHeap = target.process().liveHeapKib();
     Deliveries deliveries = new Deliveries(connections * events);
-    HttpClient http = HttpClient.newHttpClient();
-    List<CompletableFuture<WebSocket>> sockets = new ArrayList<>(connections);
-    long t0 = System.nanoTime();
-    connect(http, target, deliveries, sockets);
-    double connectSeconds = (System.nanoTime() - t0) / 1e9;
-    long rss = target.process().rssKib();
-    long heap = target.process().liveHeapKib();
+    try (LoadDriver driver = new LoadDriver(driverThreads)) {
+      long t0 = System.nanoTime();
+      driver.connect(target.socketUri(), target.channel(), connections, CONNECTING_AT_ONCE, 120_000);
+      double connectSeconds = (System.nanoTime() - t0) / 1e9;
+      long rss = target.process().rssKib();
+      long heap = target.process().liveHeapKib();
 
-    long[] triggerNanos = new long[events];
+      // Warm-up: the same events, unmeasured, so both servers' (and the driver's) hot paths are compiled first.
+      Deliveries warm = new Deliveries(connections * warmup);
+      driver.recordInto(warm);
+      int failures = trigger(target, warmup, new long[warmup]);
+      warm.await(drainMillis);
+      driver.recordInto(deliveries);
+
+      long[] triggerNanos = new long[events];
+      long pid = target.process().pid();
+      long serverCpu = CpuTime.ofProcess(pid);
+      long serverSystem = CpuTime.systemOfProcess(pid);
+      long driverCpu = CpuTime.ofThisProcess();
+      long loopCpu = driver.loopCpuNanos();
+      long start = System.nanoTime();
+      failures += trigger(target, events, triggerNanos);
+      deliveries.await(drainMillis);
+      serverCpu = CpuTime.ofProcess(pid) - serverCpu;
+      serverSystem = CpuTime.systemOfProcess(pid) - serverSystem;
+      driverCpu = CpuTime.ofThisProcess() - driverCpu;
+      loopCpu = driver.loopCpuNanos() - loopCpu;
+      int delivered = deliveries.count();
+      double deliverySeconds = (deliveries.lastReceived() - start) / 1e9;
+      Percentiles latency = Percentiles.of(deliveries.latencies(), delivered);
+      return new Result(connections, connectSeconds, idleRss, idleHeap, rss, heap, events, failures,
+          Percentiles.of(triggerNanos, events), connections * events, delivered, deliverySeconds, latency,
+          driver.brokenAfterReady(), serverCpu, serverSystem, driverCpu, loopCpu);
+    }
+  }
+
+  // Triggers `count` stamped events at the run's rate, noting each trigger call's duration; returns the failures.
+  private int trigger(Target target, int count, long[] triggerNanos) throws Exception {
     int failures = 0;
     long start = System.nanoTime();
-    for (int i = 0; i < events; i++) {
+    for (int i = 0; i < count; i++) {
       if (rate > 0) {
         long due = start + (long) (i * 1e9 / rate);
         for (long wait; (wait = due - System.nanoTime()) > 0; ) {
@@ -81,33 +133,6 @@ final class FanOutRun {
       }
       triggerNanos[i] = System.nanoTime() - sent;
     }
-    deliveries.await(drainMillis);
-    int delivered = deliveries.count();
-    double deliverySeconds = (deliveries.lastReceived() - start) / 1e9;
-    Percentiles latency = Percentiles.of(deliveries.latencies(), delivered);
-    for (CompletableFuture<WebSocket> s : sockets) {
-      s.thenAccept(ws -> ws.abort());
-    }
-    return new Result(connections, connectSeconds, idleRss, idleHeap, rss, heap, events, failures,
-        Percentiles.of(triggerNanos, events), connections * events, delivered, deliverySeconds, latency);
-  }
-
-  // At most CONNECTING_AT_ONCE handshakes in flight, like a realistic reconnect storm rather than a SYN flood.
-  private void connect(HttpClient http, Target target, Deliveries deliveries,
-      List<CompletableFuture<WebSocket>> sockets) throws Exception {
-    Semaphore inFlight = new Semaphore(CONNECTING_AT_ONCE);
-    List<CompletableFuture<Void>> ready = new ArrayList<>(connections);
-    for (int i = 0; i < connections; i++) {
-      inFlight.acquire();
-      Client client = new Client(deliveries, target.channel());
-      sockets.add(http.newWebSocketBuilder().buildAsync(target.socketUri(), client)
-          .whenComplete((ws, e) -> {
-            if (e != null) {
-              client.ready().completeExceptionally(e);
-            }
-          }));
-      ready.add(client.ready().whenComplete((v, e) -> inFlight.release()));
-    }
-    CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+    return failures;
   }
 }

@@ -1,0 +1,39 @@
+package io.vertebra.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time a process has used (user + system, all threads), from /proc. Unlike latency it does not grow when other
+ * work on a shared machine delays the process, so CPU per operation compares runs made under different loads.
+ */
+public final class CpuTime {
+
+  /** /proc reports in USER_HZ ticks, 100 per second on Linux. */
+  private static final long NANOS_PER_TICK = 10_000_000L;
+
+  private CpuTime() {}
+
+  /** CPU nanoseconds used so far by process {@code pid} (10 ms resolution). */
+  public static long ofProcess(long pid) throws IOException {
+    String[] f = stat(pid);
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK; // utime, stime (fields 14, 15)
+  }
+
+  /** The part of {@link #ofProcess} spent in the kernel (system calls, and the network stack they run). */
+  public static long systemOfProcess(long pid) throws IOException {
+    return Long.parseLong(stat(pid)[12]) * NANOS_PER_TICK;
+  }
+
+  // Fields after the command name, which is in parentheses and may contain spaces: index 0 is field 3 (state).
+  private static String[] stat(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+  }
+
+  /** CPU nanoseconds used so far by this JVM. */
+  public static long ofThisProcess() throws IOException {
+    return ofProcess(ProcessHandle.current().pid());
+  }
+}
