@@ -2,7 +2,6 @@ package io.vertebra.channels.channel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertebra.channels.protocol.Frames;
-import io.vertebra.channels.protocol.OutgoingFrame;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -159,19 +158,12 @@ public final class Channel {
     return subscribers.remove(socketId) != null;
   }
 
-  /**
-   * Queues {@code frame} for every subscriber except {@code exceptSocketId} (may be null); returns how many. The
-   * frame is encoded once and the same bytes go to every subscriber.
-   */
+  /** Queues {@code frame} for every subscriber except {@code exceptSocketId} (may be null); returns how many. */
   public int broadcast(String frame, String exceptSocketId) {
-    if (subscribers.isEmpty()) {
-      return 0;
-    }
-    OutgoingFrame shared = OutgoingFrame.shared(frame);
     int queued = 0;
     for (Subscriber s : subscribers.values()) {
       if (!s.socketId().equals(exceptSocketId)) {
-        s.send(shared);
+        s.send(frame);
         queued++;
       }
     }

@@ -2,7 +2,6 @@ package io.vertebra.channels.connection;
 
 import io.vertebra.channels.channel.Subscriber;
 import io.vertebra.channels.limits.RateLimiter;
-import io.vertebra.channels.protocol.OutgoingFrame;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,7 +33,7 @@ public final class Connection implements Subscriber {
   }
 
   @Override
-  public void send(OutgoingFrame frame) {
+  public void send(String frame) {
     outbound.send(frame);
   }
 

@@ -2,7 +2,6 @@ package io.vertebra.channels.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertebra.channels.TestJson;
-import io.vertebra.channels.protocol.OutgoingFrame;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -22,8 +21,8 @@ public final class RecordingSubscriber implements Subscriber {
   }
 
   @Override
-  public void send(OutgoingFrame frame) {
-    frames.add(frame.text());
+  public void send(String frame) {
+    frames.add(frame);
   }
 
   /** The frames received, as JSON. */
