@@ -1,5 +1,6 @@
 package io.vertebra.server;
 
+import io.vertebra.web.StaticCaching;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,11 +46,8 @@ final class StaticFiles {
 
   /**
    * The default servlet for GET/HEAD/OPTIONS only: any other method (PATCH, PROPFIND, made-up ones) is a 405 with
-   * {@code Allow}, where the servlet API's default would answer 501 as if the server had failed. GWT's
-   * {@code *.cache.*} files never change under their name and are cached for a year; everything else (the host page,
-   * the app's single {@code posts.nocache.js}, styles) is revalidated on every use ({@code no-cache}: a 304 against
-   * the ETag when unchanged), so a new release reaches browsers on their next load instead of after a heuristic
-   * expiry.
+   * {@code Allow}, where the servlet API's default would answer 501 as if the server had failed. Answers
+   * carry {@link StaticCaching}'s {@code Cache-Control}.
    */
   public static final class ReadOnlyFiles extends DefaultServlet {
     private static final long serialVersionUID = 1L;
@@ -59,8 +57,7 @@ final class StaticFiles {
         throws ServletException, IOException {
       switch (request.getMethod()) {
         case "GET", "HEAD" -> {
-          response.setHeader("Cache-Control", request.getRequestURI().contains(".cache.")
-              ? "public, max-age=31536000, immutable" : "no-cache");
+          response.setHeader("Cache-Control", StaticCaching.cacheControl(request.getRequestURI()));
           super.service(request, response);
         }
         case "OPTIONS" -> super.service(request, response);

@@ -1,5 +1,6 @@
 package io.vertebra.channels.console;
 
+import io.vertebra.web.StaticCaching;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,8 +32,7 @@ final class ConsoleAssetServlet extends HttpServlet {
     }
     response.setStatus(200);
     response.setContentType(contentType(name));
-    response.setHeader("Cache-Control", name.contains(".cache.") ? "public, max-age=31536000, immutable"
-        : "no-cache");
+    response.setHeader("Cache-Control", StaticCaching.cacheControl(name));
     response.setHeader("X-Content-Type-Options", "nosniff");
     long length = file.length();
     if (length >= 0) {
