@@ -3,6 +3,7 @@ package io.vertebra.console.client.model;
 import io.vertebra.console.shared.ConsoleApi;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.Values;
 import java.util.Map;
 
 /**
@@ -35,15 +36,8 @@ public class LogEntry extends Model {
         || kind.equals(ConsoleApi.SUBSCRIBED) || kind.equals(ConsoleApi.UNSUBSCRIBED);
   }
 
-  /** A field as text ("" when absent). */
+  /** A field as text: "" when absent, integral numbers without ".0". */
   public String text(String field) {
-    Object value = get(field);
-    if (value == null) {
-      return "";
-    }
-    if (value instanceof Double && ((Double) value) == Math.floor((Double) value)) {
-      return String.valueOf(((Double) value).longValue());
-    }
-    return String.valueOf(value);
+    return Values.asText(get(field));
   }
 }

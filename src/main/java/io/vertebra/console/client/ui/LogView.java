@@ -5,6 +5,7 @@ import com.google.gwt.dom.client.Element;
 import io.vertebra.console.client.model.EventLog;
 import io.vertebra.console.client.model.LogEntry;
 import io.vertebra.console.shared.ConsoleApi;
+import io.vertebra.framework.core.Values;
 import io.vertebra.framework.view.View;
 import io.vertebra.framework.view.ViewOptions;
 import java.util.HashMap;
@@ -57,6 +58,6 @@ public final class LogView extends View {
 
   private void showDropped() {
     double dropped = log.getDropped();
-    findFirst(".dropped").setInnerText(dropped > 0 ? (long) dropped + " entries dropped (server busy)" : "");
+    findFirst(".dropped").setInnerText(dropped > 0 ? Values.asText(dropped) + " entries dropped (server busy)" : "");
   }
 }
