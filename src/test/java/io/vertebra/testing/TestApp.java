@@ -1,7 +1,9 @@
 package io.vertebra.testing;
 
+import com.pusher.rest.Pusher;
 import io.vertebra.posts.server.TestServers;
 import io.vertebra.server.AppServer;
+import io.vertebra.server.RealtimeSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -85,6 +87,14 @@ public final class TestApp
   /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
   public String baseUrl() {
     return server().baseUrl();
+  }
+
+  /** A pusher-http-java client with the app's credentials, pointed at its embedded channels server; close it. */
+  public Pusher newRestClient() {
+    RealtimeSettings realtime = server().realtime();
+    Pusher rest = new Pusher(realtime.appId(), realtime.key(), realtime.secret());
+    rest.setHost("127.0.0.1:" + server().port());
+    return rest;
   }
 
   /** The app's DATA_DIR (channels credentials, session key, H2 files). */
