@@ -1,5 +1,8 @@
 package io.vertebra.security;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -51,7 +54,15 @@ final class HostileRun {
   }
 
   /** Prints the figures: cases tried and outcomes by kind. */
-  void report() {
+  private void report() {
     System.out.println("[hostile] " + surface + ": " + tried + " cases tried, seed " + seed + ", outcomes " + outcomes);
+  }
+
+  /** Prints the figures, then fails listing {@code failures} (the bad answers) if there are any. */
+  void finish(List<String> failures) {
+    report();
+    if (!failures.isEmpty()) {
+      fail(failures.size() + " bad answers:\n" + String.join("\n", failures));
+    }
   }
 }

@@ -2,10 +2,8 @@ package io.vertebra.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.pusher.rest.Pusher;
 import io.vertebra.channels.RawSocket;
 import io.vertebra.channels.protocol.ErrorCode;
 import java.util.ArrayList;
@@ -14,9 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Generated hostile WebSocket traffic ({@link WebSocketCases}) against {@code /app/{key}}: every answer is a
@@ -34,29 +31,16 @@ class WebSocketHostileIT {
   /** WebSocket close codes for frames the protocol layer refuses (RFC 6455): unsupported data, too big. */
   private static final Set<Integer> WEBSOCKET_CODES = Set.of(1000, 1003, 1007, 1009);
 
-  private static AppUnderTest app;
-  private static Pusher rest;
-
-  @BeforeAll
-  static void start() throws Exception {
-    app = new AppUnderTest();
-    rest = new Pusher(app.appId(), app.key(), app.channelsSecret());
-    rest.setHost("127.0.0.1:" + app.port());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    rest.close();
-    app.close();
-  }
+  @RegisterExtension
+  static final AppUnderTest APP = new AppUnderTest();
 
   @Test
   void generatedHostileFramesGetDocumentedErrorsAndNobodyElseNotices() throws Exception {
     HostileRun run = new HostileRun("websocket", 700);
-    WebSocketCases cases = new WebSocketCases(app.appId(), app.key(), app.channelsSecret());
+    WebSocketCases cases = new WebSocketCases(APP.appId(), APP.key(), APP.channelsSecret());
     List<String> failures = new ArrayList<>();
-    app.log.clear();
-    try (RawSocket bystander = RawSocket.open(app.port(), "/app/" + app.key() + "?protocol=7")) {
+    APP.log().clear();
+    try (RawSocket bystander = RawSocket.open(APP.port(), "/app/" + APP.key() + "?protocol=7")) {
       bystander.socketId();
       bystander.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"bystander\"}}");
       assertNotNull(bystander.next("pusher_internal:subscription_succeeded", 5000));
@@ -99,19 +83,15 @@ class WebSocketHostileIT {
       }
       bystanderStillServed(bystander, -1);
     }
-    run.report();
-    if (!failures.isEmpty()) {
-      fail(failures.size() + " bad answers:\n" + String.join("\n", failures));
-    }
-    assertEquals("", app.log.noise(), "hostile frames are not logged as errors with stack traces");
-    assertEquals(List.of(), app.leaks.secretsIn(app.log.text()), "no secret in the log");
+    run.finish(failures);
+    APP.assertQuietLog("hostile frames");
   }
 
   /** Opens a connection; null (with the outcome) when the server refused it. */
   private static RawSocket connect(String path, String[] outcome) throws Exception {
     RawSocket socket;
     try {
-      socket = RawSocket.open(app.port(), path);
+      socket = RawSocket.open(APP.port(), path);
     } catch (CompletionException e) {
       outcome[0] = "handshake-refused";
       return null;
@@ -211,7 +191,7 @@ class WebSocketHostileIT {
   }
 
   private static void bystanderStillServed(RawSocket bystander, int i) throws Exception {
-    rest.trigger("bystander", "still-there", Map.of("case", i));
+    APP.rest().trigger("bystander", "still-there", Map.of("case", i));
     assertNotNull(bystander.next("still-there", 5000), "the bystander keeps receiving (case " + i + ")");
   }
 }
