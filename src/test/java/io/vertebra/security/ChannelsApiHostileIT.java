@@ -3,7 +3,6 @@ package io.vertebra.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,18 +23,15 @@ class ChannelsApiHostileIT {
     RawHttp raw = new RawHttp(APP.port());
     ChannelsApiCases cases = new ChannelsApiCases(APP.appId(), APP.key(), APP.channelsSecret());
     APP.log().clear();
-    List<String> failures = new ArrayList<>();
-    for (int i = 0; i < run.cases && failures.size() < 10; i++) {
+    for (int i = 0; run.more(i); i++) {
       RawHttp.Request request = cases.next(run.random);
-      RawHttp.Response response = raw.send(request);
-      run.count(Integer.toString(response.status()));
+      RawHttp.Response response = run.send(raw, request);
       List<String> problems = APP.leaks().problems(response.status(), response.body());
       if (!problems.isEmpty()) {
-        failures.add(run.replay(i) + problems + "\n  " + request.describe() + "\n  -> " + response.status() + " "
-            + response.body());
+        run.bad(i, problems + "\n  " + request.describe() + "\n  -> " + response.status() + " " + response.body());
       }
     }
-    run.finish(failures);
+    run.finish();
     RawHttp.Response ok = raw.send(new ChannelsApiCases(APP.appId(), APP.key(), APP.channelsSecret())
         .valid("/apps/" + APP.appId() + "/channels"));
     assertEquals(200, ok.status(), "the API still serves: " + ok.body());

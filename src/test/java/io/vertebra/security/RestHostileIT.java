@@ -42,11 +42,9 @@ class RestHostileIT {
     List<String> snapshot = new ArrayList<>(snapshot());
     RestCases cases = new RestCases(cookie, () -> postIdFrom(run, snapshot));
     APP.log().clear();
-    List<String> failures = new ArrayList<>();
-    for (int i = 0; i < run.cases && failures.size() < 10; i++) {
+    for (int i = 0; run.more(i); i++) {
       RawHttp.Request request = cases.next(run.random);
-      RawHttp.Response response = raw.send(request);
-      run.count(Integer.toString(response.status()));
+      RawHttp.Response response = run.send(raw, request);
       List<String> problems = APP.leaks().problems(response.status(), response.body(),
           !request.method().equals("HEAD"));
       List<String> after;
@@ -60,7 +58,7 @@ class RestHostileIT {
         problems.add("stored posts changed although the request was refused");
       }
       if (!problems.isEmpty()) {
-        failures.add(run.replay(i) + problems + "\n  " + request.describe() + "\n  -> " + response.status() + " "
+        run.bad(i, problems + "\n  " + request.describe() + "\n  -> " + response.status() + " "
             + cut(response.body()));
       }
       snapshot.clear();
@@ -71,7 +69,7 @@ class RestHostileIT {
         snapshot.addAll(snapshot());
       }
     }
-    run.finish(failures);
+    run.finish();
     assertEquals(200, alice.get("/api/posts").status(), "the server still answers");
     APP.assertQuietLog("refused requests");
     assertTrue(run.outcomes().keySet().stream().anyMatch(s -> s.startsWith("4")), "cases were refused");

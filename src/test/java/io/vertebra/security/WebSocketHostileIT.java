@@ -38,7 +38,6 @@ class WebSocketHostileIT {
   void generatedHostileFramesGetDocumentedErrorsAndNobodyElseNotices() throws Exception {
     HostileRun run = new HostileRun("websocket", 700);
     WebSocketCases cases = new WebSocketCases(APP.appId(), APP.key(), APP.channelsSecret());
-    List<String> failures = new ArrayList<>();
     APP.log().clear();
     try (RawSocket bystander = RawSocket.open(APP.port(), "/app/" + APP.key() + "?protocol=7")) {
       bystander.socketId();
@@ -46,7 +45,7 @@ class WebSocketHostileIT {
       assertNotNull(bystander.next("pusher_internal:subscription_succeeded", 5000));
       RawSocket socket = null;
       String socketId = null;
-      for (int i = 0; i < run.cases && failures.size() < 10; i++) {
+      for (int i = 0; run.more(i); i++) {
         if (socket == null || run.random.nextInt(25) == 0) {
           if (socket != null) {
             socket.close();
@@ -57,7 +56,7 @@ class WebSocketHostileIT {
           socket = connect(path, outcome);
           if (socket == null) {
             run.count(outcome[0]);
-            check(outcome[0], failures, run, i, path);
+            check(outcome[0], run, i, path);
             continue;
           }
           socketId = socket.socketId();
@@ -69,7 +68,7 @@ class WebSocketHostileIT {
         }
         run.count(outcome.replaceAll(" .*", "") + (outcome.startsWith("close") || outcome.startsWith("error")
             ? " " + outcome.split(" ")[1] : ""));
-        check(outcome, failures, run, i, frames.stream().map(WebSocketCases.Frame::describe).toList().toString());
+        check(outcome, run, i, frames.stream().map(WebSocketCases.Frame::describe).toList().toString());
         if (outcome.startsWith("close") || outcome.startsWith("NO-PONG")) {
           socket.close();
           socket = null;
@@ -83,7 +82,7 @@ class WebSocketHostileIT {
       }
       bystanderStillServed(bystander, -1);
     }
-    run.finish(failures);
+    run.finish();
     APP.assertQuietLog("hostile frames");
   }
 
@@ -158,7 +157,7 @@ class WebSocketHostileIT {
   }
 
   /** Records a failure when {@code outcome} names an undocumented code or no answer; true when it failed. */
-  private static boolean check(String outcome, List<String> failures, HostileRun run, int i, String what) {
+  private static boolean check(String outcome, HostileRun run, int i, String what) {
     List<String> bad = new ArrayList<>();
     String[] words = outcome.split(" ");
     for (int w = 0; w + 1 < words.length; w++) {
@@ -185,7 +184,7 @@ class WebSocketHostileIT {
       bad.add("the connection stopped answering");
     }
     if (!bad.isEmpty()) {
-      failures.add(run.replay(i) + bad + " after " + what + " -> " + outcome);
+      run.bad(i, bad + " after " + what + " -> " + outcome);
     }
     return !bad.isEmpty();
   }

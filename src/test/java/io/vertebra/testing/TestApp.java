@@ -1,6 +1,7 @@
 package io.vertebra.testing;
 
 import com.pusher.rest.Pusher;
+import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.TestServers;
 import io.vertebra.server.AppServer;
 import io.vertebra.server.RealtimeSettings;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The whole app on a free loopback port with a throw-away DATA_DIR (deleted after), as a JUnit 5 extension, so
@@ -24,10 +27,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @Test void loads() { get(APP.baseUrl() + "/"); ... }
  * }</pre>
  *
- * <p>{@link #start()} and {@link #close()} also work by hand, for helpers that wrap it.
+ * <p>A test method's {@link ApiClient} parameter gets a new browser-like client of the app (no session yet).
+ * {@link #start()} and {@link #close()} also work by hand, for helpers that wrap it.
  */
-public final class TestApp
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
+public final class TestApp implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
+    ParameterResolver, AutoCloseable {
 
   private final AppServer.Mode mode;
   private final Map<String, String> env;
@@ -126,6 +130,16 @@ public final class TestApp
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
     close();
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == ApiClient.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return new ApiClient(baseUrl());
   }
 
   // JUnit calls the *All callbacks only for static fields: without them the field is an instance field, and the

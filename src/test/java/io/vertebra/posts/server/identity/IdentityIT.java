@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,18 +27,13 @@ class IdentityIT {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  // An instance field: a fresh app per test. Each ApiClient parameter is a new client of it.
   @RegisterExtension
-  final TestApp app = TestApp.serve(); // an instance field: a fresh app per test
-  private ApiClient ann;
-
-  @BeforeEach
-  void connect() {
-    ann = new ApiClient(app.baseUrl());
-  }
+  final TestApp app = TestApp.serve();
 
   @Test
   @DisplayName("sign in, who am I, sign out; the cookie is HttpOnly, SameSite and signed")
-  void sessionLifecycle() {
+  void sessionLifecycle(ApiClient ann) {
     assertEquals(401, ann.get("/api/session").status());
     Reply signIn = ann.send("POST", "/api/session", "{\"name\":\"  Ann  \"}");
     assertEquals(200, signIn.status(), signIn::toString);
@@ -62,7 +56,7 @@ class IdentityIT {
 
   @Test
   @DisplayName("a session survives a server restart (the signing key is kept in DATA_DIR)")
-  void sessionSurvivesRestart() throws Exception {
+  void sessionSurvivesRestart(ApiClient ann) throws Exception {
     JsonNode user = ann.signIn("Ann");
     String token = tokenOf(new ApiClient(app.baseUrl()));
     int oldPort = app.server().port();
@@ -92,7 +86,7 @@ class IdentityIT {
 
   @Test
   @DisplayName("sign-in rejects a missing, blank, too long or non-string name with a 400 naming it")
-  void badNames() {
+  void badNames(ApiClient ann) {
     for (String body : new String[] {"{}", "{\"name\":\"   \"}", "{\"name\":" + ApiClient.quote("n".repeat(41)) + "}",
         "{\"name\":5}", "{\"name\":\"a\\u0007b\"}"}) {
       Reply reply = ann.send("POST", "/api/session", body);
@@ -105,7 +99,7 @@ class IdentityIT {
 
   @Test
   @DisplayName("/pusher/auth signs a presence subscription for the session's user, verifiable with the app secret")
-  void channelAuthorization() throws Exception {
+  void channelAuthorization(ApiClient ann) throws Exception {
     JsonNode user = ann.signIn("Ann");
     long postId = ann.create("watched", "").get("id").asLong();
     String channel = "presence-post-" + postId;
@@ -122,7 +116,7 @@ class IdentityIT {
 
   @Test
   @DisplayName("/pusher/auth refuses: no session 403, foreign or unknown channels 403, bad input 400/415/405")
-  void channelAuthorizationRefusals() {
+  void channelAuthorizationRefusals(ApiClient ann) {
     ann.signIn("Ann");
     long postId = ann.create("watched", "").get("id").asLong();
     ApiClient anonymous = new ApiClient(app.baseUrl());
@@ -148,7 +142,7 @@ class IdentityIT {
 
   @Test
   @DisplayName("/pusher/user-auth signs pusher-js signin() for the session's user; 403 without a session")
-  void userAuthentication() throws Exception {
+  void userAuthentication(ApiClient ann) throws Exception {
     JsonNode user = ann.signIn("Ann");
     Reply reply = ann.postForm("/pusher/user-auth", Map.of("socket_id", "99.1"));
     assertEquals(200, reply.status(), reply::toString);

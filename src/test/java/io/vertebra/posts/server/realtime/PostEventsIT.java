@@ -29,8 +29,9 @@ class PostEventsIT {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  // An instance field: a fresh app per test.
   @RegisterExtension
-  final TestApp app = TestApp.serve(); // an instance field: a fresh app per test
+  final TestApp app = TestApp.serve();
   private ApiClient ann;
 
   @BeforeEach
