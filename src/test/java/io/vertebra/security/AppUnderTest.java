@@ -32,6 +32,7 @@ final class AppUnderTest implements BeforeAllCallback, AfterAllCallback {
     try {
       app.start();
       leaks = new Leaks(secrets());
+      rest = app.newRestClient();
     } catch (Exception | Error e) {
       afterAll(context);
       throw e;
@@ -68,11 +69,8 @@ final class AppUnderTest implements BeforeAllCallback, AfterAllCallback {
     return app.server().realtime().secret();
   }
 
-  /** A pusher-http-java client of the embedded channels server, closed with the app. */
+  /** A pusher-http-java client of the embedded channels server (made before the tests run), closed with the app. */
   Pusher rest() {
-    if (rest == null) {
-      rest = app.newRestClient();
-    }
     return rest;
   }
 

@@ -11,20 +11,20 @@ import java.util.TreeMap;
 /**
  * One seeded run of generated hostile cases against one surface: the seed (printed, so a failure can be replayed
  * with {@code -Dvertebra.hostile.seed=N}), the case count (base count times {@code -Dvertebra.hostile.scale=K},
- * default 1 for CI) and a tally of outcomes printed at the end for the figures in docs/security.md.
+ * default 1 for CI), a tally of outcomes printed at the end for the figures in docs/security.md, and the bad
+ * answers, listed by {@link #finish()}.
  */
 final class HostileRun {
 
   static final String SEED_PROPERTY = "vertebra.hostile.seed";
   static final String SCALE_PROPERTY = "vertebra.hostile.scale";
+  /** Bad answers kept before a run stops: enough to see the pattern, and a broken server does not take minutes. */
+  private static final int MAX_FAILURES = 10;
 
   final String surface;
   final long seed;
   final int cases;
   final Random random;
-  /** Bad answers kept before a run stops: enough to see the pattern, and a broken server does not take minutes. */
-  private static final int MAX_FAILURES = 10;
-
   private final Map<String, Integer> outcomes = new TreeMap<>();
   private final List<String> failures = new ArrayList<>();
   private int tried;

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PostsSecurityIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   @RegisterExtension
   static final AppUnderTest APP = new AppUnderTest();
 

@@ -22,6 +22,7 @@ class RestHostileIT {
 
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
+
   @RegisterExtension
   static final AppUnderTest APP = new AppUnderTest();
   private static ApiClient alice;

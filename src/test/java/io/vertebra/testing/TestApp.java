@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <pre>{@code
  * @RegisterExtension
- * static final TestApp APP = TestApp.serve(Map.of("WEB_DIR", web));
- * @Test void loads() { get(APP.baseUrl() + "/"); ... }
+ * static final TestApp APP = TestApp.serve();
+ *
+ * @Test void servesThePage() { assertEquals(200, new ApiClient(APP.baseUrl()).get("/").status()); }
  * }</pre>
  *
  * <p>A test method's {@link ApiClient} parameter gets a new browser-like client of the app (no session yet).
@@ -76,7 +77,7 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback, Befor
   /** Stops the server and starts it again on the same DATA_DIR (on a new port), as a redeploy would. */
   public void restart() throws Exception {
     server().close();
-    server = null;
+    server = null; // if the new start fails, server() says so instead of handing out the closed server
     server = TestServers.start(dataDir, env, mode);
   }
 
