@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.pusher.rest.Pusher;
 import io.vertebra.channels.RawSocket;
 import io.vertebra.channels.auth.AppCredentials;
 import io.vertebra.channels.auth.Hmac;
@@ -14,9 +13,9 @@ import io.vertebra.channels.auth.SocketAuthenticator;
 import io.vertebra.channels.protocol.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The channels server lets nobody in without the app secret's signature: private and presence subscriptions need
@@ -29,26 +28,17 @@ class ChannelsSecurityIT {
   private static final java.util.List<String[]> JSON_TYPE =
       java.util.List.<String[]>of(new String[] {"Content-Type", "application/json"});
 
-  private static AppUnderTest app;
+  @RegisterExtension
+  static final AppUnderTest APP = new AppUnderTest();
   private static SocketAuthenticator signer;
-  private static Pusher rest;
 
   @BeforeAll
-  static void start() throws Exception {
-    app = new AppUnderTest();
-    signer = new SocketAuthenticator(new AppCredentials(app.appId(), app.key(), app.channelsSecret()));
-    rest = new Pusher(app.appId(), app.key(), app.channelsSecret());
-    rest.setHost("127.0.0.1:" + app.port());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    rest.close();
-    app.close();
+  static void sign() {
+    signer = new SocketAuthenticator(new AppCredentials(APP.appId(), APP.key(), APP.channelsSecret()));
   }
 
   private static RawSocket connect() throws Exception {
-    RawSocket socket = RawSocket.open(app.port(), "/app/" + app.key() + "?protocol=7");
+    RawSocket socket = RawSocket.open(APP.port(), "/app/" + APP.key() + "?protocol=7");
     socket.frames.addFirst(socket.next("pusher:connection_established", 5000));
     return socket;
   }
@@ -82,7 +72,7 @@ class ChannelsSecurityIT {
     if (answer.path("event").asText().equals("pusher:error")) {
       assertEquals(ErrorCode.UNAUTHORIZED, answer.path("data").path("code").asInt(), answer.toString());
     }
-    rest.trigger(channel, "secret-news", Map.of("for", "members only"));
+    APP.rest().trigger(channel, "secret-news", Map.of("for", "members only"));
     assertNull(socket.next("secret-news", 700), "an unauthorized socket received " + channel + "'s events");
   }
 
@@ -106,11 +96,11 @@ class ChannelsSecurityIT {
   void forgedSignaturesAreRefused() throws Exception {
     try (RawSocket socket = connect()) {
       String id = socketId(socket);
-      AppCredentials wrongSecret = new AppCredentials(app.appId(), app.key(), "guessed-secret");
+      AppCredentials wrongSecret = new AppCredentials(APP.appId(), APP.key(), "guessed-secret");
       subscribe(socket, "private-forged", new SocketAuthenticator(wrongSecret).channelAuth(id, "private-forged", null),
           null);
       assertRefused(socket, "private-forged");
-      subscribe(socket, "private-forged2", app.key() + ":" + "0".repeat(64), null);
+      subscribe(socket, "private-forged2", APP.key() + ":" + "0".repeat(64), null);
       assertRefused(socket, "private-forged2");
       // a valid signature for another channel does not open this one
       subscribe(socket, "private-forged3", signer.channelAuth(id, "private-other", null), null);
@@ -134,7 +124,7 @@ class ChannelsSecurityIT {
 
   @Test
   void anotherAppsKeyIsRefusedWith4001() throws Exception {
-    try (RawSocket socket = RawSocket.open(app.port(), "/app/not-" + app.key() + "?protocol=7")) {
+    try (RawSocket socket = RawSocket.open(APP.port(), "/app/not-" + APP.key() + "?protocol=7")) {
       JsonNode error = socket.next("pusher:error", 5000);
       assertNotNull(error);
       assertEquals(ErrorCode.APP_NOT_FOUND, error.path("data").path("code").asInt());
@@ -196,25 +186,25 @@ class ChannelsSecurityIT {
 
   @Test
   void httpApiRefusesStaleFutureForgedAndReplayedSignatures() throws Exception {
-    RawHttp raw = new RawHttp(app.port());
-    ChannelsApiCases api = new ChannelsApiCases(app.appId(), app.key(), app.channelsSecret());
-    String path = "/apps/" + app.appId() + "/events";
+    RawHttp raw = new RawHttp(APP.port());
+    ChannelsApiCases api = new ChannelsApiCases(APP.appId(), APP.key(), APP.channelsSecret());
+    String path = "/apps/" + APP.appId() + "/events";
     String body = "{\"name\":\"e\",\"channels\":[\"c\"],\"data\":\"{}\"}";
     long now = System.currentTimeMillis() / 1000;
-    assertEquals(200, api.send(raw, "POST", path, body, now, app.channelsSecret()).status(), "a fresh request");
-    assertEquals(401, api.send(raw, "POST", path, body, now - 601, app.channelsSecret()).status(), "601 s old");
-    assertEquals(401, api.send(raw, "POST", path, body, now + 601, app.channelsSecret()).status(), "601 s ahead");
+    assertEquals(200, api.send(raw, "POST", path, body, now, APP.channelsSecret()).status(), "a fresh request");
+    assertEquals(401, api.send(raw, "POST", path, body, now - 601, APP.channelsSecret()).status(), "601 s old");
+    assertEquals(401, api.send(raw, "POST", path, body, now + 601, APP.channelsSecret()).status(), "601 s ahead");
     assertEquals(401, api.send(raw, "POST", path, body, now, "guessed-secret").status(), "wrong secret");
 
     // A captured signature does not carry over to another body or another endpoint.
-    String query = api.query("POST", path, body, now, app.channelsSecret());
+    String query = api.query("POST", path, body, now, APP.channelsSecret());
     String other = "{\"name\":\"e\",\"channels\":[\"private-bank\"],\"data\":\"{}\"}";
     RawHttp.Response changedBody = raw.send(new RawHttp.Request("POST", (path + "?" + query.replace(
         Hmac.md5Hex(body.getBytes(StandardCharsets.UTF_8)), Hmac.md5Hex(other.getBytes(StandardCharsets.UTF_8))))
         .getBytes(StandardCharsets.UTF_8), JSON_TYPE,
         other.getBytes(StandardCharsets.UTF_8)));
     assertEquals(401, changedBody.status(), changedBody.body());
-    RawHttp.Response otherPath = raw.send(new RawHttp.Request("POST", ("/apps/" + app.appId()
+    RawHttp.Response otherPath = raw.send(new RawHttp.Request("POST", ("/apps/" + APP.appId()
         + "/batch_events?" + query).getBytes(StandardCharsets.UTF_8),
         JSON_TYPE, body.getBytes(StandardCharsets.UTF_8)));
     assertEquals(401, otherPath.status(), otherPath.body());

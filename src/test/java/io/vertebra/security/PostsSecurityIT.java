@@ -16,9 +16,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The posts app trusts only what the server signed: the author of a post and the presence identity come from
@@ -28,21 +27,13 @@ import org.junit.jupiter.api.Test;
 class PostsSecurityIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static AppUnderTest app;
 
-  @BeforeAll
-  static void start() throws Exception {
-    app = new AppUnderTest();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    app.close();
-  }
+  @RegisterExtension
+  static final AppUnderTest APP = new AppUnderTest();
 
   @Test
   void thePostAuthorComesFromTheSessionNeverFromTheBody() {
-    ApiClient mallory = app.signedIn("Mallory");
+    ApiClient mallory = APP.signedIn("Mallory");
     ApiClient.Reply created = mallory.send("POST", "/api/posts",
         "{\"title\":\"Hi\",\"body\":\"B\",\"author\":\"Alice\"}");
     assertEquals(201, created.status(), created.toString());
@@ -59,7 +50,7 @@ class PostsSecurityIT {
 
   @Test
   void tamperedSessionCookiesAreNoSession() throws Exception {
-    RawHttp raw = new RawHttp(app.port());
+    RawHttp raw = new RawHttp(APP.port());
     String cookie = RestHostileIT.sessionCookie(raw, "Mallory");
     String payload = cookie.substring(0, cookie.indexOf('.'));
     String signature = cookie.substring(cookie.indexOf('.') + 1);
@@ -85,7 +76,7 @@ class PostsSecurityIT {
 
   @Test
   void theSessionCookieIsHttpOnlyAndSameSite() {
-    RawHttp raw = new RawHttp(app.port());
+    RawHttp raw = new RawHttp(APP.port());
     RawHttp.Response reply = raw.send(RawHttp.Request.of("POST", "/api/session",
         "{\"name\":\"Carol\"}".getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json"));
     String setCookie = reply.header("Set-Cookie");
@@ -95,12 +86,12 @@ class PostsSecurityIT {
 
   @Test
   void crossSiteBrowserWritesAreRefusedWhileSameOriginAndNonBrowserClientsWork() throws Exception {
-    RawHttp raw = new RawHttp(app.port());
+    RawHttp raw = new RawHttp(APP.port());
     String cookie = RestHostileIT.sessionCookie(raw, "Victim");
-    String self = "http://127.0.0.1:" + app.port();
+    String self = "http://127.0.0.1:" + APP.port();
     byte[] post = "{\"title\":\"csrf\",\"body\":\"b\"}".getBytes(StandardCharsets.UTF_8);
     String[][] crossSite = {{"Origin", "http://evil.example"}, {"Origin", "null"},
-        {"Origin", "http://127.0.0.1:" + (app.port() + 1)}, {"Origin", "https://127.0.0.1:" + app.port() + ".evil"},
+        {"Origin", "http://127.0.0.1:" + (APP.port() + 1)}, {"Origin", "https://127.0.0.1:" + APP.port() + ".evil"},
         {"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Site", "same-site"}};
     for (String[] header : crossSite) {
       for (String[] request : new String[][] {{"POST", "/api/posts"}, {"POST", "/api/session"},
@@ -111,8 +102,8 @@ class PostsSecurityIT {
         assertNull(Leaks.errorShape(reply.body()), reply.body());
       }
     }
-    int before = new ApiClient(app.baseUrl()).get("/api/posts").json().size();
-    assertEquals(before, new ApiClient(app.baseUrl()).get("/api/posts").json().size());
+    int before = new ApiClient(APP.baseUrl()).get("/api/posts").json().size();
+    assertEquals(before, new ApiClient(APP.baseUrl()).get("/api/posts").json().size());
     String[][] allowed = {{"Origin", self}, {"Sec-Fetch-Site", "same-origin"}, {"X-None", "non-browser client"}};
     for (String[] header : allowed) {
       RawHttp.Response reply = raw.send(RawHttp.Request.of("POST", "/api/posts", post, "Content-Type",
@@ -126,7 +117,7 @@ class PostsSecurityIT {
 
   @Test
   void presenceAuthSignsTheSessionsUserWhateverTheFormSays() throws Exception {
-    ApiClient bob = app.signedIn("Bob");
+    ApiClient bob = APP.signedIn("Bob");
     ApiClient.Reply me = bob.get("/api/session");
     long post = bob.create("Presence", "x").path("id").asLong();
     ApiClient.Reply auth = bob.postForm("/pusher/auth", Map.of("socket_id", "123.456", "channel_name",
@@ -135,7 +126,7 @@ class PostsSecurityIT {
     JsonNode channelData = JSON.readTree(auth.json().path("channel_data").asText());
     assertEquals(me.json().path("id").asText(), channelData.path("user_id").asText());
     assertEquals("Bob", channelData.path("user_info").path("name").asText());
-    ApiClient.Reply anonymous = new ApiClient(app.baseUrl()).postForm("/pusher/auth", Map.of("socket_id", "123.456",
+    ApiClient.Reply anonymous = new ApiClient(APP.baseUrl()).postForm("/pusher/auth", Map.of("socket_id", "123.456",
         "channel_name", "presence-post-" + post));
     assertEquals(403, anonymous.status(), "no session, no signature");
     assertNull(Leaks.errorShape(anonymous.raw().body()));
@@ -143,7 +134,7 @@ class PostsSecurityIT {
 
   @Test
   void noPageScriptOrJsonAnswerCarriesASecret() throws Exception {
-    ApiClient alice = app.signedIn("Alice");
+    ApiClient alice = APP.signedIn("Alice");
     long post = alice.create("t", "b").path("id").asLong();
     List<String> paths = new ArrayList<>(List.of("/", "/index.html", "/api/config", "/api/session", "/api/posts",
         "/api/posts/" + post));
@@ -154,7 +145,7 @@ class PostsSecurityIT {
     List<String> leaks = new ArrayList<>();
     for (String path : paths) {
       ApiClient.Reply reply = alice.get(path);
-      if (!app.leaks.secretsIn(reply.raw().body()).isEmpty()) {
+      if (!APP.leaks().secretsIn(reply.raw().body()).isEmpty()) {
         leaks.add(path);
       }
     }
@@ -163,13 +154,13 @@ class PostsSecurityIT {
         "presence-post-" + post));
     for (ApiClient.Reply reply : List.of(userAuth, channelAuth)) {
       assertEquals(200, reply.status(), reply.toString());
-      if (!app.leaks.secretsIn(reply.raw().body()).isEmpty()) {
+      if (!APP.leaks().secretsIn(reply.raw().body()).isEmpty()) {
         leaks.add(reply.raw().uri().getPath());
       }
     }
     assertTrue(paths.size() > 8, "the compiled client was served: " + paths);
     assertEquals(List.of(), leaks, "answers that contain a secret");
-    assertNotNull(app.log.text());
-    assertEquals(List.of(), app.leaks.secretsIn(app.log.text()), "no secret in the server log");
+    assertNotNull(APP.log().text());
+    assertEquals(List.of(), APP.leaks().secretsIn(APP.log().text()), "no secret in the server log");
   }
 }

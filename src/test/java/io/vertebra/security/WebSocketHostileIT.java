@@ -2,10 +2,8 @@ package io.vertebra.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.pusher.rest.Pusher;
 import io.vertebra.channels.RawSocket;
 import io.vertebra.channels.protocol.ErrorCode;
 import java.util.ArrayList;
@@ -14,9 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Generated hostile WebSocket traffic ({@link WebSocketCases}) against {@code /app/{key}}: every answer is a
@@ -34,35 +31,21 @@ class WebSocketHostileIT {
   /** WebSocket close codes for frames the protocol layer refuses (RFC 6455): unsupported data, too big. */
   private static final Set<Integer> WEBSOCKET_CODES = Set.of(1000, 1003, 1007, 1009);
 
-  private static AppUnderTest app;
-  private static Pusher rest;
-
-  @BeforeAll
-  static void start() throws Exception {
-    app = new AppUnderTest();
-    rest = new Pusher(app.appId(), app.key(), app.channelsSecret());
-    rest.setHost("127.0.0.1:" + app.port());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    rest.close();
-    app.close();
-  }
+  @RegisterExtension
+  static final AppUnderTest APP = new AppUnderTest();
 
   @Test
   void generatedHostileFramesGetDocumentedErrorsAndNobodyElseNotices() throws Exception {
     HostileRun run = new HostileRun("websocket", 700);
-    WebSocketCases cases = new WebSocketCases(app.appId(), app.key(), app.channelsSecret());
-    List<String> failures = new ArrayList<>();
-    app.log.clear();
-    try (RawSocket bystander = RawSocket.open(app.port(), "/app/" + app.key() + "?protocol=7")) {
+    WebSocketCases cases = new WebSocketCases(APP.appId(), APP.key(), APP.channelsSecret());
+    APP.log().clear();
+    try (RawSocket bystander = RawSocket.open(APP.port(), "/app/" + APP.key() + "?protocol=7")) {
       bystander.socketId();
       bystander.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"bystander\"}}");
       assertNotNull(bystander.next("pusher_internal:subscription_succeeded", 5000));
       RawSocket socket = null;
       String socketId = null;
-      for (int i = 0; i < run.cases && failures.size() < 10; i++) {
+      for (int i = 0; run.more(i); i++) {
         if (socket == null || run.random.nextInt(25) == 0) {
           if (socket != null) {
             socket.close();
@@ -73,7 +56,7 @@ class WebSocketHostileIT {
           socket = connect(path, outcome);
           if (socket == null) {
             run.count(outcome[0]);
-            check(outcome[0], failures, run, i, path);
+            check(outcome[0], run, i, path);
             continue;
           }
           socketId = socket.socketId();
@@ -85,7 +68,7 @@ class WebSocketHostileIT {
         }
         run.count(outcome.replaceAll(" .*", "") + (outcome.startsWith("close") || outcome.startsWith("error")
             ? " " + outcome.split(" ")[1] : ""));
-        check(outcome, failures, run, i, frames.stream().map(WebSocketCases.Frame::describe).toList().toString());
+        check(outcome, run, i, frames.stream().map(WebSocketCases.Frame::describe).toList().toString());
         if (outcome.startsWith("close") || outcome.startsWith("NO-PONG")) {
           socket.close();
           socket = null;
@@ -99,19 +82,15 @@ class WebSocketHostileIT {
       }
       bystanderStillServed(bystander, -1);
     }
-    run.report();
-    if (!failures.isEmpty()) {
-      fail(failures.size() + " bad answers:\n" + String.join("\n", failures));
-    }
-    assertEquals("", app.log.noise(), "hostile frames are not logged as errors with stack traces");
-    assertEquals(List.of(), app.leaks.secretsIn(app.log.text()), "no secret in the log");
+    run.finish();
+    APP.assertQuietLog("hostile frames");
   }
 
   /** Opens a connection; null (with the outcome) when the server refused it. */
   private static RawSocket connect(String path, String[] outcome) throws Exception {
     RawSocket socket;
     try {
-      socket = RawSocket.open(app.port(), path);
+      socket = RawSocket.open(APP.port(), path);
     } catch (CompletionException e) {
       outcome[0] = "handshake-refused";
       return null;
@@ -178,7 +157,7 @@ class WebSocketHostileIT {
   }
 
   /** Records a failure when {@code outcome} names an undocumented code or no answer; true when it failed. */
-  private static boolean check(String outcome, List<String> failures, HostileRun run, int i, String what) {
+  private static boolean check(String outcome, HostileRun run, int i, String what) {
     List<String> bad = new ArrayList<>();
     String[] words = outcome.split(" ");
     for (int w = 0; w + 1 < words.length; w++) {
@@ -205,13 +184,13 @@ class WebSocketHostileIT {
       bad.add("the connection stopped answering");
     }
     if (!bad.isEmpty()) {
-      failures.add(run.replay(i) + bad + " after " + what + " -> " + outcome);
+      run.bad(i, bad + " after " + what + " -> " + outcome);
     }
     return !bad.isEmpty();
   }
 
   private static void bystanderStillServed(RawSocket bystander, int i) throws Exception {
-    rest.trigger("bystander", "still-there", Map.of("case", i));
+    APP.rest().trigger("bystander", "still-there", Map.of("case", i));
     assertNotNull(bystander.next("still-there", 5000), "the bystander keeps receiving (case " + i + ")");
   }
 }

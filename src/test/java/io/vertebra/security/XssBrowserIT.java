@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * In headless Chromium: markup in every user-controlled field (post title and body, author and display names,
@@ -24,20 +25,20 @@ class XssBrowserIT {
   private static final String IMG = "<img src=x onerror=window.__xss=1>";
   private static final String SCRIPT = "\"><script>window.__xss=1</script>";
 
-  private static AppUnderTest app;
+  @RegisterExtension
+  static final AppUnderTest APP = new AppUnderTest();
   private static AppBrowser mallory;
   private static AppBrowser victim;
 
   @BeforeAll
   static void start() throws Exception {
-    app = new AppUnderTest();
-    mallory = new AppBrowser(IMG, app.baseUrl()).signIn();
-    victim = new AppBrowser("Victim", app.baseUrl()).signIn();
+    mallory = new AppBrowser(IMG, APP.baseUrl()).signIn();
+    victim = new AppBrowser("Victim", APP.baseUrl()).signIn();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {mallory, victim, app}) {
+    for (AutoCloseable c : new AutoCloseable[] {mallory, victim}) {
       if (c != null) {
         c.close();
       }
@@ -53,7 +54,7 @@ class XssBrowserIT {
 
   @Test
   void markupInPostsNamesPresenceAndEditingIsShownAsText() {
-    ApiClient author = app.signedIn(SCRIPT);
+    ApiClient author = APP.signedIn(SCRIPT);
     JsonNode post = author.create(IMG + SCRIPT, SCRIPT + "\n" + IMG);
     long id = post.path("id").asLong();
     assertEquals(IMG + SCRIPT, post.path("title").asText(), "stored as given");
@@ -91,15 +92,15 @@ class XssBrowserIT {
 
   @Test
   void aClientEventClaimingAnotherUsersIdIsNotBelieved() throws Exception {
-    ApiClient author = app.signedIn("Author");
+    ApiClient author = APP.signedIn("Author");
     long id = author.create("Spoof target", "x").path("id").asLong();
     String channel = "presence-post-" + id;
     String impersonated = mallory.userId();
     mallory.go("posts/" + id);
     victim.go("posts/" + id).await(".viewers[data-count='2']");
 
-    ApiClient spooferSession = app.signedIn("Spoofer");
-    try (RawSocket spoofer = RawSocket.open(app.port(), "/app/" + app.key() + "?protocol=7")) {
+    ApiClient spooferSession = APP.signedIn("Spoofer");
+    try (RawSocket spoofer = RawSocket.open(APP.port(), "/app/" + APP.key() + "?protocol=7")) {
       String socketId = spoofer.socketId();
       ApiClient.Reply auth = spooferSession.postForm("/pusher/auth", Map.of("socket_id", socketId,
           "channel_name", channel));

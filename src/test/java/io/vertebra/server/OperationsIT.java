@@ -175,8 +175,7 @@ class OperationsIT {
   @Test
   @DisplayName("channels mode: /healthz checks only the channels server; /metrics has channels but no posts metrics")
   void channelsMode() throws Exception {
-    try (AppServer channels = AppServer.start(Config.from(Map.of("PORT", "0", "DATA_DIR", dataDir.toString())),
-        AppServer.Mode.CHANNELS)) {
+    try (AppServer channels = TestServers.start(dataDir, Map.of(), AppServer.Mode.CHANNELS)) {
       ApiClient client = new ApiClient(channels.baseUrl());
       JsonNode health = client.get("/healthz").json();
       assertEquals("ok", health.get("status").asText());

@@ -2,6 +2,7 @@ package io.vertebra.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vertebra.posts.server.TestServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,8 +30,7 @@ class StaticCachingIT {
     Files.writeString(web.resolve("posts/posts.nocache.js"), "var app = 1;");
     Files.writeString(web.resolve("posts/0123ABCD.cache.js"), "var permutation = 1;");
     HttpClient http = HttpClient.newHttpClient();
-    try (AppServer server = AppServer.start(Config.from(Map.of("PORT", "0", "DATA_DIR", data.toString(),
-        "WEB_DIR", web.toString())), AppServer.Mode.SERVE)) {
+    try (AppServer server = TestServers.serve(data, Map.of("WEB_DIR", web.toString()))) {
       HttpResponse<String> script = get(http, server, "/posts/posts.nocache.js", null);
       assertEquals("no-cache", script.headers().firstValue("Cache-Control").orElse(""));
       assertEquals("no-cache", get(http, server, "/", null).headers().firstValue("Cache-Control").orElse(""));

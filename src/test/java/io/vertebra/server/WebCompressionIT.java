@@ -4,41 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertebra.testing.TestApp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the browser downloads at first load goes gzipped to clients that accept it; API answers do not. */
 class WebCompressionIT {
 
-  @TempDir
-  static Path dataDir;
-  private static AppServer server;
+  @RegisterExtension
+  static final TestApp APP = TestApp.serve();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = AppServer.start(Config.from(Map.of("PORT", "0", "DATA_DIR", dataDir.toString())),
-        AppServer.Mode.SERVE);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
 
   @Test
   @DisplayName("scripts are gzipped on request, decode to the very same bytes, and stay plain otherwise")
@@ -60,7 +43,7 @@ class WebCompressionIT {
   }
 
   private static HttpResponse<byte[]> get(String path, boolean acceptGzip) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(APP.baseUrl() + path));
     if (acceptGzip) {
       request.header("Accept-Encoding", "gzip");
     }

@@ -1,13 +1,10 @@
 package io.vertebra.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -50,7 +47,7 @@ public final class Browsers {
 
   /** Starts a new headless Chromium with a fresh temporary profile. Close the session to quit it. */
   public static Session start() {
-    Path profile = createProfile();
+    Path profile = TempDirs.create("vertebra-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(FLAGS);
@@ -65,7 +62,7 @@ public final class Browsers {
       driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD_TIMEOUT);
       return new Session(driver, profile);
     } catch (RuntimeException e) {
-      deleteTree(profile);
+      TempDirs.deleteTree(profile);
       throw e;
     }
   }
@@ -91,26 +88,6 @@ public final class Browsers {
   static String safeFileName(String name) {
     String safe = name.replaceAll("[^A-Za-z0-9._-]+", "_");
     return safe.isEmpty() ? "screenshot" : safe;
-  }
-
-  private static Path createProfile() {
-    try {
-      return Files.createTempDirectory("vertebra-chromium-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create a Chromium profile directory", e);
-    }
-  }
-
-  static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // Chromium may still be writing while it exits; a leftover temp folder must not fail the test.
-      System.err.println("Could not delete Chromium profile " + root + ": " + e);
-    }
   }
 
   /** One running browser and its profile; {@link #close} quits the browser and deletes the profile. */
@@ -150,7 +127,7 @@ public final class Browsers {
       try {
         driver.quit();
       } finally {
-        deleteTree(profile);
+        TempDirs.deleteTree(profile);
       }
     }
   }

@@ -1,14 +1,10 @@
 package io.vertebra.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The parts of the browser helper that need no browser. */
 class BrowsersTest {
@@ -29,17 +25,5 @@ class BrowsersTest {
         "--disable-dev-shm-usage"}) {
       assertTrue(Browsers.FLAGS.contains(flag), flag);
     }
-  }
-
-  @Test
-  @DisplayName("deleteTree removes a profile folder with nested files, and ignores a missing one")
-  void deletesProfiles(@TempDir Path dir) throws Exception {
-    Path profile = Files.createDirectories(dir.resolve("p/Default/Cache"));
-    Files.writeString(profile.resolve("data"), "x");
-
-    Browsers.deleteTree(dir.resolve("p"));
-    Browsers.deleteTree(dir.resolve("missing"));
-
-    assertFalse(Files.exists(dir.resolve("p")));
   }
 }

@@ -18,9 +18,8 @@ import io.vertebra.channels.protocol.Frames;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two channels-server nodes (in-process, separate Jetty servers) sharing one real redis-server, with the real
@@ -29,30 +28,15 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterIT {
 
-  private static TestCluster cluster;
-  private static ChannelsTestServer node1;
-  private static ChannelsTestServer node2;
-
-  @BeforeAll
-  static void start() throws Exception {
-    cluster = TestCluster.start("node-1", "node-2");
-    node1 = cluster.node(0);
-    node2 = cluster.node(1);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+  @RegisterExtension
+  static final TestCluster CLUSTER = TestCluster.of("node-1", "node-2");
 
   @Test
   void anEventTriggeredOnOneNodeReachesSubscribersOfBothExactlyOnce() throws Exception {
-    try (JavaClient onA = new JavaClient(node1, "a"); JavaClient onB = new JavaClient(node2, "b")) {
+    try (JavaClient onA = new JavaClient(CLUSTER.node(1), "a"); JavaClient onB = new JavaClient(CLUSTER.node(2), "b")) {
       onA.subscribe("news", "headline");
       onB.subscribe("news", "headline");
-      json(node2.rest().trigger("news", "headline", Map.of("title", "cluster")));
+      json(CLUSTER.node(2).rest().trigger("news", "headline", Map.of("title", "cluster")));
       PusherEvent remote = onA.next(5000);
       assertNotNull(remote, "the subscriber on the other node got the event");
       assertEquals("{\"title\":\"cluster\"}", remote.getData());
@@ -64,12 +48,13 @@ class ClusterIT {
 
   @Test
   void theExcludedSocketIdIsHonouredOnAnotherNode() throws Exception {
-    try (JavaClient sender = new JavaClient(node2, "s"); JavaClient onA = new JavaClient(node1, "a");
-        JavaClient onB = new JavaClient(node2, "b")) {
+    try (JavaClient sender = new JavaClient(CLUSTER.node(2), "s");
+        JavaClient onA = new JavaClient(CLUSTER.node(1), "a");
+        JavaClient onB = new JavaClient(CLUSTER.node(2), "b")) {
       sender.subscribe("doc-7", "edit");
       onA.subscribe("doc-7", "edit");
       onB.subscribe("doc-7", "edit");
-      json(node1.rest().trigger("doc-7", "edit", Map.of("v", 2), sender.socketId())); // triggered on node 1
+      json(CLUSTER.node(1).rest().trigger("doc-7", "edit", Map.of("v", 2), sender.socketId())); // triggered on node 1
       assertNotNull(onA.next(5000));
       assertNotNull(onB.next(5000));
       assertNull(sender.next(700), "the excluded socket (connected to node 2) is skipped");
@@ -78,7 +63,7 @@ class ClusterIT {
 
   @Test
   void clientEventsCrossNodesAndAreNotEchoed() throws Exception {
-    try (JavaClient a = new JavaClient(node1, "a"); JavaClient b = new JavaClient(node2, "b")) {
+    try (JavaClient a = new JavaClient(CLUSTER.node(1), "a"); JavaClient b = new JavaClient(CLUSTER.node(2), "b")) {
       a.subscribe("private-chat", "client-msg");
       b.subscribe("private-chat", "client-msg");
       a.pusher.getPrivateChannel("private-chat").trigger("client-msg", "{\"text\":\"hi\"}");
@@ -93,10 +78,10 @@ class ClusterIT {
   @Test
   void presenceMembersOfBothNodesAreListedAddedCountedOnceAndRemoved() throws Exception {
     String room = "presence-cluster-room";
-    try (JavaClient alice = new JavaClient(node1, "alice")) {
+    try (JavaClient alice = new JavaClient(CLUSTER.node(1), "alice")) {
       RecordingPresenceListener aliceView = RecordingPresenceListener.join(alice, room);
       assertEquals("users:1", aliceView.next());
-      try (JavaClient bob = new JavaClient(node2, "bob")) {
+      try (JavaClient bob = new JavaClient(CLUSTER.node(2), "bob")) {
         RecordingPresenceListener bobView = RecordingPresenceListener.join(bob, room);
         assertEquals("users:2", bobView.next(), "bob (node 2) sees alice (node 1) on subscribe");
         assertEquals("added:bob", aliceView.next(), "alice hears of bob across nodes");
@@ -104,19 +89,20 @@ class ClusterIT {
             .filter(u -> u.getId().equals("bob")).findFirst().orElseThrow().getInfo()).get("name").asText(),
             "user_info crosses nodes");
 
-        try (JavaClient aliceAgain = new JavaClient(node2, "alice")) { // alice's second connection, other node
+        // alice's second connection, on the other node
+        try (JavaClient aliceAgain = new JavaClient(CLUSTER.node(2), "alice")) {
           RecordingPresenceListener again = RecordingPresenceListener.join(aliceAgain, room);
           assertEquals("users:2", again.next(), "alice counts once");
           assertNull(bobView.changes.poll(700, java.util.concurrent.TimeUnit.MILLISECONDS),
               "no member_added for a user already present through another node");
-          assertUsers(node1, room, Set.of("alice", "bob"));
-          assertEquals(2, TestCluster.channelInfo(node1, room, "user_count").get("user_count").asInt());
+          assertUsers(CLUSTER.node(1), room, Set.of("alice", "bob"));
+          assertEquals(2, TestCluster.channelInfo(CLUSTER.node(1), room, "user_count").get("user_count").asInt());
         }
         assertNull(bobView.changes.poll(700, java.util.concurrent.TimeUnit.MILLISECONDS),
             "alice's other connection leaving does not remove her");
       }
       assertEquals("removed:bob", aliceView.next(), "bob leaving node 2 is announced on node 1");
-      assertUsers(node2, room, Set.of("alice"));
+      assertUsers(CLUSTER.node(2), room, Set.of("alice"));
     }
   }
 
@@ -129,18 +115,19 @@ class ClusterIT {
 
   @Test
   void channelQueriesAnswerForTheWholeCluster() throws Exception {
-    try (JavaClient onA = new JavaClient(node1, "a"); JavaClient onB1 = new JavaClient(node2, "b1");
-        JavaClient onB2 = new JavaClient(node2, "b2")) {
+    try (JavaClient onA = new JavaClient(CLUSTER.node(1), "a"); JavaClient onB1 = new JavaClient(CLUSTER.node(2), "b1");
+        JavaClient onB2 = new JavaClient(CLUSTER.node(2), "b2")) {
       onA.subscribe("shared-q", "x");
       onB1.subscribe("shared-q", "x");
       onB2.subscribe("only-on-two", "x");
-      await("node 1 sees both nodes' subscriptions", 5, () -> subscriptionCount(node1, "shared-q") == 2);
-      assertEquals(1, subscriptionCount(node1, "only-on-two"), "a channel occupied only on node 2");
-      JsonNode list = json(node1.rest().get("/channels", Map.of("info", "subscription_count"))).get("channels");
+      await("node 1 sees both nodes' subscriptions", 5, () -> subscriptionCount(CLUSTER.node(1), "shared-q") == 2);
+      assertEquals(1, subscriptionCount(CLUSTER.node(1), "only-on-two"), "a channel occupied only on node 2");
+      JsonNode list = json(CLUSTER.node(1).rest().get("/channels", Map.of("info", "subscription_count")))
+          .get("channels");
       assertEquals(2, list.get("shared-q").get("subscription_count").asInt());
       assertTrue(list.has("only-on-two"));
     }
-    await("node 1 sees node 2's channel vacated", 5, () -> subscriptionCount(node1, "only-on-two") == 0);
+    await("node 1 sees node 2's channel vacated", 5, () -> subscriptionCount(CLUSTER.node(1), "only-on-two") == 0);
   }
 
   private static int subscriptionCount(ChannelsTestServer node, String channel) {
@@ -150,8 +137,8 @@ class ClusterIT {
 
   @Test
   void aCacheChannelReplaysAnEventTriggeredOnAnotherNode() throws Exception {
-    json(node1.rest().trigger("cache-scores", "score", Map.of("home", 1)));
-    try (JavaClient onB = new JavaClient(node2, "b")) {
+    json(CLUSTER.node(1).rest().trigger("cache-scores", "score", Map.of("home", 1)));
+    try (JavaClient onB = new JavaClient(CLUSTER.node(2), "b")) {
       onB.subscribe("cache-scores", "score");
       PusherEvent replayed = onB.next(5000);
       assertNotNull(replayed, "node 2 replays the last event triggered on node 1");
@@ -164,12 +151,13 @@ class ClusterIT {
     var signer = new io.vertebra.channels.auth.SocketAuthenticator(new io.vertebra.channels.auth.AppCredentials(
         ClusterTestNodes.APP_ID, ClusterTestNodes.KEY, ClusterTestNodes.SECRET));
     String path = "/app/" + ClusterTestNodes.KEY + "?protocol=7";
-    try (RawSocket carolHere = RawSocket.open(node1, path); RawSocket carolThere = RawSocket.open(node2, path);
-        RawSocket dave = RawSocket.open(node2, path)) {
+    try (RawSocket carolHere = RawSocket.open(CLUSTER.node(1), path);
+        RawSocket carolThere = RawSocket.open(CLUSTER.node(2), path);
+        RawSocket dave = RawSocket.open(CLUSTER.node(2), path)) {
       carolHere.signIn(signer, "carol");
       carolThere.signIn(signer, "carol");
       dave.signIn(signer, "dave");
-      json(node1.rest().post("/users/carol/terminate_connections", "{}"));
+      json(CLUSTER.node(1).rest().post("/users/carol/terminate_connections", "{}"));
       assertEquals(ErrorCode.UNAUTHORIZED, carolHere.awaitClose(5000));
       assertEquals(ErrorCode.UNAUTHORIZED, carolThere.awaitClose(5000), "closed on the other node too");
       dave.send("{\"event\":\"pusher:ping\",\"data\":{}}");

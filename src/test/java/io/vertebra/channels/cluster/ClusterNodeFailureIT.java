@@ -8,9 +8,8 @@ import io.vertebra.channels.ChannelsTestServer;
 import io.vertebra.channels.JavaClient;
 import io.vertebra.channels.RecordingPresenceListener;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A node that leaves the cluster, cleanly or by crashing, takes its presence members with it: the survivors
@@ -23,28 +22,19 @@ class ClusterNodeFailureIT {
   private static final long CRASH_BOUND_MILLIS = NodeMaintenance.NODE_TTL_MILLIS
       + NodeMaintenance.HEARTBEAT_MILLIS + 3_000;
 
-  private static TestCluster cluster;
-  private static RedisServer redis;
-  private static ChannelsTestServer survivor;
+  @RegisterExtension
+  static final TestCluster CLUSTER = TestCluster.of("survivor");
 
-  @BeforeAll
-  static void start() throws Exception {
-    cluster = TestCluster.start("survivor");
-    redis = cluster.redis;
-    survivor = cluster.node(0);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
+  /** The cluster's one in-process node: it outlives the nodes each test starts and stops or kills. */
+  private static ChannelsTestServer survivor() {
+    return CLUSTER.node(1);
   }
 
   @Test
   void membersOfAKilledNodeAreRemovedWithinTheLivenessBound() throws Exception {
     String room = "presence-crash";
-    try (JavaClient alice = new JavaClient(survivor, "alice"); NodeProcess doomed = NodeProcess.start(redis, "doomed")) {
+    try (JavaClient alice = new JavaClient(survivor(), "alice");
+        NodeProcess doomed = NodeProcess.start(CLUSTER.redis(), "doomed")) {
       RecordingPresenceListener aliceView = RecordingPresenceListener.join(alice, room);
       assertEquals("users:1", aliceView.next());
       JavaClient carol = new JavaClient(doomed.port(), ClusterTestNodes.KEY, doomed.rest(), "carol");
@@ -61,7 +51,7 @@ class ClusterNodeFailureIT {
         assertTrue(tookMillis >= NodeMaintenance.NODE_TTL_MILLIS - 1_500,
             "removed by the liveness TTL, not by a goodbye from the killed node (" + tookMillis + " ms)");
         assertEquals(1, userCount(room), "no ghost member in the API either");
-        assertTrue(redis.command("SISMEMBER vertebra:channels:" + ClusterTestNodes.APP_ID + ":nodes doomed")
+        assertTrue(CLUSTER.redis().command("SISMEMBER vertebra:channels:" + ClusterTestNodes.APP_ID + ":nodes doomed")
             .startsWith(":0"), "the dead node was reaped");
       } finally {
         carol.close();
@@ -72,10 +62,10 @@ class ClusterNodeFailureIT {
   @Test
   void membersOfAStoppedNodeAreRemovedAtOnce() throws Exception {
     String room = "presence-stop";
-    try (JavaClient alice = new JavaClient(survivor, "alice")) {
+    try (JavaClient alice = new JavaClient(survivor(), "alice")) {
       RecordingPresenceListener aliceView = RecordingPresenceListener.join(alice, room);
       assertEquals("users:1", aliceView.next());
-      ChannelsTestServer leaving = ClusterTestNodes.start(redis, "leaving");
+      ChannelsTestServer leaving = ClusterTestNodes.start(CLUSTER.redis(), "leaving");
       JavaClient dave = new JavaClient(leaving, "dave");
       try {
         RecordingPresenceListener.join(dave, room);
@@ -92,6 +82,6 @@ class ClusterNodeFailureIT {
   }
 
   private static int userCount(String channel) {
-    return TestCluster.channelInfo(survivor, channel, "user_count").get("user_count").asInt();
+    return TestCluster.channelInfo(survivor(), channel, "user_count").get("user_count").asInt();
   }
 }

@@ -25,7 +25,7 @@ class ClusterOperationsIT {
   @DisplayName("losing Redis keeps /healthz at 200 with the cluster marked disconnected; /metrics counts the errors")
   void redisOutageIsVisibleButNotFatal() throws Exception {
     try (TestCluster cluster = TestCluster.start("ops-1")) {
-      ChannelsTestServer node = cluster.node(0);
+      ChannelsTestServer node = cluster.node(1);
       HttpResponse<String> health = get(node, "/healthz");
       assertEquals(200, health.statusCode(), health.body());
       assertEquals("connected", Frames.JSON.readTree(health.body()).at("/checks/channels/cluster").asText());
@@ -33,7 +33,7 @@ class ClusterOperationsIT {
       assertEquals(1, before.value("vertebra_channels_cluster_connected"));
       assertEquals(0, before.value("vertebra_channels_cluster_errors_total"));
 
-      cluster.redis.stop();
+      cluster.redis().stop();
       await("the node notices the outage", 10, () -> !node.app().cluster().connected());
       node.rest().trigger("ticker", "tick", Map.of("n", 1));
       await("the failed fan-out is counted", 10, () -> node.stats().clusterErrors() > 0); // publishing is queued

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.pusher.client.channel.PusherEvent;
 import com.pusher.rest.Pusher;
 import io.vertebra.channels.JavaClient;
+import io.vertebra.posts.server.TestServers;
 import io.vertebra.server.AppServer;
-import io.vertebra.server.Config;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,10 +16,8 @@ import org.junit.jupiter.api.Test;
 class EmbeddedClusterIT {
 
   private static AppServer serve(RedisServer redis, String nodeId) throws Exception {
-    Map<String, String> env = new java.util.HashMap<>(ClusterTestNodes.env(redis, nodeId));
-    env.put("PORT", "0");
-    env.put("DATA_DIR", Files.createTempDirectory("vertebra-serve-").toString());
-    AppServer server = AppServer.start(Config.from(env), AppServer.Mode.SERVE);
+    AppServer server = TestServers.serve(Files.createTempDirectory("vertebra-serve-"),
+        ClusterTestNodes.env(redis, nodeId));
     ClusterTestNodes.await(nodeId + " registered", 10, () -> ClusterTestNodes.registered(redis, nodeId));
     return server;
   }

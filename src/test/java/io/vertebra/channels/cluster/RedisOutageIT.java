@@ -12,9 +12,8 @@ import io.vertebra.channels.ChannelsTestServer;
 import io.vertebra.channels.JavaClient;
 import io.vertebra.channels.RecordingPresenceListener;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Redis goes away and comes back empty (a restart without persistence): the nodes keep serving their own clients,
@@ -22,53 +21,37 @@ import org.junit.jupiter.api.Test;
  */
 class RedisOutageIT {
 
-  private static TestCluster cluster;
-  private static RedisServer redis;
-  private static ChannelsTestServer node1;
-  private static ChannelsTestServer node2;
-
-  @BeforeAll
-  static void start() throws Exception {
-    cluster = TestCluster.start("outage-1", "outage-2");
-    redis = cluster.redis;
-    node1 = cluster.node(0);
-    node2 = cluster.node(1);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+  @RegisterExtension
+  static final TestCluster CLUSTER = TestCluster.of("outage-1", "outage-2");
 
   @Test
   void nodesServeLocallyDuringAnOutageAndFanOutResumesAfterARedisRestart() throws Exception {
     String room = "presence-outage";
-    try (JavaClient onA = new JavaClient(node1, "a"); JavaClient onB = new JavaClient(node2, "b")) {
+    try (JavaClient onA = new JavaClient(CLUSTER.node(1), "a"); JavaClient onB = new JavaClient(CLUSTER.node(2), "b")) {
       onA.subscribe("ticker", "tick");
       onB.subscribe("ticker", "tick");
       RecordingPresenceListener aView = RecordingPresenceListener.join(onA, room);
       assertEquals("users:1", aView.next());
-      trigger(node2, "before");
+      trigger(CLUSTER.node(2), "before");
       assertEquals("{\"n\":\"before\"}", onA.next(5000).getData());
       assertNotNull(onB.next(5000));
 
-      redis.stop();
-      await("node 2 notices the outage", 10, () -> !node2.app().cluster().connected());
-      long errorsBefore = node2.stats().clusterErrors();
-      trigger(node2, "during");
+      CLUSTER.redis().stop();
+      await("node 2 notices the outage", 10, () -> !CLUSTER.node(2).app().cluster().connected());
+      long errorsBefore = CLUSTER.node(2).stats().clusterErrors();
+      trigger(CLUSTER.node(2), "during");
       PusherEvent local = onB.next(5000);
       assertNotNull(local, "the node keeps serving its own subscribers without Redis");
       assertEquals("{\"n\":\"during\"}", local.getData());
       assertNull(onA.next(500), "nothing crosses nodes while Redis is down");
-      assertTrue(node2.stats().clusterErrors() > errorsBefore, "the failed fan-out is counted");
-      assertFalse(node2.app().cluster().connected());
+      assertTrue(CLUSTER.node(2).stats().clusterErrors() > errorsBefore, "the failed fan-out is counted");
+      assertFalse(CLUSTER.node(2).app().cluster().connected());
 
-      redis.start(); // same port, empty: everything the nodes registered is gone
-      await("both nodes reconnect", 20, () -> node1.app().cluster().connected() && node2.app().cluster().connected());
+      CLUSTER.redis().start(); // same port, empty: everything the nodes registered is gone
+      await("both nodes reconnect", 20,
+          () -> CLUSTER.node(1).app().cluster().connected() && CLUSTER.node(2).app().cluster().connected());
       await("fan-out resumes", 20, () -> {
-        trigger(node2, "after");
+        trigger(CLUSTER.node(2), "after");
         try {
           PusherEvent e = onA.next(300);
           return e != null && e.getData().contains("after");
@@ -76,9 +59,9 @@ class RedisOutageIT {
           throw new AssertionError(ex);
         }
       });
-      await("presence is re-registered", 10, () -> userCount(node2, room) == 1);
+      await("presence is re-registered", 10, () -> userCount(CLUSTER.node(2), room) == 1);
 
-      try (JavaClient bob = new JavaClient(node2, "bob")) {
+      try (JavaClient bob = new JavaClient(CLUSTER.node(2), "bob")) {
         RecordingPresenceListener bobView = RecordingPresenceListener.join(bob, room);
         assertEquals("users:2", bobView.next(), "a new member sees the member registered before the restart");
         String change;

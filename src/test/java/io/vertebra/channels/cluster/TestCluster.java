@@ -7,34 +7,61 @@ import io.vertebra.channels.protocol.Frames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A throw-away redis-server and in-process channels nodes clustered through it; closes them all. */
-final class TestCluster implements AutoCloseable {
+/**
+ * A throw-away redis-server and in-process channels nodes clustered through it; closes them all. As a JUnit 5
+ * extension it serves the tests of a class:
+ * {@code @RegisterExtension static final TestCluster CLUSTER = TestCluster.of("node-1", "node-2");}
+ * {@link #start} starts one by hand (close it after).
+ */
+final class TestCluster implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
-  final RedisServer redis;
+  private final List<String> nodeIds;
   private final List<ChannelsTestServer> nodes = new ArrayList<>();
+  private RedisServer redis;
 
-  private TestCluster(RedisServer redis) {
-    this.redis = redis;
+  private TestCluster(String... nodeIds) {
+    this.nodeIds = List.of(nodeIds);
+  }
+
+  /** A cluster of one node per id, started before all tests of the class that registers it. */
+  static TestCluster of(String... nodeIds) {
+    return new TestCluster(nodeIds);
   }
 
   /** Starts Redis and one node per id, each registered before the next starts. */
   static TestCluster start(String... nodeIds) throws Exception {
-    TestCluster cluster = new TestCluster(RedisServer.startNew());
-    try {
-      for (String id : nodeIds) {
-        cluster.nodes.add(ClusterTestNodes.start(cluster.redis, id));
-      }
-    } catch (Exception | AssertionError e) {
-      cluster.close();
-      throw e;
-    }
+    TestCluster cluster = new TestCluster(nodeIds);
+    cluster.startAll();
     return cluster;
   }
 
-  /** The {@code index}-th node (0-based, in start order). */
-  ChannelsTestServer node(int index) {
-    return nodes.get(index);
+  private void startAll() throws Exception {
+    redis = RedisServer.startNew();
+    try {
+      for (String id : nodeIds) {
+        nodes.add(ClusterTestNodes.start(redis, id));
+      }
+    } catch (Exception | AssertionError e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** The Redis server the nodes share (stop and start it to simulate an outage). */
+  RedisServer redis() {
+    return redis;
+  }
+
+  /** Node number {@code number}, counted from 1 in start order (as the tests name them: node 1, node 2). */
+  ChannelsTestServer node(int number) {
+    if (number < 1 || number > nodes.size()) {
+      throw new IllegalArgumentException("no node " + number + ": nodes are numbered 1 to " + nodes.size());
+    }
+    return nodes.get(number - 1);
   }
 
   /** {@code GET /channels/{channel}?info=...} on {@code node}, parsed; fails on an error status. */
@@ -55,10 +82,23 @@ final class TestCluster implements AutoCloseable {
   }
 
   @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    startAll();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    close();
+  }
+
+  @Override
   public void close() throws Exception {
     for (ChannelsTestServer node : nodes) {
       node.close();
     }
-    redis.close();
+    nodes.clear();
+    if (redis != null) {
+      redis.close();
+    }
   }
 }

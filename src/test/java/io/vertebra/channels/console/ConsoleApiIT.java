@@ -16,9 +16,9 @@ import io.vertebra.console.shared.ConsoleApi;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.TestServers;
 import io.vertebra.server.AppServer;
-import io.vertebra.server.Config;
 import io.vertebra.server.RealtimeSettings;
 import io.vertebra.testing.PusherJavaClients;
+import io.vertebra.testing.TestApp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -26,10 +26,10 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,20 +41,13 @@ class ConsoleApiIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path data;
-  private static AppServer server;
+  @RegisterExtension
+  static final TestApp APP = TestApp.channels();
   private static ApiClient http;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = AppServer.start(Config.from(Map.of("PORT", "0", "DATA_DIR", data.toString())), AppServer.Mode.CHANNELS);
-    http = new ApiClient(server.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
+  static void connect() {
+    http = new ApiClient(APP.baseUrl());
   }
 
   @Test
@@ -73,9 +66,9 @@ class ConsoleApiIT {
     assertTrue(snapshot.get(ConsoleApi.EMBEDDED).asBoolean());
     assertTrue(snapshot.get(ConsoleApi.CHANNELS).isArray());
     JsonNode config = http.get(ConsoleApi.CONFIG_PATH).json();
-    assertEquals(server.realtime().key(), config.get("key").asText());
+    assertEquals(APP.server().realtime().key(), config.get("key").asText());
     assertEquals(ConsoleApi.AUTH_PATH, config.path("channelAuthorization").path("endpoint").asText());
-    assertFalse(config.toString().contains(server.realtime().secret()));
+    assertFalse(config.toString().contains(APP.server().realtime().secret()));
   }
 
   @Test
@@ -105,12 +98,12 @@ class ConsoleApiIT {
     assertError(http.postForm(ConsoleApi.AUTH_PATH, Map.of("socket_id", "nope", "channel_name",
         ConsoleApi.FEED_CHANNEL)), 400, "invalid_request");
 
-    RealtimeSettings realtime = server.realtime();
-    Pusher watcher = new Pusher(realtime.key(), new PusherOptions().setHost("127.0.0.1").setWsPort(server.port())
-        .setUseTLS(false).setChannelAuthorizer(new HttpChannelAuthorizer(server.baseUrl() + ConsoleApi.AUTH_PATH)));
+    RealtimeSettings realtime = APP.server().realtime();
+    Pusher watcher = new Pusher(realtime.key(), new PusherOptions().setHost("127.0.0.1").setWsPort(APP.server().port())
+        .setUseTLS(false).setChannelAuthorizer(new HttpChannelAuthorizer(APP.baseUrl() + ConsoleApi.AUTH_PATH)));
     BlockingQueue<JsonNode> entries = new LinkedBlockingQueue<>();
     try {
-      PusherJavaClients.connect(watcher, server.baseUrl());
+      PusherJavaClients.connect(watcher, APP.baseUrl());
       java.util.concurrent.CountDownLatch subscribed = new java.util.concurrent.CountDownLatch(1);
       watcher.subscribePrivate(ConsoleApi.FEED_CHANNEL, new PrivateChannelEventListener() {
         @Override
@@ -132,11 +125,9 @@ class ConsoleApiIT {
       }, ConsoleApi.LOG_EVENT);
       assertTrue(subscribed.await(10, TimeUnit.SECONDS), "console feed subscription");
 
-      new com.pusher.rest.Pusher(realtime.appId(), realtime.key(), realtime.secret()) {
-        {
-          setHost("127.0.0.1:" + server.port());
-        }
-      }.trigger("orders", "order:placed", Map.of("n", 1));
+      try (com.pusher.rest.Pusher rest = APP.newRestClient()) {
+        rest.trigger("orders", "order:placed", Map.of("n", 1));
+      }
       JsonNode triggered = next(entries, ConsoleApi.API_EVENT);
       assertEquals("orders", triggered.get(ConsoleApi.CHANNEL).asText());
       assertEquals("{\"n\":1}", triggered.get(ConsoleApi.DATA).asText());
@@ -152,7 +143,7 @@ class ConsoleApiIT {
   @Test
   @DisplayName("a proxied (non-loopback) request needs the app key and secret as Basic credentials")
   void remoteAccessNeedsTheSecret() {
-    RealtimeSettings realtime = server.realtime();
+    RealtimeSettings realtime = APP.server().realtime();
     ApiClient.Reply anonymous = http.send("GET", ConsoleApi.SNAPSHOT_PATH, null, "X-Forwarded-For", "198.51.100.7");
     assertError(anonymous, 401, "unauthorized");
     assertTrue(anonymous.header("WWW-Authenticate").startsWith("Basic realm="));
@@ -168,11 +159,11 @@ class ConsoleApiIT {
   @Test
   @DisplayName("with an external realtime service the console says the embedded server is not running")
   void externalServiceIsExplained(@TempDir Path appData) throws Exception {
-    RealtimeSettings realtime = server.realtime();
-    String pusherUrl = "http://" + realtime.key() + ":" + realtime.secret() + "@127.0.0.1:" + server.port()
+    RealtimeSettings realtime = APP.server().realtime();
+    String pusherUrl = "http://" + realtime.key() + ":" + realtime.secret() + "@127.0.0.1:" + APP.server().port()
         + "/apps/" + realtime.appId();
     try (AppServer app = TestServers.serve(appData, Map.of("PUSHER_URL", pusherUrl, "PUSHER_WS_HOST", "127.0.0.1",
-        "PUSHER_WS_PORT", Integer.toString(server.port())))) {
+        "PUSHER_WS_PORT", Integer.toString(APP.server().port())))) {
       ApiClient client = new ApiClient(app.baseUrl());
       assertEquals(200, client.get("/console").status());
       ApiClient.Reply snapshot = client.get(ConsoleApi.SNAPSHOT_PATH);

@@ -10,12 +10,9 @@ import com.pusher.client.PusherOptions;
 import com.pusher.rest.data.PresenceUser;
 import io.vertebra.posts.client.AppBrowser;
 import io.vertebra.posts.server.ApiClient;
-import io.vertebra.posts.server.TestServers;
-import io.vertebra.server.AppServer;
 import io.vertebra.server.RealtimeSettings;
 import io.vertebra.testing.PusherJavaClients;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.vertebra.testing.TestApp;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +31,8 @@ class ConsoleIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static Path dataDir;
-  private static AppServer server;
+  @RegisterExtension
+  static final TestApp APP = TestApp.serve();
   private static AppBrowser console;
 
   @RegisterExtension
@@ -50,19 +47,15 @@ class ConsoleIT {
 
   @BeforeAll
   static void start() throws Exception {
-    dataDir = Files.createTempDirectory("vertebra-console-it");
-    server = TestServers.serve(dataDir, Map.of());
-    console = new AppBrowser("Console", server.baseUrl());
-    console.js("location.href = arguments[0];", server.baseUrl() + "/console");
+    console = new AppBrowser("Console", APP.baseUrl());
+    console.js("location.href = arguments[0];", APP.baseUrl() + "/console");
     console.await("#console[data-ready=true] .conn[data-status=live]");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable closeable : new AutoCloseable[] {console, server}) {
-      if (closeable != null) {
-        closeable.close();
-      }
+    if (console != null) {
+      console.close();
     }
   }
 
@@ -94,7 +87,7 @@ class ConsoleIT {
     }
     console.await(".log li[data-kind=disconnected]");
     int withoutClients = during - 2;
-    waitUntil(() -> server.channels().stats().connections() <= withoutClients);
+    waitUntil(() -> APP.server().channels().stats().connections() <= withoutClients);
     awaitConnectionCountShown();
     // A vacated channel leaves the list.
     waitUntil(() -> Long.valueOf(0).equals(
@@ -104,12 +97,12 @@ class ConsoleIT {
   @Test
   @DisplayName("post:change triggered from the event creator updates the reference app open on that post")
   void eventCreatorUpdatesReferenceApp() throws Exception {
-    ApiClient api = new ApiClient(server.baseUrl());
+    ApiClient api = new ApiClient(APP.baseUrl());
     api.signIn("Console Seeder");
     ObjectNode post = (ObjectNode) api.send("POST", "/api/posts", "{\"title\":\"Before the console\",\"body\":\"x\"}")
         .json();
     long id = post.get("id").asLong();
-    try (AppBrowser reader = new AppBrowser("Reader", server.baseUrl()).signIn()) {
+    try (AppBrowser reader = new AppBrowser("Reader", APP.baseUrl()).signIn()) {
       reader.go("posts/" + id).awaitText(".post .title", "Before the console");
       console.awaitText("tr[data-channel='post-" + id + "'] .count", "1");
 
@@ -164,12 +157,12 @@ class ConsoleIT {
   @Test
   @DisplayName("a rejected subscription shows in the log as an error with its status and reason")
   void rejectedSubscriptionIsLogged() throws Exception {
-    RealtimeSettings realtime = server.realtime();
-    Pusher forger = new Pusher(realtime.key(), new PusherOptions().setHost("127.0.0.1").setWsPort(server.port())
+    RealtimeSettings realtime = APP.server().realtime();
+    Pusher forger = new Pusher(realtime.key(), new PusherOptions().setHost("127.0.0.1").setWsPort(APP.server().port())
         .setUseTLS(false).setChannelAuthorizer((channel, socketId) ->
             "{\"auth\":\"" + realtime.key() + ":" + "0".repeat(64) + "\"}"));
     try {
-      PusherJavaClients.connect(forger, server.baseUrl());
+      PusherJavaClients.connect(forger, APP.baseUrl());
       forger.subscribePrivate("private-console-forged");
       console.await(".log li[data-kind=rejected]");
       String summary = console.text(".log li[data-kind=rejected] .summary");
@@ -183,19 +176,19 @@ class ConsoleIT {
   /** Waits until the console shows the server's connection count; returns it. */
   private static int awaitConnectionCountShown() {
     waitUntil(() -> console.text(".stat.connections b")
-        .equals(String.valueOf(server.channels().stats().connections())));
-    return server.channels().stats().connections();
+        .equals(String.valueOf(APP.server().channels().stats().connections())));
+    return APP.server().channels().stats().connections();
   }
 
   /** A pusher-java-client connected to the server, authorizing presence channels as an app's endpoint would. */
   private static Pusher client(String userId) throws InterruptedException {
-    RealtimeSettings realtime = server.realtime();
+    RealtimeSettings realtime = APP.server().realtime();
     com.pusher.rest.Pusher rest = new com.pusher.rest.Pusher(realtime.appId(), realtime.key(), realtime.secret());
-    PusherOptions options = new PusherOptions().setHost("127.0.0.1").setWsPort(server.port()).setUseTLS(false)
+    PusherOptions options = new PusherOptions().setHost("127.0.0.1").setWsPort(APP.server().port()).setUseTLS(false)
         .setChannelAuthorizer((channel, socketId) -> rest.authenticate(socketId, channel,
             new PresenceUser(userId, Map.of("name", userId))));
     Pusher pusher = new Pusher(realtime.key(), options);
-    PusherJavaClients.connect(pusher, server.baseUrl());
+    PusherJavaClients.connect(pusher, APP.baseUrl());
     return pusher;
   }
 

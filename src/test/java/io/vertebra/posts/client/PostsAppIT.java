@@ -9,12 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Result;
 import io.vertebra.posts.server.ApiClient;
-import io.vertebra.server.AppServer;
-import io.vertebra.server.Config;
 import io.vertebra.testing.Browsers;
+import io.vertebra.testing.TestApp;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -30,8 +27,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 class PostsAppIT {
 
-  private static Path dataDir;
-  private static AppServer server;
+  @RegisterExtension
+  static final TestApp APP = TestApp.serve();
   private static ApiClient api;
   private static AppBrowser alice;
   private static AppBrowser bob;
@@ -50,18 +47,15 @@ class PostsAppIT {
 
   @BeforeAll
   static void start() throws Exception {
-    dataDir = Files.createTempDirectory("vertebra-app-it");
-    server = AppServer.start(Config.from(Map.of("PORT", "0", "DATA_DIR", dataDir.toString())),
-        AppServer.Mode.SERVE);
-    api = new ApiClient(server.baseUrl());
+    api = new ApiClient(APP.baseUrl());
     api.signIn("Carol Seeder");
-    alice = new AppBrowser("Alice", server.baseUrl()).signIn();
-    bob = new AppBrowser("Bob", server.baseUrl()).signIn();
+    alice = new AppBrowser("Alice", APP.baseUrl()).signIn();
+    bob = new AppBrowser("Bob", APP.baseUrl()).signIn();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable closeable : new AutoCloseable[] {alice, bob, server}) {
+    for (AutoCloseable closeable : new AutoCloseable[] {alice, bob}) {
       if (closeable != null) {
         closeable.close();
       }
@@ -71,8 +65,8 @@ class PostsAppIT {
   @Test
   @DisplayName("smoke: the compiled app loads and renders what client Java produced")
   void appLoadsAndRendersClientJava() throws Exception {
-    try (AppBrowser fresh = new AppBrowser("Fresh", server.baseUrl())) {
-      fresh.js("location.href = arguments[0];", server.baseUrl() + "/");
+    try (AppBrowser fresh = new AppBrowser("Fresh", APP.baseUrl())) {
+      fresh.js("location.href = arguments[0];", APP.baseUrl() + "/");
       fresh.await("#app[data-ready=true] .shell header.top a.brand");
       assertEquals("Join the conversation", fresh.text("form.sign-in h1"));
       assertEquals("function", fresh.js("return typeof window.Pusher"));
@@ -81,7 +75,7 @@ class PostsAppIT {
       assertEquals("Fresh", fresh.text(".user .user-name"));
       fresh.click(".user button[data-action=sign-out]");
       fresh.await("form.sign-in input.name");
-      assertEquals(401, new ApiClient(server.baseUrl()).get("/api/session").status(), "sanity: no cookie, no session");
+      assertEquals(401, new ApiClient(APP.baseUrl()).get("/api/session").status(), "sanity: no cookie, no session");
     }
   }
 
@@ -242,13 +236,9 @@ class PostsAppIT {
     waitForValue(alice, "form.editor .title-input", "Before the outage");
     alice.type("form.editor .title-input", "Written during the outage");
 
-    Pusher rest = new Pusher(server.realtime().appId(), server.realtime().key(), server.realtime().secret());
-    try {
-      rest.setHost("127.0.0.1:" + server.port());
+    try (Pusher rest = APP.newRestClient()) {
       Result result = rest.post("/users/" + bob.userId() + "/terminate_connections", "{}");
       assertEquals(Result.Status.SUCCESS, result.getStatus(), result.getMessage());
-    } finally {
-      rest.close();
     }
     bob.await(".conn[data-status=offline]");
     alice.click("form.editor button.save");

@@ -8,53 +8,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.ApiClient.Reply;
-import io.vertebra.posts.server.TestServers;
-import io.vertebra.server.AppServer;
+import io.vertebra.testing.TestApp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sign-in with a signed cookie, and the pusher-js auth endpoints, against a real server. */
 class IdentityIT {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  @TempDir
-  Path dataDir;
-
-  private AppServer server;
-  private ApiClient ann;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = startServer();
-    ann = new ApiClient(server.baseUrl());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
-
-  private AppServer startServer() throws Exception {
-    return TestServers.serve(dataDir, Map.of());
-  }
+  // An instance field: a fresh app per test. Each ApiClient parameter is a new client of it.
+  @RegisterExtension
+  final TestApp app = TestApp.serve();
 
   @Test
   @DisplayName("sign in, who am I, sign out; the cookie is HttpOnly, SameSite and signed")
-  void sessionLifecycle() {
+  void sessionLifecycle(ApiClient ann) {
     assertEquals(401, ann.get("/api/session").status());
     Reply signIn = ann.send("POST", "/api/session", "{\"name\":\"  Ann  \"}");
     assertEquals(200, signIn.status(), signIn::toString);
@@ -77,12 +56,11 @@ class IdentityIT {
 
   @Test
   @DisplayName("a session survives a server restart (the signing key is kept in DATA_DIR)")
-  void sessionSurvivesRestart() throws Exception {
+  void sessionSurvivesRestart(ApiClient ann) throws Exception {
     JsonNode user = ann.signIn("Ann");
-    String token = tokenOf(new ApiClient(server.baseUrl()));
-    int oldPort = server.port();
-    server.close();
-    server = startServer();
+    String token = tokenOf(new ApiClient(app.baseUrl()));
+    int oldPort = app.server().port();
+    app.restart();
     assertNotEquals(0, oldPort);
     HttpResponse<String> me = rawGet("/api/session", "vertebra_session=" + token);
     assertEquals(200, me.statusCode(), me.body());
@@ -92,7 +70,7 @@ class IdentityIT {
   @Test
   @DisplayName("a forged, tampered or garbage cookie is no session")
   void forgedCookies() throws Exception {
-    String token = tokenOf(new ApiClient(server.baseUrl()));
+    String token = tokenOf(new ApiClient(app.baseUrl()));
     String payload = token.substring(0, token.indexOf('.'));
     String signature = token.substring(token.indexOf('.') + 1);
     String forgedPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -108,7 +86,7 @@ class IdentityIT {
 
   @Test
   @DisplayName("sign-in rejects a missing, blank, too long or non-string name with a 400 naming it")
-  void badNames() {
+  void badNames(ApiClient ann) {
     for (String body : new String[] {"{}", "{\"name\":\"   \"}", "{\"name\":" + ApiClient.quote("n".repeat(41)) + "}",
         "{\"name\":5}", "{\"name\":\"a\\u0007b\"}"}) {
       Reply reply = ann.send("POST", "/api/session", body);
@@ -121,7 +99,7 @@ class IdentityIT {
 
   @Test
   @DisplayName("/pusher/auth signs a presence subscription for the session's user, verifiable with the app secret")
-  void channelAuthorization() throws Exception {
+  void channelAuthorization(ApiClient ann) throws Exception {
     JsonNode user = ann.signIn("Ann");
     long postId = ann.create("watched", "").get("id").asLong();
     String channel = "presence-post-" + postId;
@@ -132,16 +110,16 @@ class IdentityIT {
     assertEquals(user.get("id").asText(), data.get("user_id").asText());
     assertEquals("Ann", data.at("/user_info/name").asText());
     assertEquals(user.get("color").asText(), data.at("/user_info/color").asText());
-    String expected = server.realtime().key() + ":" + hmac("1234.5678:" + channel + ":" + channelData);
+    String expected = app.server().realtime().key() + ":" + hmac("1234.5678:" + channel + ":" + channelData);
     assertEquals(expected, reply.json().get("auth").asText());
   }
 
   @Test
   @DisplayName("/pusher/auth refuses: no session 403, foreign or unknown channels 403, bad input 400/415/405")
-  void channelAuthorizationRefusals() {
+  void channelAuthorizationRefusals(ApiClient ann) {
     ann.signIn("Ann");
     long postId = ann.create("watched", "").get("id").asLong();
-    ApiClient anonymous = new ApiClient(server.baseUrl());
+    ApiClient anonymous = new ApiClient(app.baseUrl());
     assertEquals(403, anonymous.postForm("/pusher/auth",
         Map.of("socket_id", "1.2", "channel_name", "presence-post-" + postId)).status());
     for (String channel : new String[] {"presence-post-999999", "private-user-someone", "private-encrypted-x",
@@ -164,7 +142,7 @@ class IdentityIT {
 
   @Test
   @DisplayName("/pusher/user-auth signs pusher-js signin() for the session's user; 403 without a session")
-  void userAuthentication() throws Exception {
+  void userAuthentication(ApiClient ann) throws Exception {
     JsonNode user = ann.signIn("Ann");
     Reply reply = ann.postForm("/pusher/user-auth", Map.of("socket_id", "99.1"));
     assertEquals(200, reply.status(), reply::toString);
@@ -172,16 +150,17 @@ class IdentityIT {
     JsonNode data = MAPPER.readTree(userData);
     assertEquals(user.get("id").asText(), data.get("id").asText());
     assertEquals("Ann", data.at("/user_info/name").asText());
-    assertEquals(server.realtime().key() + ":" + hmac("99.1::user::" + userData), reply.json().get("auth").asText());
+    assertEquals(app.server().realtime().key() + ":" + hmac("99.1::user::" + userData),
+        reply.json().get("auth").asText());
 
-    assertEquals(403, new ApiClient(server.baseUrl()).postForm("/pusher/user-auth", Map.of("socket_id", "99.1"))
+    assertEquals(403, new ApiClient(app.baseUrl()).postForm("/pusher/user-auth", Map.of("socket_id", "99.1"))
         .status());
     assertEquals(400, ann.postForm("/pusher/user-auth", Map.of("socket_id", "99")).status());
   }
 
   private String hmac(String text) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(server.realtime().secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    mac.init(new SecretKeySpec(app.server().realtime().secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -192,7 +171,7 @@ class IdentityIT {
   }
 
   private HttpResponse<String> rawGet(String path, String cookie) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
         .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

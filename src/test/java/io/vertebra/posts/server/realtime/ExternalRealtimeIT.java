@@ -10,7 +10,6 @@ import com.pusher.client.channel.PusherEvent;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.TestServers;
 import io.vertebra.server.AppServer;
-import io.vertebra.server.Config;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -34,8 +33,7 @@ class ExternalRealtimeIT {
   @Test
   @DisplayName("with PUSHER_URL, events reach subscribers of the external service and /api/config points there")
   void triggersIntoExternalService() throws Exception {
-    try (AppServer channels = AppServer.start(Config.from(Map.of("PORT", "0", "DATA_DIR", channelsData.toString())),
-        AppServer.Mode.CHANNELS)) {
+    try (AppServer channels = TestServers.start(channelsData, Map.of(), AppServer.Mode.CHANNELS)) {
       var service = channels.realtime();
       String pusherUrl = "http://" + service.key() + ":" + service.secret() + "@127.0.0.1:" + channels.port()
           + "/apps/" + service.appId();

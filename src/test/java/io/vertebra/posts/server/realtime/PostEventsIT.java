@@ -12,18 +12,14 @@ import com.pusher.client.channel.PusherEvent;
 import com.pusher.client.channel.User;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.ApiClient.Reply;
-import io.vertebra.posts.server.TestServers;
-import io.vertebra.server.AppServer;
-import java.nio.file.Path;
-import java.util.Map;
+import io.vertebra.testing.TestApp;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Post events end to end: REST writes on a real server trigger through pusher-http-java into the embedded channels
@@ -33,28 +29,21 @@ class PostEventsIT {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  @TempDir
-  Path dataDir;
-
-  private AppServer server;
+  // An instance field: a fresh app per test.
+  @RegisterExtension
+  final TestApp app = TestApp.serve();
   private ApiClient ann;
 
   @BeforeEach
-  void start() throws Exception {
-    server = TestServers.serve(dataDir, Map.of());
-    ann = new ApiClient(server.baseUrl());
+  void signIn() {
+    ann = new ApiClient(app.baseUrl());
     ann.signIn("Ann");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
   }
 
   @Test
   @DisplayName("create, change and destroy reach subscribers of posts and post-{id} with the REST data")
   void eventsCarryThePost() throws Exception {
-    try (Subscriber list = new Subscriber(server, null); Subscriber detail = new Subscriber(server, null)) {
+    try (Subscriber list = new Subscriber(app.server(), null); Subscriber detail = new Subscriber(app.server(), null)) {
       list.subscribe("posts", "post:create", "post:change", "post:destroy");
       JsonNode created = ann.create("Hello", "world");
       assertEvent(list.next(5000), "posts", "post:create", created);
@@ -77,7 +66,8 @@ class PostEventsIT {
   @Test
   @DisplayName("X-Socket-Id excludes the sender's own socket; everyone else still gets the event")
   void senderExclusion() throws Exception {
-    try (Subscriber sender = new Subscriber(server, null); Subscriber other = new Subscriber(server, null)) {
+    try (Subscriber sender = new Subscriber(app.server(), null);
+        Subscriber other = new Subscriber(app.server(), null)) {
       sender.subscribe("posts", "post:create");
       other.subscribe("posts", "post:create");
       JsonNode mine = ann.send("POST", "/api/posts", "{\"title\":\"mine\"}", "X-Socket-Id", sender.socketId()).json();
@@ -92,7 +82,7 @@ class PostEventsIT {
   @Test
   @DisplayName("a post too large for one message is announced as {id, version}; the client fetches it")
   void largePostsAreAnnouncedByReference() throws Exception {
-    try (Subscriber list = new Subscriber(server, null)) {
+    try (Subscriber list = new Subscriber(app.server(), null)) {
       list.subscribe("posts", "post:create");
       JsonNode big = ann.create("big", "x".repeat(15_000));
       JsonNode reference = MAPPER.readTree("{\"id\":" + big.get("id").asLong() + ",\"version\":1}");
@@ -105,7 +95,8 @@ class PostEventsIT {
   void presenceThroughAuthEndpoint() throws Exception {
     long id = ann.create("watched", "").get("id").asLong();
     String cookie = sessionCookie();
-    try (Subscriber signedIn = new Subscriber(server, cookie); Subscriber anonymous = new Subscriber(server, null)) {
+    try (Subscriber signedIn = new Subscriber(app.server(), cookie);
+        Subscriber anonymous = new Subscriber(app.server(), null)) {
       Set<User> members = signedIn.subscribePresence("presence-post-" + id).get(10, TimeUnit.SECONDS);
       assertEquals(1, members.size());
       JsonNode info = MAPPER.readTree(members.iterator().next().getInfo());
@@ -117,7 +108,7 @@ class PostEventsIT {
   }
 
   private String sessionCookie() {
-    String setCookie = new ApiClient(server.baseUrl()).send("POST", "/api/session", "{\"name\":\"Zoe\"}")
+    String setCookie = new ApiClient(app.baseUrl()).send("POST", "/api/session", "{\"name\":\"Zoe\"}")
         .header("Set-Cookie");
     return setCookie.substring(0, setCookie.indexOf(';'));
   }
