@@ -62,9 +62,9 @@ class WebSocketHostileIT {
           socketId = socket.socketId();
         }
         List<WebSocketCases.Frame> frames = cases.frames(run.random, socketId);
-        String outcome = exchange(socket, frames);
+        String outcome = exchange(socket, frames, "probe-" + i);
         if (outcome.startsWith("close aborted") && frames.stream().noneMatch(WebSocketHostileIT::oversize)) {
-          outcome = "close UNEXPECTED-ABORT";
+          outcome = "close UNEXPECTED-ABORT " + abortCause(socket);
         }
         run.count(outcome.replaceAll(" .*", "") + (outcome.startsWith("close") || outcome.startsWith("error")
             ? " " + outcome.split(" ")[1] : ""));
@@ -106,8 +106,13 @@ class WebSocketHostileIT {
     return null;
   }
 
-  /** Sends the frames, then a ping; what came back until the pong (or the close). */
-  private static String exchange(RawSocket socket, List<WebSocketCases.Frame> frames) throws Exception {
+  /**
+   * Sends the frames, then a ping and a subscription to the unique channel {@code probe}; what came back until the
+   * probe's answer (or the close). The server answers in order, so the probe's answer ends this exchange exactly: a
+   * pong alone cannot, since a frame of the case may itself be a ping that got its pong before a later frame closed
+   * the connection.
+   */
+  private static String exchange(RawSocket socket, List<WebSocketCases.Frame> frames, String probe) throws Exception {
     StringBuilder seen = new StringBuilder();
     try {
       for (WebSocketCases.Frame frame : frames) {
@@ -118,18 +123,24 @@ class WebSocketHostileIT {
         }
       }
       socket.send("{\"event\":\"pusher:ping\",\"data\":{}}");
+      socket.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"" + probe + "\"}}");
     } catch (CompletionException | IllegalStateException e) {
       // closed by the server while sending: the close code says why
     }
+    boolean ponged = false;
     long end = System.currentTimeMillis() + 5000;
     while (System.currentTimeMillis() < end) {
       JsonNode frame = socket.next(50);
       if (frame != null) {
         String event = frame.path("event").asText();
         if (event.equals("pusher:pong")) {
-          return seen.length() == 0 ? "ok" : seen.toString().trim();
-        }
-        if (event.equals("pusher:error")) {
+          ponged = true;
+        } else if (event.equals("pusher_internal:subscription_succeeded")
+            && probe.equals(frame.path("channel").asText())) {
+          unsubscribe(socket, probe);
+          String answers = seen.length() == 0 ? "ok" : seen.toString().trim();
+          return ponged ? answers : "NO-PONG " + answers;
+        } else if (event.equals("pusher:error")) {
           JsonNode code = frame.path("data").path("code");
           seen.insert(0, "error " + (code.isInt() ? code.asInt() : code.isNull() || code.isMissingNode() ? "null"
               : "BAD:" + code) + " ");
@@ -143,9 +154,27 @@ class WebSocketHostileIT {
     return "NO-PONG " + seen;
   }
 
+  /** Leaves the probe channel, so probes never add up to the server's subscription limit. */
+  private static void unsubscribe(RawSocket socket, String probe) {
+    try {
+      socket.send("{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"" + probe + "\"}}");
+    } catch (CompletionException | IllegalStateException e) {
+      // closed meanwhile: the next exchange sees the close
+    }
+  }
+
   /** A frame beyond the server's WebSocket message limit (64 KB): the server may close mid-write. */
   private static boolean oversize(WebSocketCases.Frame frame) {
     return frame.text() != null && frame.text().length() > 64 * 1024;
+  }
+
+  private static String abortCause(RawSocket socket) {
+    try {
+      socket.closeCode.getNow(0);
+      return "";
+    } catch (CompletionException e) {
+      return String.valueOf(e.getCause()).replace(' ', '_');
+    }
   }
 
   private static String closeCode(RawSocket socket) {
