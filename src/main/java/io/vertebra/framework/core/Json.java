@@ -18,6 +18,8 @@ public final class Json {
 
   /** 2^53: every integer up to here is exactly representable as a double. */
   private static final double MAX_EXACT_INTEGER = 9007199254740992.0;
+  /** How deep arrays and objects may nest in parsed text, in both editions of the parser. */
+  static final int MAX_DEPTH = 512;
 
   private Json() {
   }

@@ -7,7 +7,6 @@ import java.util.Map;
 
 /** The strict recursive-descent parser behind {@link Json#parse}: one instance per text. */
 final class JsonParser {
-  private static final int MAX_DEPTH = 512;
   private final String text;
   private int pos;
   private int depth;
@@ -233,8 +232,8 @@ final class JsonParser {
   }
 
   private void enter() {
-    if (++depth > MAX_DEPTH) {
-      throw error("JSON nested deeper than " + MAX_DEPTH + " levels");
+    if (++depth > Json.MAX_DEPTH) {
+      throw error("JSON nested deeper than " + Json.MAX_DEPTH + " levels");
     }
   }
 

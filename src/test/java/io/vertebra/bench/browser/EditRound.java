@@ -110,8 +110,8 @@ final class EditRound {
     }
   }
 
-  private record Edit(double click, double putStart, double putSent, double responseStart, double responseEnd, double triggerSent, double triggerAnswered,
-      double fanOut, double wsIn, double seen) {}
+  private record Edit(double click, double putStart, double putSent, double responseStart, double responseEnd,
+      double triggerSent, double triggerAnswered, double fanOut, double wsIn, double seen) {}
 
   private record Floor(double click, double wsIn, double seen) {}
 
@@ -133,13 +133,15 @@ final class EditRound {
         + " var es = performance.getEntriesByType('resource')"
         + ".filter(function(e) { return e.name.indexOf(path) >= 0; });"
         + " var o = performance.timeOrigin;"
-        + " return es.length ? [o + es[0].startTime, o + es[0].requestStart, o + es[0].responseStart, o + es[0].responseEnd]"
-        + " : null;", id), "A's PUT in the resource timing");
+        + " return es.length"
+        + " ? [o + es[0].startTime, o + es[0].requestStart, o + es[0].responseStart, o + es[0].responseEnd] : null;",
+        id), "A's PUT in the resource timing");
     double seen = number(b.js("return window.__seen;"));
     double wsIn = number(b.js("return window.__wsIn.length ? window.__wsIn[0] : 0;"));
     BrowserBench.Trigger trigger = BrowserBench.Trigger.of(triggers);
     double fanOut = fanOuts.lastMs();
-    if (trigger.sentMs() < click || fanOut < trigger.sentMs() || trigger.answeredMs() < fanOut || wsIn < trigger.sentMs()) {
+    if (trigger.sentMs() < click || fanOut < trigger.sentMs() || trigger.answeredMs() < fanOut
+        || wsIn < trigger.sentMs()) {
       throw new IllegalStateException("timestamps out of order for '" + want + "': click=" + click + " trigger="
           + trigger + " fanOut=" + fanOut + " wsIn=" + wsIn + " (clocks not aligned, or a message from elsewhere)");
     }

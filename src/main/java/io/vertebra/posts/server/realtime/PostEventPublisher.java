@@ -40,8 +40,8 @@ public final class PostEventPublisher {
 
   /** A post was changed: {@code post:change} on {@code post-{id}} and {@code posts}. */
   public void changed(Post post, String socketId) {
-    trigger(List.of(PostChannels.post(Long.toString(post.id())), PostChannels.POSTS), PostChannels.CHANGE, postData(post),
-        socketId);
+    trigger(List.of(PostChannels.post(Long.toString(post.id())), PostChannels.POSTS), PostChannels.CHANGE,
+        postData(post), socketId);
   }
 
   /** A post was deleted: {@code post:destroy} with {@code {id}} on {@code post-{id}} and {@code posts}. */

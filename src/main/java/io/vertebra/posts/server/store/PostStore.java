@@ -264,6 +264,10 @@ public final class PostStore {
     return result;
   }
 
+  /**
+   * On a connection of its own: the writer that runs the checkpoint has already given its transaction's connection
+   * back, so writers waiting for a checkpoint hold no connection that readers could use.
+   */
   private void checkpoint() throws SQLException {
     try (Connection c = db.connection(); Statement s = c.createStatement()) {
       s.execute("CHECKPOINT SYNC");

@@ -17,7 +17,6 @@ import java.util.Map;
  * Errors are {@link JsonException}s with the browser's message, and its position when the message names one.
  */
 final class JsonParser {
-  private static final int MAX_DEPTH = 512;
   private final String text;
 
   JsonParser(String text) {
@@ -79,8 +78,8 @@ final class JsonParser {
   }
 
   private static void checkDepth(int depth) {
-    if (depth >= MAX_DEPTH) {
-      throw new JsonException("JSON nested deeper than " + MAX_DEPTH + " levels", -1);
+    if (depth >= Json.MAX_DEPTH) {
+      throw new JsonException("JSON nested deeper than " + Json.MAX_DEPTH + " levels", -1);
     }
   }
 }
