@@ -149,7 +149,8 @@ final class WireClient implements FrameReader.Listener {
 
   @Override
   public void message(int opcode, byte[] bytes, int offset, int length) throws IOException {
-    if (state == State.CLOSED || opcode != FrameReader.TEXT || events.record(bytes, offset, length, readNanos) || channel == null) {
+    if (state == State.CLOSED || opcode != FrameReader.TEXT || events.record(bytes, offset, length, readNanos)
+        || channel == null) {
       return;
     }
     String message = new String(bytes, offset, length, StandardCharsets.UTF_8);

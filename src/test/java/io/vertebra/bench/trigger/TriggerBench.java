@@ -75,7 +75,8 @@ public final class TriggerBench {
     sync.setDataMarshaller(data -> (String) data);
     HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String path = "/apps/" + realtime.appId() + "/events";
-    String body = "{\"name\":\"post:change\",\"channels\":[\"post-1\",\"posts\"],\"data\":" + ApiClient.quote(DATA) + "}";
+    String body = "{\"name\":\"post:change\",\"channels\":[\"post-1\",\"posts\"],\"data\":"
+        + ApiClient.quote(DATA) + "}";
     ApiClient api = new ApiClient(server.baseUrl());
     api.signIn("Bench");
     long id = api.create("Benchmark post", "Edited.").get("id").asLong();

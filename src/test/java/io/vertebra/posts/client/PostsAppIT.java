@@ -210,7 +210,8 @@ class PostsAppIT {
   }
 
   @Test
-  @DisplayName("editor opened by link; a live change under unsaved text: notice only; 'Load the latest version' on request")
+  @DisplayName("editor opened by link; a live change under unsaved text: notice only; "
+      + "'Load the latest version' on request")
   void loadLatestOnRequest() {
     long id = seed("Draft title", "Draft body");
     alice.open("posts/" + id + "/edit");
