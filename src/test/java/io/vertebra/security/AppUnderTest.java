@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.pusher.rest.Pusher;
 import io.vertebra.posts.server.ApiClient;
+import io.vertebra.testing.LogCapture;
 import io.vertebra.testing.TestApp;
 import java.nio.file.Files;
 import java.util.Base64;

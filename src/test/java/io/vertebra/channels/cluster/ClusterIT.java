@@ -15,7 +15,6 @@ import io.vertebra.channels.RawSocket;
 import io.vertebra.channels.RecordingPresenceListener;
 import io.vertebra.channels.protocol.ErrorCode;
 import io.vertebra.channels.protocol.Frames;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -95,22 +94,15 @@ class ClusterIT {
           assertEquals("users:2", again.next(), "alice counts once");
           assertNull(bobView.changes.poll(700, java.util.concurrent.TimeUnit.MILLISECONDS),
               "no member_added for a user already present through another node");
-          assertUsers(CLUSTER.node(1), room, Set.of("alice", "bob"));
+          assertEquals(Set.of("alice", "bob"), TestCluster.users(CLUSTER.node(1), room));
           assertEquals(2, TestCluster.channelInfo(CLUSTER.node(1), room, "user_count").get("user_count").asInt());
         }
         assertNull(bobView.changes.poll(700, java.util.concurrent.TimeUnit.MILLISECONDS),
             "alice's other connection leaving does not remove her");
       }
       assertEquals("removed:bob", aliceView.next(), "bob leaving node 2 is announced on node 1");
-      assertUsers(CLUSTER.node(2), room, Set.of("alice"));
+      assertEquals(Set.of("alice"), TestCluster.users(CLUSTER.node(2), room));
     }
-  }
-
-  private static void assertUsers(ChannelsTestServer node, String channel, Set<String> expected) throws Exception {
-    JsonNode users = json(node.rest().get("/channels/" + channel + "/users")).get("users");
-    Set<String> ids = new HashSet<>();
-    users.forEach(u -> ids.add(u.get("id").asText()));
-    assertEquals(expected, ids);
   }
 
   @Test

@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,16 +34,7 @@ final class NodeProcess implements AutoCloseable {
 
   /** Starts node {@code nodeId} of the cluster on {@code redis} and waits until it listens. */
   static NodeProcess start(RedisServer redis, String nodeId) throws Exception {
-    Path dataDir = Files.createTempDirectory("vertebra-node-");
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.vertebra.server.Main", "channels");
-    Map<String, String> env = pb.environment();
-    env.putAll(ClusterTestNodes.env(redis, nodeId));
-    env.put("PORT", "0");
-    env.put("HOST", "127.0.0.1");
-    env.put("DATA_DIR", dataDir.toString());
-    pb.redirectErrorStream(true);
-    Process process = pb.start();
+    Process process = launch(redis, nodeId);
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder banner = new StringBuilder();
     String line;
@@ -57,6 +50,43 @@ final class NodeProcess implements AutoCloseable {
     }
     process.destroyForcibly();
     throw new AssertionError("node " + nodeId + " did not start:\n" + banner);
+  }
+
+  /** How a node process that was expected not to start ended: its exit status and everything it printed. */
+  record Exit(int status, List<String> output) {}
+
+  /** Starts node {@code nodeId} expecting it to refuse to start; fails if it starts listening instead. */
+  static Exit startRefused(RedisServer redis, String nodeId) throws Exception {
+    Process process = launch(redis, nodeId);
+    List<String> output = new ArrayList<>();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      for (String line; (line = out.readLine()) != null; ) {
+        output.add(line);
+        if (LISTENING.matcher(line).find()) {
+          process.destroyForcibly();
+          throw new AssertionError("node " + nodeId + " started although it should have refused:\n" + output);
+        }
+      }
+    }
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("node " + nodeId + " did not exit:\n" + output);
+    }
+    return new Exit(process.exitValue(), output);
+  }
+
+  private static Process launch(RedisServer redis, String nodeId) throws Exception {
+    Path dataDir = Files.createTempDirectory("vertebra-node-");
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.vertebra.server.Main", "channels");
+    Map<String, String> env = pb.environment();
+    env.putAll(ClusterTestNodes.env(redis, nodeId));
+    env.put("PORT", "0");
+    env.put("HOST", "127.0.0.1");
+    env.put("DATA_DIR", dataDir.toString());
+    pb.redirectErrorStream(true);
+    return pb.start();
   }
 
   int port() {

@@ -83,6 +83,11 @@ final class RedisServer implements AutoCloseable {
     }
   }
 
+  /** The loopback port it listens on. */
+  int port() {
+    return port;
+  }
+
   /** The URL nodes use, {@code redis://127.0.0.1:PORT/0}. */
   String url() {
     return "redis://127.0.0.1:" + port + "/0";

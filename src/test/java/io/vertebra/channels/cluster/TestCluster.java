@@ -5,8 +5,10 @@ import com.pusher.rest.data.Result;
 import io.vertebra.channels.ChannelsTestServer;
 import io.vertebra.channels.protocol.Frames;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -67,6 +69,13 @@ final class TestCluster implements AutoCloseable, BeforeAllCallback, AfterAllCal
   /** {@code GET /channels/{channel}?info=...} on {@code node}, parsed; fails on an error status. */
   static JsonNode channelInfo(ChannelsTestServer node, String channel, String info) {
     return json(node.rest().get("/channels/" + channel, Map.of("info", info)));
+  }
+
+  /** The ids {@code GET /channels/{channel}/users} on {@code node} lists (the members of every node). */
+  static Set<String> users(ChannelsTestServer node, String channel) {
+    Set<String> ids = new HashSet<>();
+    json(node.rest().get("/channels/" + channel + "/users")).get("users").forEach(u -> ids.add(u.get("id").asText()));
+    return ids;
   }
 
   /** The body of a successful pusher-http-java call, parsed. */

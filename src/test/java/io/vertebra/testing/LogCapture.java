@@ -1,4 +1,4 @@
-package io.vertebra.security;
+package io.vertebra.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -10,16 +10,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Captures what the server logs (Jetty's slf4j implementation, shared by Jetty and our own loggers) while still
- * printing it, so a test can check that rejected input was not logged as an ERROR with a stack trace and that no
- * secret was logged. {@link #close()} restores the original stream.
+ * printing it, so a test can check what an operator would read: that rejected input was not logged as an ERROR with
+ * a stack trace, that no secret was logged, that an event worth knowing was. {@link #close()} restores the stream.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
   private final StdErrAppender appender;
   private final PrintStream original;
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-  LogCapture() {
+  /** Starts capturing. */
+  public LogCapture() {
     appender = (StdErrAppender) ((JettyLogger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
         .getAppender();
     original = appender.getStream();
@@ -39,21 +40,21 @@ final class LogCapture implements AutoCloseable {
   }
 
   /** Everything logged since the capture started. */
-  String text() {
+  public String text() {
     synchronized (captured) {
       return captured.toString(StandardCharsets.UTF_8);
     }
   }
 
   /** Forgets what was captured so far. */
-  void clear() {
+  public void clear() {
     synchronized (captured) {
       captured.reset();
     }
   }
 
   /** Lines logged at ERROR, or with a stack trace ("\tat " frames), or at WARN with an exception. */
-  String noise() {
+  public String noise() {
     StringBuilder out = new StringBuilder();
     for (String line : text().split("\n")) {
       if (line.contains(":ERROR:") || line.contains(" ERROR ") || line.startsWith("\tat ")
