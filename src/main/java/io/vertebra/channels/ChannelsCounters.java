@@ -96,7 +96,10 @@ public final class ChannelsCounters {
     clientEvents.increment();
   }
 
-  /** An event triggered through the HTTP API was queued for {@code subscribers} subscribers. */
+  /**
+   * An event triggered through the HTTP API (of this node, or of another node of the cluster) was queued for
+   * {@code subscribers} subscribers.
+   */
   public void delivered(int subscribers) {
     deliveries.add(subscribers);
   }

@@ -48,7 +48,8 @@ public final class ChannelsMetrics implements MetricSource {
         "Events triggered through the HTTP API, one per channel named in the trigger.")
         .sample(c.eventsPublished.sum());
     out.counter("vertebra_channels_deliveries_total",
-        "Event messages queued for subscribers by HTTP API triggers (one per subscriber reached).")
+        "Event messages queued for this node's subscribers by HTTP API triggers, on this node or (clustered) on "
+            + "another (one per subscriber reached).")
         .sample(c.deliveries.sum());
     out.counter("vertebra_channels_client_events_total", "Client events (client-*) relayed to their channel.")
         .sample(c.clientEvents.sum());

@@ -42,6 +42,8 @@ public final class ChannelsServer implements AutoCloseable {
   /**
    * Installs a server for {@code credentials} configured by {@code options}; channel changes go to the webhook
    * URL when one is configured.
+   *
+   * @throws io.vertebra.channels.cluster.NodeIdInUseException when clustered with a node id a running node uses
    */
   public static ChannelsServer install(ServletContextHandler context, AppCredentials credentials,
       ChannelsOptions options) {
@@ -58,7 +60,12 @@ public final class ChannelsServer implements AutoCloseable {
         : RedisClusterBus.create(options.cluster(), credentials.appId(), counters);
     ChannelsApp app = ChannelsApp.create(credentials, options.limits(), listener, Clock.systemUTC(), scheduler,
         cluster, counters);
-    cluster.start(app);
+    try {
+      cluster.start(app);
+    } catch (RuntimeException e) {
+      scheduler.shutdownNow();
+      throw e;
+    }
     JettyWebSocketServletContainerInitializer.configure(context, null);
     context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(app)), "/app/*");
     context.addServlet(new ServletHolder("pusher-http-api", new ApiServlet(app)), "/apps/*");

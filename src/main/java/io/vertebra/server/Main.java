@@ -1,5 +1,7 @@
 package io.vertebra.server;
 
+import io.vertebra.channels.cluster.NodeIdInUseException;
+
 /** Command line entry: {@code java -jar vertebra.jar [serve|channels]}. */
 public final class Main {
 
@@ -30,9 +32,17 @@ public final class Main {
       System.exit(2);
       return;
     }
-    AppServer server = AppServer.start(config, mode);
+    AppServer server;
+    try {
+      server = AppServer.start(config, mode);
+    } catch (NodeIdInUseException e) {
+      System.err.println("Configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     System.out.println("Vertebra " + command + " listening on " + server.baseUrl() + "/");
-    System.out.println("Realtime: " + server.realtime().describe());
+    System.out.println("Realtime: " + (mode == AppServer.Mode.CHANNELS ? server.realtime().describeAsService()
+        : server.realtime().describe()));
     ShutdownSignals.install(server);
     if (server.channels() != null && config.channels().cluster() != null) {
       System.out.println("Channels cluster: " + config.channels().cluster().describe());

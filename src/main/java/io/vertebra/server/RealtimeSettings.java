@@ -62,6 +62,12 @@ public record RealtimeSettings(
     return secret.length() <= 4 ? "****" : secret.substring(0, 2) + "…" + secret.substring(secret.length() - 2);
   }
 
+  /** The banner line of {@code channels} mode, where this process is the realtime service; the secret is masked. */
+  public String describeAsService() {
+    return "this process is the channels server (app " + appId + ", key " + key + ", secret " + maskedSecret()
+        + "; WebSocket /app/" + key + " and HTTP API /apps/" + appId + " on port " + apiPort + ")";
+  }
+
   /** One line for the startup banner; the secret is masked. */
   public String describe() {
     String where = embedded ? "embedded channels server" : "external service " + apiScheme + "://" + apiHost + ":"

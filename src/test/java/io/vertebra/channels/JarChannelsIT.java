@@ -48,6 +48,7 @@ class JarChannelsIT {
       assertTrue(port > 0, "no listening line:\n" + banner);
       String realtime = out.readLine();
       assertTrue(realtime.contains("jar-test-key"), realtime);
+      assertTrue(realtime.startsWith("Realtime: this process is the channels server"), realtime);
       assertFalse(realtime.contains("jar-test-secret-0123456789"), "the secret is never printed in full");
       List<String> serverLog = new java.util.concurrent.CopyOnWriteArrayList<>();
       Thread drain = new Thread(() -> {

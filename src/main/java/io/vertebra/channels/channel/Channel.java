@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One channel: its subscribers and, for presence channels, its roster.
+ * One channel: its subscribers and, for presence channels, its roster and what its subscribers were told about
+ * members other nodes of a cluster hold.
  * Broadcasting walks a concurrent map without locking, so a trigger on one channel never waits for another and
  * a slow subscriber never delays the rest (its {@link Subscriber#send} only queues).
  */
@@ -18,6 +19,7 @@ public final class Channel {
   private final boolean cache;
   private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
   private final PresenceRoster roster;
+  private final RemoteMembers remote;
 
   /** A new, empty channel called {@code name}. */
   public Channel(String name) {
@@ -25,6 +27,7 @@ public final class Channel {
     this.type = ChannelType.of(name);
     this.cache = ChannelNames.isCache(name);
     this.roster = type == ChannelType.PRESENCE ? new PresenceRoster() : null;
+    this.remote = type == ChannelType.PRESENCE ? new RemoteMembers() : null;
   }
 
   /** The channel name. */
@@ -76,33 +79,40 @@ public final class Channel {
     subscriber.send(Frames.subscriptionSucceeded(name, Frames.JSON.createObjectNode()));
   }
 
-  /** The outcome of a presence subscription: refused (with why), or joined (announced as a new member or not). */
-  record PresenceJoin(String refusal, boolean firstConnection) {}
+  /**
+   * The outcome of a presence subscription: refused (with why), or joined; {@code newToCluster} when the user
+   * was in the channel nowhere before (the member_added webhook is due, once for the cluster).
+   */
+  record PresenceJoin(String refusal, boolean newToCluster) {}
 
   /**
-   * Adds a presence subscriber: confirms with the roster (including itself) and announces the user to the others
-   * when the cluster (or, alone, this node) has not seen it yet.
+   * Adds a presence subscriber: confirms with every member (this node's and, clustered, the others'), including
+   * itself, and announces the user to the subscribers here that were not told of it yet. First, the view of the
+   * cluster's members is brought up to date, telling the subscribers already here what changed.
    */
   PresenceJoin subscribePresence(Subscriber subscriber, PresenceMember member, int maxMembers,
       ClusterBus cluster) {
     synchronized (roster) {
-      boolean announce = false;
-      if (!roster.contains(member.userId())) {
+      refreshRemote(cluster); // before joining: whether the cluster held the user already
+      boolean firstHere = !roster.contains(member.userId());
+      boolean announce = firstHere && !remote.contains(member.userId());
+      boolean newToCluster = false;
+      if (firstHere) {
         ClusterBus.Admission admission = cluster.join(name, member, maxMembers, roster.size());
         if (admission == ClusterBus.Admission.FULL) {
           return new PresenceJoin("Presence channel " + name + " is full (" + maxMembers + " members)", false);
         }
-        announce = admission == ClusterBus.Admission.NEW_MEMBER;
+        newToCluster = admission == ClusterBus.Admission.NEW_MEMBER;
       }
       roster.join(subscriber.socketId(), member);
       subscribers.put(subscriber.socketId(), subscriber); // reachable before confirmed, as in subscribe()
       ObjectNode data = Frames.JSON.createObjectNode();
-      data.set("presence", cluster.presenceSnapshot(name, roster));
+      data.set("presence", remote.addTo(roster.snapshot(), roster));
       subscriber.send(Frames.subscriptionSucceeded(name, data));
       if (announce) {
         broadcast(Frames.memberAdded(name, member.userId(), member.userInfo()), subscriber.socketId());
       }
-      return new PresenceJoin(null, announce);
+      return new PresenceJoin(null, newToCluster);
     }
   }
 
@@ -115,35 +125,74 @@ public final class Channel {
       return null;
     }
     synchronized (roster) {
+      String userId = roster.userOf(socketId);
+      PresenceMember member = userId == null ? null : roster.member(userId);
       String gone = roster.leave(socketId);
-      if (gone == null || !cluster.leave(name, gone, roster.size() == 0)) {
+      if (gone == null) {
         return null;
       }
+      if (!cluster.leave(name, gone, socketId, roster.size() == 0)) {
+        remote.add(member); // still in the channel elsewhere (or soon back): subscribers here keep listing it
+        return null;
+      }
+      remote.remove(gone);
       broadcast(Frames.memberRemoved(name, gone), socketId);
       return gone;
     }
   }
 
-  /** Another node announced a new member: tell this node's subscribers unless the user is also here. */
+  /** Another node announced a new member: tell this node's subscribers unless they know the user already. */
   public void remoteMemberAdded(PresenceMember member) {
     if (roster == null) {
       return;
     }
     synchronized (roster) {
-      if (!roster.contains(member.userId())) {
+      if (remote.add(member) && !roster.contains(member.userId())) {
         broadcast(Frames.memberAdded(name, member.userId(), member.userInfo()), null);
       }
     }
   }
 
-  /** Another node announced a departure: tell this node's subscribers unless the user is still connected here. */
+  /** Another node announced a departure: tell this node's subscribers if they knew the user only from there. */
   public void remoteMemberRemoved(String userId) {
     if (roster == null) {
       return;
     }
     synchronized (roster) {
-      if (!roster.contains(userId)) {
+      if (remote.remove(userId) && !roster.contains(userId)) {
         broadcast(Frames.memberRemoved(name, userId), null);
+      }
+    }
+  }
+
+  /**
+   * Compares what this node's subscribers were told about other nodes' members with what the cluster holds now,
+   * and announces the difference (members that came or went while announcements were lost, e.g. during a Redis
+   * outage). Does nothing when the cluster cannot say.
+   */
+  public void refreshRemoteMembers(ClusterBus cluster) {
+    if (roster == null) {
+      return;
+    }
+    synchronized (roster) {
+      refreshRemote(cluster);
+    }
+  }
+
+  private void refreshRemote(ClusterBus cluster) {
+    ClusterBus.PresenceMembers now = cluster.presenceMembers(name);
+    if (now == null) {
+      return;
+    }
+    RemoteMembers.Changes changes = remote.update(now.members(), now.complete());
+    for (PresenceMember added : changes.added()) {
+      if (!roster.contains(added.userId())) {
+        broadcast(Frames.memberAdded(name, added.userId(), added.userInfo()), null);
+      }
+    }
+    for (String removed : changes.removed()) {
+      if (!roster.contains(removed)) {
+        broadcast(Frames.memberRemoved(name, removed), null);
       }
     }
   }

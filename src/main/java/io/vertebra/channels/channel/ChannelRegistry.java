@@ -64,7 +64,7 @@ public final class ChannelRegistry implements ChannelDirectory {
     if (created[0]) {
       listener.channelOccupied(name);
     }
-    if (join[0].firstConnection()) {
+    if (join[0].newToCluster()) {
       listener.memberAdded(name, member.userId());
     }
     return null;

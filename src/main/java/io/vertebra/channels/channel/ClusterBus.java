@@ -1,8 +1,9 @@
 package io.vertebra.channels.channel;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertebra.channels.ChannelsApp;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How one channels-server node shares its traffic and presence with the other nodes of a cluster. The server
@@ -64,17 +65,27 @@ public interface ClusterBus extends AutoCloseable {
   }
 
   /**
-   * A user's last connection on this node left presence {@code channel}; true when the user has left the whole
-   * cluster (announce member_removed). Called under the channel's roster lock.
+   * A user's last connection on this node ({@code socketId}) left presence {@code channel}; true when the user has
+   * left the whole cluster (announce member_removed). Called under the channel's roster lock.
    */
-  default boolean leave(String channel, String userId, boolean channelEmptyHere) {
+  default boolean leave(String channel, String userId, String socketId, boolean channelEmptyHere) {
     return true;
   }
 
-  /** The {@code presence} block for a new subscriber: this node's roster, plus other nodes' members. */
-  default ObjectNode presenceSnapshot(String channel, PresenceRoster localRoster) {
-    return localRoster.snapshot();
+  /**
+   * What the cluster holds in presence {@code channel} now, on every node, or null when the bus cannot say (a single
+   * node, or the cluster unreachable). Called under the channel's roster lock.
+   */
+  default PresenceMembers presenceMembers(String channel) {
+    return null;
   }
+
+  /**
+   * The members of a presence channel on every node (userId → user_info). {@code complete} is false while the
+   * cluster is registering its members again (after Redis lost them): a user missing from the list may be back in
+   * a moment, so its absence proves nothing.
+   */
+  record PresenceMembers(Map<String, JsonNode> members, boolean complete) {}
 
   /** {@code terminate_connections} was called on this node for {@code userId}; other nodes close theirs. */
   default void userTerminated(String userId) {}

@@ -62,6 +62,11 @@ public final class PresenceRoster {
     return userBySocket.get(socketId);
   }
 
+  /** The member {@code userId}, or null when not a member. */
+  public synchronized PresenceMember member(String userId) {
+    return members.get(userId);
+  }
+
   /** The members, in joining order. */
   public synchronized List<PresenceMember> members() {
     return List.copyOf(members.values());

@@ -5,16 +5,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Listens to the bus on a dedicated connection and thread, handing each message to a consumer. When the connection
- * drops (Redis restarted, network trouble) it reconnects with exponential backoff ({@value #FIRST_BACKOFF_MILLIS}
- * ms doubling to {@value #MAX_BACKOFF_MILLIS} ms) for as long as the node runs; every successful (re)subscription
- * is reported, so the node can re-register what Redis may have lost.
+ * drops (Redis restarted, network trouble) it tries again every {@value #PROBE_MILLIS} ms for as long as the node
+ * runs, so the node is back within a fraction of a second of Redis answering: a refused or timed-out connection
+ * costs Redis nothing, and every message published meanwhile is lost to this node. Only when Redis answers but
+ * refuses the node (a wrong password, say) does the wait double up to {@value #MAX_BACKOFF_MILLIS} ms. Every
+ * successful (re)subscription is reported, so the node can re-register what Redis may have lost.
  */
 final class BusSubscription implements AutoCloseable {
 
-  static final long FIRST_BACKOFF_MILLIS = 100;
+  static final long PROBE_MILLIS = 250;
   static final long MAX_BACKOFF_MILLIS = 5_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(BusSubscription.class);
@@ -43,22 +46,24 @@ final class BusSubscription implements AutoCloseable {
   }
 
   private void loop() {
-    long backoff = FIRST_BACKOFF_MILLIS;
+    long backoff = PROBE_MILLIS;
     while (!closed) {
       boolean[] subscribed = new boolean[1];
+      boolean refused = false;
       try (Jedis jedis = redis.dedicated()) {
         current = jedis;
         JedisPubSub listener = listener(subscribed);
         pubSub = listener;
         jedis.subscribe(listener, channel); // blocks until unsubscribed or the connection fails
       } catch (RuntimeException e) {
+        refused = !(e instanceof JedisConnectionException);
         if (!closed) {
           redis.failed("subscribe", e);
         }
       } finally {
         current = null;
       }
-      backoff = subscribed[0] ? FIRST_BACKOFF_MILLIS : Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+      backoff = refused && !subscribed[0] ? Math.min(backoff * 2, MAX_BACKOFF_MILLIS) : PROBE_MILLIS;
       if (!closed) {
         sleep(backoff);
       }

@@ -10,12 +10,14 @@ import java.util.List;
 
 /**
  * What one node tells the others over the Redis bus, as compact JSON: a triggered event (once per trigger, with
- * all its channels), a relayed client event (the finished frame), a presence change, or a terminated user. Every
- * message names its sender so a node skips its own.
+ * all its channels), a relayed client event (the finished frame), a presence change, a terminated user, or the
+ * channels whose messages the sender could not publish (so their subscribers re-fetch). Every message names its
+ * sending node instance so a node skips its own.
  *
  * @param type what happened
- * @param node the sending node's id
- * @param channels the channels concerned (one, except for {@link Type#EVENT}); empty for {@link Type#TERMINATE}
+ * @param node the sending node's instance id
+ * @param channels the channels concerned (one, except for {@link Type#EVENT} and {@link Type#RESYNC}); empty for
+ *     {@link Type#TERMINATE}, and for a {@link Type#RESYNC} that concerns every channel
  * @param event the event name ({@link Type#EVENT})
  * @param data the event data ({@link Type#EVENT}) or the frame to relay ({@link Type#CLIENT_EVENT})
  * @param exceptSocketId the socket not to deliver to, or null
@@ -28,7 +30,7 @@ public record ClusterMessage(Type type, String node, List<String> channels, Stri
   /** The kinds of message, with their wire names. */
   public enum Type {
     EVENT("event"), CLIENT_EVENT("client_event"), MEMBER_ADDED("member_added"), MEMBER_REMOVED("member_removed"),
-    TERMINATE("terminate");
+    TERMINATE("terminate"), RESYNC("resync");
 
     private final String wire;
 
@@ -70,6 +72,14 @@ public record ClusterMessage(Type type, String node, List<String> channels, Stri
   /** Every connection of {@code userId} is to be closed. */
   public static ClusterMessage terminate(String node, String userId) {
     return new ClusterMessage(Type.TERMINATE, node, List.of(), null, null, null, userId, null);
+  }
+
+  /**
+   * The sender could not publish messages for {@code channels} (all channels when empty): their subscribers
+   * elsewhere missed something.
+   */
+  public static ClusterMessage resync(String node, List<String> channels) {
+    return new ClusterMessage(Type.RESYNC, node, List.copyOf(channels), null, null, null, null, null);
   }
 
   /** The first (for most types, the only) channel. */
@@ -126,6 +136,7 @@ public record ClusterMessage(Type type, String node, List<String> channels, Stri
       case CLIENT_EVENT -> channels.size() == 1 && data != null;
       case MEMBER_ADDED, MEMBER_REMOVED -> channels.size() == 1 && userId != null;
       case TERMINATE -> userId != null;
+      case RESYNC -> true;
     };
     if (!ok) {
       throw new IllegalArgumentException("cluster message " + type.wire + " lacks required fields");

@@ -63,11 +63,16 @@ public record ClusterOptions(URI redisUrl, String nodeId) {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
-  /** The URL without its password, for logs and startup output. */
+  /** The URL without its password and the node id, for logs and startup output. */
   public String describe() {
+    return describeRedis() + " as node " + nodeId;
+  }
+
+  /** The URL without its password. */
+  String describeRedis() {
     String auth = redisUrl.getUserInfo() == null ? "" : "***@";
     int port = redisUrl.getPort() == -1 ? 6379 : redisUrl.getPort();
     return redisUrl.getScheme() + "://" + auth + redisUrl.getHost() + ":" + port
-        + (redisUrl.getPath() == null ? "" : redisUrl.getPath()) + " as node " + nodeId;
+        + (redisUrl.getPath() == null ? "" : redisUrl.getPath());
   }
 }

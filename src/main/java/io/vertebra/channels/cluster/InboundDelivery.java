@@ -7,13 +7,16 @@ import io.vertebra.channels.channel.PresenceMember;
 import io.vertebra.channels.connection.Connection;
 import io.vertebra.channels.protocol.ErrorCode;
 import io.vertebra.channels.protocol.Frames;
+import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers what other nodes published to this node's subscribers, exactly as if it had happened here, except
- * that webhooks are not sent again (the originating node sent them). Messages this node published itself are
- * skipped: it delivered them locally already, so nothing arrives twice.
+ * Delivers what other nodes published to this node's subscribers, exactly as if it had happened here (deliveries
+ * counted alike), except that webhooks are not sent again (the originating node sent them). Messages this node
+ * published itself are skipped: it delivered them locally already, so nothing arrives twice. A node's report of
+ * channels whose messages it could not publish goes to {@code missed}.
  */
 final class InboundDelivery {
 
@@ -21,10 +24,12 @@ final class InboundDelivery {
 
   private final String node;
   private final ChannelsApp app;
+  private final Consumer<List<String>> missed;
 
-  InboundDelivery(String node, ChannelsApp app) {
+  InboundDelivery(String node, ChannelsApp app, Consumer<List<String>> missed) {
     this.node = node;
     this.app = app;
+    this.missed = missed;
   }
 
   /** Handles one message from the bus. */
@@ -60,6 +65,7 @@ final class InboundDelivery {
           c.close(ErrorCode.UNAUTHORIZED, "Connection terminated by the server for user " + message.userId());
         }
       }
+      case RESYNC -> missed.accept(message.channels());
     }
   }
 
@@ -70,14 +76,12 @@ final class InboundDelivery {
       if (ChannelNames.isCache(name)) {
         app.cache().put(name, frame, now);
       }
-      broadcast(name, frame, message.exceptSocketId());
+      app.counters().delivered(broadcast(name, frame, message.exceptSocketId()));
     }
   }
 
-  private void broadcast(String channelName, String frame, String exceptSocketId) {
+  private int broadcast(String channelName, String frame, String exceptSocketId) {
     Channel channel = app.channels().find(channelName);
-    if (channel != null) {
-      channel.broadcast(frame, exceptSocketId);
-    }
+    return channel == null ? 0 : channel.broadcast(frame, exceptSocketId);
   }
 }

@@ -4,10 +4,14 @@ import io.vertebra.channels.ChannelsApp;
 import io.vertebra.channels.channel.Channel;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.params.SetParams;
@@ -15,9 +19,11 @@ import redis.clients.jedis.params.SetParams;
 /**
  * The node's housekeeping in Redis, run on one timer thread: the heartbeat that keeps this node alive in the
  * cluster's eyes (a key expiring after {@value #NODE_TTL_MILLIS} ms unless renewed every
- * {@value #HEARTBEAT_MILLIS} ms), reaping nodes whose key expired (their presence members are removed and
- * announced, so a crashed node leaves no ghost members), publishing this node's subscription counts for the HTTP
- * API, and re-registering everything after Redis lost it (restart) or this node lost Redis (outage).
+ * {@value #HEARTBEAT_MILLIS} ms, with a new value each time so a starting node can tell a live key from a dead
+ * one), reaping nodes whose key expired (their presence members are removed and announced, so a crashed node
+ * leaves no ghost members), publishing this node's subscription counts for the HTTP API, re-registering everything
+ * after Redis lost it (restart) or this node lost Redis (outage), and then telling the other nodes which channels'
+ * messages it had to drop.
  */
 final class NodeMaintenance {
 
@@ -25,19 +31,28 @@ final class NodeMaintenance {
   static final long NODE_TTL_MILLIS = 5_000;
   static final long FLUSH_MILLIS = 200;
 
+  private static final Logger LOG = LoggerFactory.getLogger(NodeMaintenance.class);
+
+  /** The other registered instances, by whether their liveness key still exists. */
+  private record Peers(Set<String> alive, List<String> dead) {}
+
   private final RedisClient redis;
   private final RedisKeys keys;
   private final String node;
   private final RedisPresence presence;
+  private final Publisher publisher;
   private final Set<String> changedChannels = ConcurrentHashMap.newKeySet();
+  private final Set<String> twinsReported = ConcurrentHashMap.newKeySet();
   private volatile boolean resyncDue = true;
+  private volatile Set<String> livePeers = Set.of();
   private ChannelsApp app;
 
-  NodeMaintenance(RedisClient redis, RedisKeys keys, String node, RedisPresence presence) {
+  NodeMaintenance(RedisClient redis, RedisKeys keys, String node, RedisPresence presence, Publisher publisher) {
     this.redis = redis;
     this.keys = keys;
     this.node = node;
     this.presence = presence;
+    this.publisher = publisher;
   }
 
   void attach(ChannelsApp app) {
@@ -54,6 +69,24 @@ final class NodeMaintenance {
     changedChannels.add(channel);
   }
 
+  /** The other live instances as of the last successful heartbeat (what was there before an outage). */
+  Set<String> livePeers() {
+    return livePeers;
+  }
+
+  /**
+   * The other live instances registered now, once this node itself is registered again after an outage; null
+   * while it is not (or Redis does not answer). A peer registers after re-registering its presence members, so a
+   * registered peer's members are in Redis.
+   */
+  Set<String> registeredPeers() {
+    if (resyncDue || presence.isStale() || !redis.isUp()) {
+      return null;
+    }
+    Peers peers = peers();
+    return peers == null ? null : peers.alive();
+  }
+
   /** One heartbeat: re-register when due, else renew this node's key, then reap dead nodes. */
   void beat() {
     if (!redis.isUp()) {
@@ -63,17 +96,19 @@ final class NodeMaintenance {
       resyncDue = false;
       if (!resync()) {
         resyncDue = true;
+        return;
       }
     } else if (!renew()) {
       return;
     }
+    publisher.announceMissed();
     reapDeadNodes();
   }
 
   private boolean renew() {
     Boolean wasKnown = redis.call("heartbeat", p -> {
       try (Pipeline pipeline = p.pipelined()) {
-        pipeline.set(keys.alive(node), "1", SetParams.setParams().px(NODE_TTL_MILLIS));
+        pipeline.set(keys.alive(node), beatValue(), SetParams.setParams().px(NODE_TTL_MILLIS));
         Response<Long> added = pipeline.sadd(keys.nodes(), node);
         pipeline.sync();
         return added.get() == 0;
@@ -85,15 +120,21 @@ final class NodeMaintenance {
     return wasKnown != null;
   }
 
+  /** A new value at every beat: a starting node with the same id sees it change while this node lives. */
+  private static String beatValue() {
+    return Long.toString(System.currentTimeMillis());
+  }
+
+  /** Presence first, then the registration: once others see this node registered, its members are in Redis. */
   private boolean resync() {
     changedChannels.clear();
     Map<String, String> counts = new HashMap<>();
     for (Channel c : app.channels().occupiedChannels(null)) {
       counts.put(c.name(), Integer.toString(c.subscriptionCount()));
     }
-    boolean registered = redis.run("register", p -> {
+    return presence.reconcile(app.channels()) && redis.run("register", p -> {
       try (Pipeline pipeline = p.pipelined()) {
-        pipeline.set(keys.alive(node), "1", SetParams.setParams().px(NODE_TTL_MILLIS));
+        pipeline.set(keys.alive(node), beatValue(), SetParams.setParams().px(NODE_TTL_MILLIS));
         pipeline.sadd(keys.nodes(), node);
         pipeline.del(keys.nodeSubscriptions(node));
         if (!counts.isEmpty()) {
@@ -102,7 +143,6 @@ final class NodeMaintenance {
         pipeline.sync();
       }
     });
-    return registered && presence.reconcile(app.channels());
   }
 
   /** Publishes the subscription counts that changed since the last flush, in one round trip. */
@@ -131,31 +171,81 @@ final class NodeMaintenance {
   }
 
   private void reapDeadNodes() {
-    for (String dead : deadNodes()) {
+    Peers peers = peers();
+    if (peers == null) {
+      return;
+    }
+    livePeers = peers.alive();
+    reportTwins(peers.alive());
+    for (String dead : peers.dead()) {
       Long claimed = redis.call("reap", p -> p.srem(keys.nodes(), dead), () -> 0L);
       if (claimed == 1) { // exactly one surviving node cleans up after each dead one
-        presence.reap(dead, this::departed);
+        Set<String> channels = new TreeSet<>();
+        int[] members = new int[1];
+        presence.reap(dead, (channel, userId) -> {
+          channels.add(channel);
+          members[0]++;
+          departed(channel, userId);
+        });
+        LOG.warn("Node {} stopped renewing its liveness key (crashed or cut off from Redis for {} s): removed its "
+            + "{} presence member(s) from {}", dead, NODE_TTL_MILLIS / 1000, members[0],
+            channels.isEmpty() ? "no channel" : channels);
       }
     }
   }
 
-  private List<String> deadNodes() {
-    return redis.call("reap", p -> {
+  /** The other registered instances, alive or dead; null when Redis does not answer. */
+  private Peers peers() {
+    return redis.call("peers", p -> {
       List<String> others = new ArrayList<>(p.smembers(keys.nodes()));
       others.remove(node);
+      Set<String> alive = new HashSet<>();
       List<String> dead = new ArrayList<>();
       try (Pipeline pipeline = p.pipelined()) {
-        List<Response<Boolean>> alive = new ArrayList<>();
-        others.forEach(other -> alive.add(pipeline.exists(keys.alive(other))));
+        List<Response<Boolean>> exists = new ArrayList<>();
+        others.forEach(other -> exists.add(pipeline.exists(keys.alive(other))));
         pipeline.sync();
         for (int i = 0; i < others.size(); i++) {
-          if (!alive.get(i).get()) {
-            dead.add(others.get(i));
-          }
+          (exists.get(i).get() ? alive : dead).add(others.get(i));
         }
       }
-      return dead;
-    }, List::of);
+      return new Peers(alive, dead);
+    }, () -> null);
+  }
+
+  /** Another live instance with this node's id: harmless (instances are distinct), but say so, once each. */
+  private void reportTwins(Set<String> alive) {
+    String nodeId = NodeInstance.nodeIdOf(node);
+    for (String other : alive) {
+      if (NodeInstance.nodeIdOf(other).equals(nodeId) && twinsReported.add(other)) {
+        LOG.error("Another running node uses CHANNELS_NODE_ID '{}' (instances {} and {}): give every node its "
+            + "own id", nodeId, node, other);
+      }
+    }
+  }
+
+  /**
+   * Completes the departures put off for a rejoin ({@link RedisPresence#deferLeave}) of the users who did not come
+   * back to this node: removed and announced like any departure, unless another node holds the user now.
+   */
+  void completeDepartures() {
+    for (RedisPresence.Departure departure : presence.dueDepartures()) {
+      String channel = departure.channel();
+      String userId = departure.userId();
+      Channel local = app.channels().find(channel);
+      if (local == null) {
+        if (presence.leave(channel, userId, true)) {
+          app.listener().memberRemoved(channel, userId);
+        }
+        continue;
+      }
+      synchronized (local.roster()) { // no rejoin meanwhile
+        if (!local.roster().contains(userId) && presence.leave(channel, userId, local.roster().size() == 0)) {
+          local.remoteMemberRemoved(userId);
+          app.listener().memberRemoved(channel, userId);
+        }
+      }
+    }
   }
 
   /** A user left the cluster with a dead or departing node: tell local subscribers, other nodes and webhooks. */

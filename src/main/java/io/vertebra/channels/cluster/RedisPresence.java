@@ -2,17 +2,18 @@ package io.vertebra.channels.cluster;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertebra.channels.channel.Channel;
 import io.vertebra.channels.channel.ChannelRegistry;
 import io.vertebra.channels.channel.ClusterBus.Admission;
 import io.vertebra.channels.channel.PresenceMember;
-import io.vertebra.channels.channel.PresenceRoster;
 import io.vertebra.channels.protocol.Frames;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -27,7 +28,11 @@ final class RedisPresence {
   private final RedisKeys keys;
   private final String node;
   private final Publisher publisher;
+  private final Map<Departure, Long> deferred = new ConcurrentHashMap<>();
   private volatile boolean stale;
+
+  /** A user's departure from a presence channel, put off by {@link #deferLeave}. */
+  record Departure(String channel, String userId) {}
 
   RedisPresence(RedisClient redis, RedisKeys keys, String node, Publisher publisher) {
     this.redis = redis;
@@ -42,6 +47,7 @@ final class RedisPresence {
   }
 
   Admission join(String channel, PresenceMember member, int maxMembers, int localMembers) {
+    deferred.remove(new Departure(channel, member.userId())); // back before its grace ran out
     Long result = redis.call("presence join", p -> (Long) p.eval(PresenceScripts.JOIN,
         List.of(keys.members(channel), keys.users(channel), keys.nodePresence(node)),
         List.of(RedisKeys.memberField(node, member.userId()), member.userId(), info(member), "" + maxMembers,
@@ -69,6 +75,29 @@ final class RedisPresence {
     return result != 0;
   }
 
+  /**
+   * The user's last connection here left {@code channel} because this node closed it for its client to re-fetch
+   * ({@link ClientResync}): the user stays registered for {@value ClientResync#REJOIN_GRACE_MILLIS} ms, so its
+   * reconnection (here or on another node) is neither a departure nor an arrival for anyone.
+   * {@link #dueDepartures} hands the departure back afterwards.
+   */
+  void deferLeave(String channel, String userId) {
+    deferred.put(new Departure(channel, userId),
+        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ClientResync.REJOIN_GRACE_MILLIS));
+  }
+
+  /** The put-off departures whose grace has run out, forgotten here: the caller completes them. */
+  List<Departure> dueDepartures() {
+    long now = System.nanoTime();
+    List<Departure> due = new ArrayList<>();
+    deferred.forEach((departure, deadline) -> {
+      if (now - deadline >= 0 && deferred.remove(departure, deadline)) {
+        due.add(departure);
+      }
+    });
+    return due;
+  }
+
   /** Tells the other nodes that {@code userId} left {@code channel} (found by reaping a node). */
   void announceRemoved(String channel, String userId) {
     publisher.publish(ClusterMessage.memberRemoved(node, channel, userId));
@@ -80,21 +109,18 @@ final class RedisPresence {
         List.of(RedisKeys.memberField(node, userId), userId, channel, channelEmptyHere ? "1" : "0")), () -> null);
   }
 
-  /** This node's roster plus the members other nodes registered (this node's roster alone without Redis). */
-  ObjectNode snapshot(String channel, PresenceRoster localRoster) {
-    ObjectNode presence = localRoster.snapshot();
-    Map<String, String> all = redis.call("presence members", p -> p.hgetAll(keys.members(channel)), Map::of);
-    ArrayNode ids = (ArrayNode) presence.get("ids");
-    ObjectNode hash = (ObjectNode) presence.get("hash");
-    all.forEach((field, info) -> {
-      String userId = field.substring(field.indexOf('|') + 1);
-      if (!hash.has(userId)) {
-        ids.add(userId);
-        hash.set(userId, parse(info));
-      }
-    });
-    presence.put("count", ids.size());
-    return presence;
+  /**
+   * The members registered in {@code channel} on any node (userId → user_info), or null when Redis is down. This
+   * node's own include users whose departure is put off ({@link #deferLeave}).
+   */
+  Map<String, JsonNode> members(String channel) {
+    Map<String, String> fields = redis.call("presence members", p -> p.hgetAll(keys.members(channel)), () -> null);
+    if (fields == null) {
+      return null;
+    }
+    Map<String, JsonNode> members = new LinkedHashMap<>();
+    fields.forEach((field, info) -> members.putIfAbsent(field.substring(field.indexOf('|') + 1), parse(info)));
+    return members;
   }
 
   /**
@@ -144,6 +170,9 @@ final class RedisPresence {
         continue;
       }
       String userId = field.substring(prefix.length());
+      if (deferred.containsKey(new Departure(channelName, userId))) {
+        continue; // a departure put off for a rejoin
+      }
       Channel channel = registry.find(channelName);
       if (channel == null) {
         leave(channelName, userId, true);

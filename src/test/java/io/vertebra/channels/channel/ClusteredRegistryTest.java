@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The registry takes presence decisions from its cluster bus and tells it of every subscription change. */
@@ -20,6 +22,7 @@ class ClusteredRegistryTest {
 
   @Test
   void aUserKnownThroughAnotherNodeIsNotAnnouncedAgain() {
+    cluster.remoteMembers = Map.of("bob", NullNode.getInstance());
     var here = new RecordingSubscriber("1.1");
     registry.subscribePresence("presence-x", here, user("ann"), 100);
     cluster.admission = ClusterBus.Admission.KNOWN_MEMBER;
@@ -31,8 +34,34 @@ class ClusteredRegistryTest {
   }
 
   @Test
+  void aMemberAnnouncedAgainByAnotherNodeIsNotAddedTwice() {
+    var here = new RecordingSubscriber("1.1");
+    registry.subscribePresence("presence-x", here, user("ann"), 100);
+    Channel channel = registry.find("presence-x");
+    channel.remoteMemberAdded(user("bob"));
+    channel.remoteMemberAdded(user("bob")); // e.g. bob's node registering him again after Redis restarted empty
+    assertEquals(List.of("pusher_internal:subscription_succeeded", "pusher_internal:member_added"), here.events());
+  }
+
+  @Test
+  void membersThatCameOrWentUnannouncedAreToldWhenTheClusterIsAskedAgain() {
+    cluster.remoteMembers = Map.of("bob", NullNode.getInstance());
+    var here = new RecordingSubscriber("1.1");
+    registry.subscribePresence("presence-x", here, user("ann"), 100);
+    here.clear();
+    cluster.remoteMembers = null; // the cluster cannot say (Redis down): nothing changes
+    registry.find("presence-x").refreshRemoteMembers(cluster);
+    assertEquals(List.of(), here.events());
+    cluster.remoteMembers = Map.of("carol", NullNode.getInstance()); // bob left, carol came, both unannounced
+    registry.find("presence-x").refreshRemoteMembers(cluster);
+    assertEquals(List.of("pusher_internal:member_added", "pusher_internal:member_removed"), here.events());
+    assertEquals("carol", here.lastData("pusher_internal:member_added").get("user_id").asText());
+    assertEquals("bob", here.lastData("pusher_internal:member_removed").get("user_id").asText());
+  }
+
+  @Test
   void theSnapshotForANewSubscriberComesFromTheCluster() {
-    cluster.remoteMember = "carol";
+    cluster.remoteMembers = Map.of("carol", NullNode.getInstance());
     var here = new RecordingSubscriber("1.1");
     registry.subscribePresence("presence-x", here, user("ann"), 100);
     var presence = here.lastData("pusher_internal:subscription_succeeded").get("presence");
@@ -59,6 +88,8 @@ class ClusteredRegistryTest {
     registry.unsubscribe("presence-x", "1.2");
     assertEquals(List.of(), stays.events(), "bob is still in the channel on another node");
     assertEquals(List.of("leave:presence-x:bob"), cluster.calls.stream().filter(c -> c.startsWith("leave")).toList());
+    registry.find("presence-x").remoteMemberRemoved("bob");
+    assertEquals(List.of("pusher_internal:member_removed"), stays.events(), "until he leaves there");
     registry.unsubscribe("presence-x", "1.1");
     assertEquals("leave:presence-x:ann:empty", cluster.calls.get(cluster.calls.size() - 2));
   }

@@ -1,7 +1,8 @@
 package io.vertebra.channels.channel;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -13,8 +14,8 @@ public final class ScriptedClusterBus implements ClusterBus {
   public final List<String> calls = new CopyOnWriteArrayList<>();
   public volatile Admission admission = Admission.NEW_MEMBER;
   public volatile boolean leftCluster = true;
-  /** A member other nodes hold, added to every presence snapshot (null for none). */
-  public volatile String remoteMember;
+  /** The members other nodes hold (userId → user_info), or null when the bus cannot say. */
+  public volatile Map<String, JsonNode> remoteMembers;
 
   @Override
   public void subscriptionsChanged(String channel) {
@@ -28,19 +29,13 @@ public final class ScriptedClusterBus implements ClusterBus {
   }
 
   @Override
-  public boolean leave(String channel, String userId, boolean channelEmptyHere) {
+  public boolean leave(String channel, String userId, String socketId, boolean channelEmptyHere) {
     calls.add("leave:" + channel + ":" + userId + (channelEmptyHere ? ":empty" : ""));
     return leftCluster;
   }
 
   @Override
-  public ObjectNode presenceSnapshot(String channel, PresenceRoster localRoster) {
-    ObjectNode presence = localRoster.snapshot();
-    if (remoteMember != null) {
-      presence.withArray("ids").add(remoteMember);
-      presence.with("hash").putNull(remoteMember);
-      presence.put("count", presence.get("ids").size());
-    }
-    return presence;
+  public PresenceMembers presenceMembers(String channel) {
+    return remoteMembers == null ? null : new PresenceMembers(remoteMembers, true);
   }
 }

@@ -30,14 +30,16 @@ class ClusterMessageTest {
   }
 
   @Test
-  void clientEventsPresenceChangesAndTerminationsRoundTrip() {
+  void clientEventsPresenceChangesTerminationsAndResyncsRoundTrip() {
     var info = Frames.JSON.createObjectNode().put("name", "Ann");
     for (ClusterMessage sent : List.of(
         ClusterMessage.clientEvent("n2", "private-x", "{\"event\":\"client-a\"}", "1.2"),
         ClusterMessage.memberAdded("n2", "presence-x", "ann", info),
         ClusterMessage.memberAdded("n2", "presence-x", "bob", null),
         ClusterMessage.memberRemoved("n2", "presence-x", "ann"),
-        ClusterMessage.terminate("n2", "ann"))) {
+        ClusterMessage.terminate("n2", "ann"),
+        ClusterMessage.resync("n2#a1b2c3", List.of("news", "presence-x")),
+        ClusterMessage.resync("n2#a1b2c3", List.of()))) {
       assertEquals(sent, roundTrip(sent), sent.type().toString());
     }
   }

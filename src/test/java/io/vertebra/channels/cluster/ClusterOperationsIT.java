@@ -2,10 +2,12 @@ package io.vertebra.channels.cluster;
 
 import static io.vertebra.channels.cluster.ClusterTestNodes.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertebra.channels.ChannelsTestServer;
+import io.vertebra.channels.JavaClient;
 import io.vertebra.channels.protocol.Frames;
 import io.vertebra.ops.Exposition;
 import java.net.URI;
@@ -44,6 +46,21 @@ class ClusterOperationsIT {
       Exposition during = Exposition.parse(get(node, "/metrics").body());
       assertEquals(0, during.value("vertebra_channels_cluster_connected"));
       assertTrue(during.value("vertebra_channels_cluster_errors_total") > 0, "the failed fan-out is counted");
+    }
+  }
+
+  @Test
+  @DisplayName("deliveries_total counts what a node delivers of events triggered on another node")
+  void deliveriesOfEventsFromOtherNodesAreCounted() throws Exception {
+    try (TestCluster cluster = TestCluster.start("count-1", "count-2");
+        JavaClient onA = new JavaClient(cluster.node(1), "a")) {
+      onA.subscribe("counted", "tick");
+      TestCluster.json(cluster.node(2).rest().trigger("counted", "tick", Map.of("n", 1)));
+      assertNotNull(onA.next(5000), "delivered across nodes");
+      assertEquals(1, Exposition.parse(get(cluster.node(1), "/metrics").body())
+          .value("vertebra_channels_deliveries_total"), "the delivering node counts it");
+      assertEquals(0, Exposition.parse(get(cluster.node(2), "/metrics").body())
+          .value("vertebra_channels_deliveries_total"), "the triggering node had no subscriber");
     }
   }
 

@@ -17,11 +17,16 @@ final class ClusterTestNodes {
 
   /** The variables of node {@code nodeId} of the cluster on {@code redis}: same app credentials everywhere. */
   static Map<String, String> env(RedisServer redis, String nodeId) {
+    return env(redis.url(), nodeId);
+  }
+
+  /** The variables of node {@code nodeId} reaching the cluster's Redis at {@code redisUrl} (e.g. a relay). */
+  static Map<String, String> env(String redisUrl, String nodeId) {
     Map<String, String> env = new HashMap<>();
     env.put("CHANNELS_APP_ID", APP_ID);
     env.put("CHANNELS_KEY", KEY);
     env.put("CHANNELS_SECRET", SECRET);
-    env.put("CHANNELS_REDIS_URL", redis.url());
+    env.put("CHANNELS_REDIS_URL", redisUrl);
     env.put("CHANNELS_NODE_ID", nodeId);
     return env;
   }
@@ -33,10 +38,11 @@ final class ClusterTestNodes {
     return node;
   }
 
-  /** Whether {@code nodeId} is in the cluster's node set. */
+  /** Whether a node started as {@code nodeId} is in the cluster's node set (as {@code nodeId#instance}). */
   static boolean registered(RedisServer redis, String nodeId) {
     try {
-      return redis.command("SISMEMBER vertebra:channels:" + APP_ID + ":nodes " + nodeId).startsWith(":1");
+      return redis.command("SMEMBERS vertebra:channels:" + APP_ID + ":nodes").lines()
+          .anyMatch(line -> line.equals(nodeId) || line.startsWith(nodeId + "#"));
     } catch (java.io.IOException e) {
       return false;
     }

@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertebra.channels.ChannelsApp;
+import io.vertebra.channels.ChannelsMetrics;
 import io.vertebra.channels.auth.AppCredentials;
 import io.vertebra.channels.channel.ChannelListener;
 import io.vertebra.channels.channel.PresenceMember;
 import io.vertebra.channels.channel.RecordingSubscriber;
 import io.vertebra.channels.limits.Limits;
 import io.vertebra.channels.protocol.Frames;
+import io.vertebra.ops.Exposition;
+import io.vertebra.ops.PrometheusText;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -20,7 +24,8 @@ class InboundDeliveryTest {
 
   private final ChannelsApp app = ChannelsApp.create(new AppCredentials("1", "k", "s"), Limits.defaults(),
       ChannelListener.NONE, Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor());
-  private final InboundDelivery inbound = new InboundDelivery("me", app);
+  private final List<List<String>> missed = new ArrayList<>();
+  private final InboundDelivery inbound = new InboundDelivery("me", app, missed::add);
 
   @Test
   void anotherNodesEventReachesLocalSubscribersExceptTheExcludedSocket() {
@@ -32,6 +37,23 @@ class InboundDeliveryTest {
         .encode());
     assertEquals("{\"t\":1}", a.frames().get(1).get("data").asText());
     assertEquals(1, b.frames().size(), "the excluded socket only has its subscription confirmation");
+  }
+
+  @Test
+  void deliveriesOfAnotherNodesEventsAreCountedLikeLocalOnes() {
+    app.channels().subscribe("news", new RecordingSubscriber("1.1"));
+    app.channels().subscribe("news", new RecordingSubscriber("1.2"));
+    inbound.deliver(ClusterMessage.event("other", List.of("news", "empty"), "headline", "{}", null).encode());
+    PrometheusText metrics = new PrometheusText();
+    new ChannelsMetrics(app).collect(metrics);
+    assertEquals(2, Exposition.parse(metrics.toString()).value("vertebra_channels_deliveries_total"));
+  }
+
+  @Test
+  void channelsAnotherNodeCouldNotPublishToAreHandedOn() {
+    inbound.deliver(ClusterMessage.resync("other", List.of("news")).encode());
+    inbound.deliver(ClusterMessage.resync("me", List.of("mine")).encode());
+    assertEquals(List.of(List.of("news")), missed, "another node's report only");
   }
 
   @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Redis goes away and comes back empty (a restart without persistence): the nodes keep serving their own clients,
- * count the failures, reconnect by themselves, re-register their presence members, and fan-out resumes.
+ * count the failures, reconnect by themselves, re-register their presence members, and fan-out resumes. What the
+ * clients see of it is {@link RedisRestartIT}'s subject.
  */
 class RedisOutageIT {
 
@@ -60,6 +61,11 @@ class RedisOutageIT {
         }
       });
       await("presence is re-registered", 10, () -> userCount(CLUSTER.node(2), room) == 1);
+      String resubscribed;
+      do { // the outage made node 1 ask alice's client to reconnect and re-fetch (RedisRestartIT)
+        resubscribed = aView.next();
+      } while (resubscribed != null && !resubscribed.startsWith("users:"));
+      assertEquals("users:1", resubscribed, "alice's client subscribed again");
 
       try (JavaClient bob = new JavaClient(CLUSTER.node(2), "bob")) {
         RecordingPresenceListener bobView = RecordingPresenceListener.join(bob, room);
