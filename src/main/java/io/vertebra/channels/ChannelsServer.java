@@ -56,15 +56,17 @@ public final class ChannelsServer implements AutoCloseable {
         : new WebhookDispatcher(options.webhookUrl(), credentials, HttpClient.newHttpClient(), scheduler,
             Clock.systemUTC(), 1_000);
     ChannelsCounters counters = new ChannelsCounters();
-    ClusterBus cluster = options.cluster() == null ? ClusterBus.SINGLE_NODE
+    RedisClusterBus redis = options.cluster() == null ? null
         : RedisClusterBus.create(options.cluster(), credentials.appId(), counters);
     ChannelsApp app = ChannelsApp.create(credentials, options.limits(), listener, Clock.systemUTC(), scheduler,
-        cluster, counters);
-    try {
-      cluster.start(app);
-    } catch (RuntimeException e) {
-      scheduler.shutdownNow();
-      throw e;
+        redis == null ? ClusterBus.SINGLE_NODE : redis, counters);
+    if (redis != null) {
+      try {
+        redis.start(app);
+      } catch (RuntimeException e) {
+        scheduler.shutdownNow();
+        throw e;
+      }
     }
     JettyWebSocketServletContainerInitializer.configure(context, null);
     context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(app)), "/app/*");

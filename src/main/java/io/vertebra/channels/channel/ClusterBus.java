@@ -1,7 +1,6 @@
 package io.vertebra.channels.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertebra.channels.ChannelsApp;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +24,6 @@ public interface ClusterBus extends AutoCloseable {
     /** The channel has reached its member limit: refuse the subscription. */
     FULL
   }
-
-  /** Starts delivering other nodes' traffic to {@code app}'s subscribers (called once, after wiring). */
-  default void start(ChannelsApp app) {}
 
   /** Whether this node currently reaches the rest of the cluster (always true for a single node). */
   default boolean connected() {

@@ -61,16 +61,15 @@ public final class RedisClusterBus implements ClusterBus {
    * A bus for the app {@code appId} (nodes of one cluster share it) counting failures in {@code counters};
    * nothing connects before {@link #start}.
    */
-  public static ClusterBus create(ClusterOptions options, String appId, ChannelsCounters counters) {
+  public static RedisClusterBus create(ClusterOptions options, String appId, ChannelsCounters counters) {
     return new RedisClusterBus(options, appId, counters);
   }
 
   /**
-   * Joins the cluster.
+   * Joins the cluster and starts delivering other nodes' traffic to {@code app}'s subscribers (once, after wiring).
    *
    * @throws NodeIdInUseException when a running node uses this node's id (nothing is started then)
    */
-  @Override
   public void start(ChannelsApp app) {
     try {
       NodeInstance.refuseIfInUse(redis, keys, options);
