@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>After an outage it waits until the cluster has settled (at least {@value #MIN_SETTLE_MILLIS} ms, until this
  * node and every node it knew before the outage registered again, at most {@value NodeMaintenance#NODE_TTL_MILLIS}
- * ms), so that reconnecting clients get complete presence snapshots; and it closes at most {@value #CLOSES_PER_BATCH} connections every {@value #BATCH_MILLIS}
- * ms, so that thousands of clients do not all reconnect in the same instant.
+ * ms), so that reconnecting clients get complete presence snapshots; and it closes at most
+ * {@value #CLOSES_PER_BATCH} connections every {@value #BATCH_MILLIS} ms, so that thousands of clients do not all
+ * reconnect in the same instant.
  */
 final class ClientResync {
 
@@ -112,8 +113,8 @@ final class ClientResync {
   }
 
   /**
-   * Whether an outage just ended and the cluster is still registering again: Redis then holds only part of the
-   * presence members, so new subscribers are given what this node knew instead (corrected once settled).
+   * Whether an outage just ended and the cluster is still registering again: Redis may then lack members that are
+   * about to be registered again, so a member missing from it is not taken for gone until the cluster settled.
    */
   boolean settling() {
     return settling;
