@@ -25,11 +25,9 @@ class RedisPartitionIT {
   void eventsANodeCouldNotPublishMakeTheOtherNodesSubscribersOfThoseChannelsResync() throws Exception {
     try (RedisServer redis = RedisServer.startNew(); TcpRelay relay = TcpRelay.to(redis, true);
         ChannelsTestServer connected = ClusterTestNodes.start(redis, "kept");
-        ChannelsTestServer cutOff = new ChannelsTestServer(ClusterTestNodes.env(relay.url(), "cut-off"))) {
+        ChannelsTestServer cutOff = new ChannelsTestServer(ClusterTestNodes.env(relay.url(), "cut-off"));
+        RawSocket ticker = subscribed(connected, "ticker"); RawSocket quiet = subscribed(connected, "quiet")) {
       await("the cut-off node registered", 10, () -> ClusterTestNodes.registered(redis, "cut-off"));
-      RawSocket ticker = subscribed(connected, "ticker");
-      RawSocket quiet = subscribed(connected, "quiet");
-
       relay.cut();
       await("the cut-off node notices", 10, () -> !cutOff.app().cluster().connected());
       TestCluster.json(cutOff.rest().trigger("ticker", "tick", Map.of("n", "lost")));
@@ -42,7 +40,6 @@ class RedisPartitionIT {
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back));
       quiet.send("{\"event\":\"pusher:ping\",\"data\":{}}");
       assertNotNull(quiet.next("pusher:pong", 5000), "a subscriber of a channel that missed nothing stays");
-      quiet.close();
     }
   }
 
