@@ -17,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.vertebra.framework.core.TestSupport.SpecialSyncModel;
 import io.vertebra.framework.sync.HttpRequest;
 import io.vertebra.framework.sync.RecordingSync;
-import io.vertebra.framework.sync.SyncCallback;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;

@@ -11,6 +11,7 @@ import io.vertebra.framework.core.Collection;
 import io.vertebra.framework.core.Json;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.Sync;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
