@@ -2189,4 +2189,76 @@ class CollectionTest extends SyncedTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> col.sort());
     assertEquals("Cannot sort a set without a comparator", e.getMessage());
   }
+
+  // Divergences found by running the same scenario on Backbone 1.6.1 and here; each test pins Backbone's behaviour.
+
+  @Test
+  @DisplayName("a collection of _id models built from instances finds them by _id: add, set and remove with "
+      + "attribute maps")
+  void idAttributeOfModelsGivenAsInstances() {
+    Collection<Model> collection = new Collection<>(MongoModel::new, list(
+        new MongoModel(attrs("_id", 100, "v", 1), null), new MongoModel(attrs("_id", 1, "v", 1), null)), null);
+    collection.add(attrs("_id", 100, "v", 2));
+    assertEquals(2, collection.length());
+    collection.set(list(attrs("_id", 100, "v", 3), attrs("_id", 1, "v", 3)));
+    assertEquals(2, collection.length());
+    assertEquals(list(3, 3), collection.pluck("v"));
+    collection.remove(attrs("_id", 1));
+    assertEquals(list(100), collection.pluck("_id"));
+  }
+
+  @Test
+  @DisplayName("fetch with reset gives parse the response as it came, even when it is not a list")
+  void fetchResetParsesTheRawResponse() {
+    Object[] parsed = new Object[1];
+    Collection<Model> collection = new Collection<Model>() {
+      @Override
+      public Object parse(Object response, Options options) {
+        parsed[0] = response;
+        return ((Map<?, ?>) response).get("items");
+      }
+    }.setUrl("/items");
+    collection.fetch(new Options().reset(true));
+    env.transport().respondLast("{\"items\":[{\"id\":1},{\"id\":2}]}");
+    assertInstanceOf(Map.class, parsed[0]);
+    assertEquals(list(1.0, 2.0), collection.pluck("id"));
+  }
+
+  @Test
+  @DisplayName("set merges a model instance's attributes, not its toJSON()")
+  void mergeTakesAttributesNotToJson() {
+    Collection<Model> collection = collectionOf(attrs("id", 1, "a", 1));
+    Model incoming = new Model(attrs("id", 1, "a", 2)) {
+      @Override
+      public Map<String, Object> toJSON(Options options) {
+        return attrs("id", 1, "a", "serialized");
+      }
+    };
+    collection.set(list(incoming), new Options().remove(false));
+    assertEquals(2, collection.get(1).get("a"));
+  }
+
+  @Test
+  @DisplayName("get finds a model by an attribute map that carries its cid")
+  void getByCidAttribute() {
+    assertSame(b, col.get(attrs("cid", b.getCid())));
+    assertNull(col.get(attrs("cid", "nope")));
+  }
+
+  @Test
+  @DisplayName("clone keeps the factory, comparator, URL and Sync")
+  void cloneKeepsConfiguration() {
+    RecordingSync own = new RecordingSync();
+    Collection<MongoModel> collection = new Collection<>(MongoModel::new, list(attrs("_id", 2), attrs("_id", 1)),
+        opts("comparator", "_id"));
+    collection.setUrl("/mongo").setSync(own);
+    Collection<MongoModel> clone = collection.clone();
+    assertEquals("/mongo", clone.url());
+    assertSame(own, clone.getSync());
+    assertEquals("_id", clone.getComparator());
+    assertSame(collection.getModelFactory(), clone.getModelFactory());
+    assertInstanceOf(MongoModel.class, clone.add(attrs("_id", 0)));
+    assertEquals(list(0, 1, 2), clone.pluck("_id"));
+    assertEquals(list(1, 2), collection.pluck("_id"));
+  }
 }
