@@ -265,8 +265,8 @@ public class Collection<M extends Model> extends Events implements Syncable, Mod
   private Object resetAny(Object replacements, Options options) {
     Options opts = Options.copyOf(options);
     opts.set(Options.PREVIOUS_MODELS, Collections.unmodifiableList(new ArrayList<>(members.clear())));
-    Object added = replacements == null
-        ? new ArrayList<>() : SetOperation.setAny(this, replacements, addOptions(new Options().silent(true).putAll(opts)));
+    Object added = replacements == null ? new ArrayList<>()
+        : SetOperation.setAny(this, replacements, addOptions(new Options().silent(true).putAll(opts)));
     if (!opts.isSilent()) {
       trigger("reset", this, opts);
     }

@@ -9,8 +9,9 @@ import java.util.Map;
  *
  * <p>Attributes hold what JSON holds (strings, {@code Double} numbers, booleans, null, maps, lists). Read them
  * with {@link #get} or a typed getter ({@link #getString}, {@link #getInt}, ...: {@link ReadableAttributes}),
- * change them with {@link #set}, {@code unset} or {@code clear} ({@link WritableAttributes}); each change fires {@code "change:attr" (model, value, options)} per changed
- * attribute, then one {@code "change" (model, options)}. A typed model is a subclass with accessors:
+ * change them with {@link #set}, {@code unset} or {@code clear} ({@link WritableAttributes}); each change fires
+ * {@code "change:attr" (model, value, options)} per changed attribute, then one {@code "change" (model, options)}.
+ * A typed model is a subclass with accessors:
  *
  * <pre>{@code
  * public class Post extends Model {

@@ -165,7 +165,8 @@ final class SetOperation<M extends Model> {
       }
     }
     boolean singular = !(items instanceof List);
-    List<Object> inputs = singular ? new ArrayList<>(Collections.singletonList(items)) : new ArrayList<>((List<?>) items);
+    List<Object> inputs = singular
+        ? new ArrayList<>(Collections.singletonList(items)) : new ArrayList<>((List<?>) items);
     new SetOperation<>(col, opts).run(inputs);
     return singular ? inputs.get(0) : inputs;
   }

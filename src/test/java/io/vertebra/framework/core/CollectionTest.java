@@ -18,11 +18,13 @@ import io.vertebra.framework.core.TestSupport.SpecialSyncModel;
 import io.vertebra.framework.sync.HttpRequest;
 import io.vertebra.framework.sync.RecordingSync;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -817,24 +819,33 @@ class CollectionTest extends SyncedTest {
   @Test
   @DisplayName("Underscore methods")
   void underscoreMethods() {
-    assertEquals(list("a", "b", "c", "d"), col.map(model -> model.get("label")));
-    assertFalse(col.some(model -> Values.isEqual(model.getId(), 100)));
-    assertTrue(col.some(model -> Values.isEqual(model.getId(), 0)));
+    assertEquals("a b c d", String.join(" ", col.map(model -> (String) model.get("label"))));
+    assertFalse(col.some(model -> Values.isSame(model.getId(), 100)));
+    assertTrue(col.some(model -> Values.isSame(model.getId(), 0)));
+    BinaryOperator<Model> greaterId = (m1, m2) -> (Integer) m1.getId() > (Integer) m2.getId() ? m1 : m2;
+    assertEquals(3, col.reduce(greaterId).getId());
+    assertEquals(3, col.reduceRight(greaterId).getId());
     assertEquals(1, col.indexOf(b));
-    assertEquals(4, col.length());
-    assertEquals(3, col.slice(1).size());
-    assertFalse(col.slice(1).contains(a));
-    assertTrue(col.slice(1).contains(d));
+    assertEquals(4, col.size());
+    assertEquals(3, col.rest().size());
+    assertFalse(col.rest().contains(a));
+    assertTrue(col.rest().contains(d));
     assertFalse(col.isEmpty());
-    assertFalse(col.reject(model -> model == d).contains(d));
-    assertEquals(List.of(4, 0), col.filter(o -> (Integer) o.getId() % 2 == 0).stream()
+    assertFalse(col.without(d).contains(d));
+
+    // col.chain(): Java chains with a stream.
+    assertEquals(3, col.stream().map(model -> (Integer) model.getId()).max(Integer::compare).get());
+    assertEquals(0, col.stream().map(model -> (Integer) model.getId()).min(Integer::compare).get());
+    assertEquals(List.of(4, 0), col.stream().filter(o -> (Integer) o.getId() % 2 == 0)
         .map(o -> (Integer) o.getId() * 2).toList());
-    assertEquals(List.of(a, b), col.reject(m -> m == c || m == d));
+    assertEquals(List.of(a, b), col.difference(List.of(c, d)));
+    assertTrue(col.includes(col.sample()));
+
     Model first = col.first();
     assertEquals(List.of(first), col.groupBy(Model::getId).get(first.getId()));
     assertEquals(Map.of(0, 1, 1, 1, 2, 1, 3, 1), col.countBy(Model::getId));
     assertSame(col.at(3), col.sortBy((Function<Model, Object>) Model::getId).get(0));
-    assertTrue(col.every(m -> m.has("label")));
+    assertSame(first, col.indexBy("id").get(first.getId()));
   }
 
   @Test
@@ -843,25 +854,32 @@ class CollectionTest extends SyncedTest {
     Model model = new Model(attrs("a", 4, "b", 1, "e", 3));
     Collection<Model> coll = collectionOf(attrs("a", 1, "b", 1), attrs("a", 2, "b", 1, "c", 1),
         attrs("a", 3, "b", 1), model);
-    assertNull(coll.findWhere(attrs("a", 0)));
-    assertSame(model, coll.findWhere(attrs("a", 4)));
-    assertNull(coll.find(m -> m.has("d")));
-    assertSame(model, coll.find(m -> m.has("e")));
-    assertEquals(List.of(), coll.where(attrs("a", 0)));
-    assertEquals(List.of(model), coll.where(attrs("a", 4)));
-    assertFalse(coll.some(m -> m.matches(attrs("a", 0))));
-    assertTrue(coll.some(m -> m.matches(attrs("a", 1))));
-    assertEquals(4, coll.reject(m -> m.matches(attrs("a", 0))).size());
-    assertEquals(coll.slice(0, 3), coll.reject(m -> m.matches(attrs("a", 4))));
-    assertFalse(coll.every(m -> m.matches(attrs("a", 0))));
-    assertTrue(coll.every(m -> m.matches(attrs("b", 1))));
-    assertEquals(list(false, true, false, false), coll.map(m -> m.matches(attrs("a", 2))));
-    assertEquals(list(1, 2, 3, 4), coll.pluck("a"));
+    assertNull(coll.find(attrs("a", 0)));
+    assertSame(model, coll.find(attrs("a", 4)));
+    assertNull(coll.find("d"));
+    assertSame(model, coll.find("e"));
+    assertEquals(List.of(), coll.filter(attrs("a", 0)));
+    assertEquals(List.of(model), coll.filter(attrs("a", 4)));
+    assertFalse(coll.some(attrs("a", 0)));
+    assertTrue(coll.some(attrs("a", 1)));
+    assertEquals(4, coll.reject(attrs("a", 0)).size());
+    assertEquals(coll.without(model), coll.reject(attrs("a", 4)));
+    assertFalse(coll.every(attrs("a", 0)));
+    assertTrue(coll.every(attrs("b", 1)));
+    assertEquals(List.of(), coll.partition(attrs("a", 0)).get(0));
+    assertEquals(coll.toList(), coll.partition(attrs("a", 0)).get(1));
+    assertEquals(List.of(model), coll.partition(attrs("a", 4)).get(0));
+    assertEquals(coll.without(model), coll.partition(attrs("a", 4)).get(1));
+    assertEquals(List.of(false, true, false, false), coll.map(attrs("a", 2)));
+    assertEquals(list(1, 2, 3, 4), coll.map("a"));
     assertSame(model, coll.sortBy("a").get(3));
     assertSame(model, coll.sortBy("e").get(0));
-    assertEquals(Map.of(false, 3, true, 1), coll.countBy(m -> m.matches(attrs("a", 4))));
-    assertEquals(0, coll.indexOf(coll.find(m -> m.matches(attrs("b", 1)))));
-    assertEquals(-1, coll.indexOf(coll.find(m -> m.matches(attrs("b", 9)))));
+    assertEquals(Map.of(false, 3, true, 1), coll.countBy(attrs("a", 4)));
+    assertEquals(Collections.singletonMap(null, 4), coll.countBy("d"));
+    assertEquals(0, coll.findIndex(attrs("b", 1)));
+    assertEquals(-1, coll.findIndex(attrs("b", 9)));
+    assertEquals(3, coll.findLastIndex(attrs("b", 1)));
+    assertEquals(-1, coll.findLastIndex(attrs("b", 9)));
   }
 
   @Test
@@ -1741,8 +1759,10 @@ class CollectionTest extends SyncedTest {
     assertEquals(1, stooges.modelId(attrs("id", 1), null));
     MongoModel model = new MongoModel(attrs("_id", 1), null);
     assertEquals(1, stooges.modelId(model.getAttributes(), model.idAttribute()));
-    stooges.setModelIdAttribute("_id");
-    assertEquals(1, stooges.modelId(attrs("_id", 1), null));
+    // Default to the idAttribute of the collection's models: Java cannot ask a class what an instance method
+    // returns, so the collection learns it from its models, here the one its factory made.
+    Collection<MongoModel> stoogeCollection = new Collection<>(MongoModel::new, list(attrs("_id", 2)), null);
+    assertEquals(1, stoogeCollection.modelId(attrs("_id", 1), null));
   }
 
   /** Two model kinds for the polymorphism tests. */
@@ -1982,6 +2002,28 @@ class CollectionTest extends SyncedTest {
     });
     collection.set(list(attrs("id", 1), attrs("id", 2)));
     assertEquals(1, count[0]);
+  }
+
+  /** Backbone's test model with a method of three arguments. */
+  static class MethodModel extends Model {
+    final List<Object> received = new ArrayList<>();
+
+    MethodModel(Map<String, ?> attrs, Options options) {
+      super(attrs, options);
+    }
+
+    Object method(Object... args) {
+      received.addAll(List.of(args));
+      return null;
+    }
+  }
+
+  @Test
+  @DisplayName("#3610 - invoke collects arguments")
+  void invokeCollectsArguments() {
+    Collection<MethodModel> collection = new Collection<>(MethodModel::new, list(attrs("id", 1)), null);
+    collection.invoke(MethodModel::method, 1, 2, 3);
+    assertEquals(List.of(1, 2, 3), collection.first().received);
   }
 
   @Test
