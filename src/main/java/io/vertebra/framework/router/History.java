@@ -219,7 +219,7 @@ public class History extends Events {
     return getFragment(null);
   }
 
-  /** Normalizes {@code given} (a leading '#' or '/' and trailing spaces removed), or reads the current one when null. */
+  /** Normalizes {@code given} (a leading "#" or "/" and trailing spaces removed), or the current one when null. */
   public String getFragment(String given) {
     String value = given;
     if (value == null) {
