@@ -369,7 +369,7 @@ public class Model extends Events implements Syncable, ReadableAttributes, Writa
   void updateId(Options options) {
     Object previousId = id;
     id = get(idAttribute());
-    if (!Values.isSame(id, previousId) && !(id == null && previousId == null)) {
+    if (!Values.isSame(id, previousId)) {
       trigger("changeId", this, previousId, options);
     }
   }

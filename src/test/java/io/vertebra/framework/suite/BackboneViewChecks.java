@@ -65,22 +65,11 @@ final class BackboneViewChecks {
       isTrue(myView.render() == myView, "#render returns the view instance");
     });
     runner.test("delegateEvents", () -> {
-      int[] counter1 = {0};
-      int[] counter2 = {0};
-      View myView = new View(new ViewOptions().el(testElement()));
-      EventListeners.add(myView.el(), "click", e -> counter2[0]++);
-      Map<String, ViewEventHandler> events = Collections.singletonMap("click h1", e -> counter1[0]++);
-      myView.delegateEvents(events);
-      click(myView.findFirst("h1"));
-      equal(1, counter1[0], "counter1");
-      equal(1, counter2[0], "counter2");
-      click(myView.findFirst("h1"));
-      equal(2, counter1[0], "counter1");
-      equal(2, counter2[0], "counter2");
-      myView.delegateEvents(events);
-      click(myView.findFirst("h1"));
-      equal(3, counter1[0], "counter1 after delegating again");
-      equal(3, counter2[0], "counter2");
+      ClickCounts counts = new ClickCounts();
+      counts.clickH1(1, 1);
+      counts.clickH1(2, 2);
+      counts.view.delegateEvents(counts.events);
+      counts.clickH1(3, 3);
       clean();
     });
     runner.test("delegate", () -> {
@@ -113,24 +102,13 @@ final class BackboneViewChecks {
       click(myView.el());
     });
     runner.test("undelegateEvents", () -> {
-      int[] counter1 = {0};
-      int[] counter2 = {0};
-      View myView = new View(new ViewOptions().el(testElement()));
-      EventListeners.add(myView.el(), "click", e -> counter2[0]++);
-      Map<String, ViewEventHandler> events = Collections.singletonMap("click h1", e -> counter1[0]++);
-      myView.delegateEvents(events);
-      click(myView.findFirst("h1"));
-      equal(1, counter1[0], "counter1");
-      equal(1, counter2[0], "counter2");
-      myView.undelegateEvents();
-      click(myView.findFirst("h1"));
-      equal(1, counter1[0], "counter1 once undelegated");
-      equal(2, counter2[0], "counter2");
-      myView.delegateEvents(events);
-      click(myView.findFirst("h1"));
-      equal(2, counter1[0], "counter1 delegated again");
-      equal(3, counter2[0], "counter2");
-      isTrue(myView.undelegateEvents() == myView, "#undelegateEvents returns the view instance");
+      ClickCounts counts = new ClickCounts();
+      counts.clickH1(1, 1);
+      counts.view.undelegateEvents();
+      counts.clickH1(1, 2);
+      counts.view.delegateEvents(counts.events);
+      counts.clickH1(2, 3);
+      isTrue(counts.view.undelegateEvents() == counts.view, "#undelegateEvents returns the view instance");
       clean();
     });
     runner.test("undelegate", () -> {
@@ -376,6 +354,28 @@ final class BackboneViewChecks {
       map.put(pairs[i], pairs[i + 1]);
     }
     return map;
+  }
+
+  /**
+   * The fixture of "delegateEvents" and "undelegateEvents": a view on the test element with {@code 'click h1'}
+   * delegated (counter1) and a listener bound on its element directly, as jQuery's {@code $el.on} (counter2).
+   */
+  private static final class ClickCounts {
+    final int[] counter1 = {0};
+    final int[] counter2 = {0};
+    final View view = new View(new ViewOptions().el(testElement()));
+    final Map<String, ViewEventHandler> events = Collections.singletonMap("click h1", e -> counter1[0]++);
+
+    ClickCounts() {
+      EventListeners.add(view.el(), "click", e -> counter2[0]++);
+      view.delegateEvents(events);
+    }
+
+    void clickH1(int expected1, int expected2) {
+      click(view.findFirst("h1"));
+      equal(expected1, counter1[0], "counter1");
+      equal(expected2, counter2[0], "counter2");
+    }
   }
 
   /** A view whose initialize sets a property. */
