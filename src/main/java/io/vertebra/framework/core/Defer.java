@@ -3,7 +3,7 @@ package io.vertebra.framework.core;
 /**
  * Runs a task after the current code has returned, as Underscore's {@code _.defer}: Backbone defers the success of
  * {@code destroy()} on a model that was never saved. In the browser, deferred tasks run on the page's one thread
- * once the current event is handled (GWT's scheduler); on the JVM, which has no event loop, they run in order on
+ * after a timeout of 1 ms, as {@code _.defer} runs them; on the JVM, which has no event loop, they run in order on
  * one daemon thread, unless the application sets a scheduler of its own (a UI thread's executor, a test's queue).
  */
 public final class Defer {
