@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * One run of {@link Collection}'s smart-update algorithm (Backbone's {@code set}): finds, merges, adds and
  * removes models, puts them in their new order, then fires add, sort and update. Replaces each input in place
- * by its model (or null when it failed validation).
+ * by its model (or null when it failed validation). {@link #setAny} is the entry ({@code parse}, one input or a
+ * list), {@link #prepareModel} Backbone's {@code _prepareModel}.
  */
 final class SetOperation<M extends Model> {
   private final Collection<M> col;

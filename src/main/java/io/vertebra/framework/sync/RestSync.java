@@ -137,11 +137,15 @@ public class RestSync implements Sync {
 
   /** Runs the options' {@link BeforeSend} hook; returns the request to send, or null when the hook cancels it. */
   private static HttpRequest beforeSend(HttpRequest request, Options opts) {
-    if (!(opts.get(BeforeSend.OPTION) instanceof BeforeSend)) {
+    Object hook = opts.get(BeforeSend.OPTION);
+    if (hook == null) {
       return request;
     }
+    if (!(hook instanceof BeforeSend)) {
+      throw new IllegalArgumentException("The beforeSend option takes a BeforeSend, not " + hook.getClass().getName());
+    }
     Map<String, String> headers = new LinkedHashMap<>(request.headers());
-    if (!((BeforeSend) opts.get(BeforeSend.OPTION)).beforeSend(request, headers)) {
+    if (!((BeforeSend) hook).beforeSend(request, headers)) {
       return null;
     }
     return new HttpRequest(request.method(), request.url(), headers, request.body(), request.contentType());
