@@ -81,7 +81,7 @@ public class View extends Events {
     initialize(opts);
   }
 
-  // ------------------------------------------------------------------ declarations subclasses override
+  // What a subclass declares, as Backbone's class properties: the element it creates, the events it delegates.
 
   /** The tag of the element a view creates ("div"). */
   protected String tagName() {
@@ -120,7 +120,7 @@ public class View extends Events {
   protected void initialize(ViewOptions options) {
   }
 
-  // ------------------------------------------------------------------ element
+  // The element and what the view shows in it.
 
   /** This view's unique client id ("view1", "view2", ...). */
   public String cid() {
@@ -188,7 +188,8 @@ public class View extends Events {
     return this;
   }
 
-  // ------------------------------------------------------------------ event delegation
+  // Event delegation: one DOM listener per event type on the element serves every "event selector" entry, so
+  // re-rendering the content never loses a handler.
 
   /** Delegates the events map (the options' or {@link #setEvents}'s, else {@link #events()}), replacing the current. */
   public View delegateEvents() {
