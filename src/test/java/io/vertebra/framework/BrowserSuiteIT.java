@@ -40,7 +40,7 @@ class BrowserSuiteIT {
 
   private static final Path SUITE = Path.of(System.getProperty("vertebra.target", "target"), "browser-suite");
   /** Checks the suite must at least report, so a suite that silently registers nothing fails. */
-  private static final int MINIMUM_CHECKS = 35;
+  private static final int MINIMUM_CHECKS = 65;
   private static final String HOST_PAGE = "<!doctype html><html><head><meta charset=\"utf-8\">"
       + "<title>Vertebra browser suite</title><script src=\"suite/suite.nocache.js\"></script></head>"
       + "<body></body></html>";

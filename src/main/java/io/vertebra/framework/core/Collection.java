@@ -1,25 +1,23 @@
 package io.vertebra.framework.core;
 
-import io.vertebra.framework.sync.DefaultSync;
-import io.vertebra.framework.sync.Sync;
-import io.vertebra.framework.sync.SyncCallback;
-import io.vertebra.framework.sync.Syncable;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * An ordered set of models, kept sorted if it has a comparator, that forwards its models' events and persists
  * as a list: Backbone's Collection in Java.
  *
  * <p>A typed collection gets a {@link ModelFactory} that turns attributes into models:
- * {@code new Collection<Post>(Post::new)}. Models are found by id, by client id or by model ({@link #get}).
+ * {@code new Collection<Post>(Post::new)}. Models are found by id, by client id or by model ({@link #get}); the
+ * shortcuts of its editing methods are in {@link ModelEdits}, the Underscore methods Backbone proxies in
+ * {@link ModelSequence} and {@link ModelQueries}.
  *
  * <p>Events: {@code add (model, collection, options)}, {@code remove (model, collection, options)},
  * {@code update (collection, options)} with {@code options.getChanges()}, {@code reset (collection, options)}
@@ -27,24 +25,21 @@ import java.util.function.Predicate;
  * {@code error}, and every event of every model it holds ({@code change}, {@code change:attr},
  * {@code destroy}...). A destroyed model is removed.
  *
+ * <p>Where Java differs: Backbone reads the models' {@code idAttribute} from the model class; Java cannot ask a
+ * class for what an instance method returns, so a collection learns it from the first model it holds or makes
+ * (use {@link #setModelIdAttribute} before that, for example in {@link #preinitialize}). {@link #clone()} cannot
+ * construct a subclass: it copies the factory, comparator, id attribute, URL and Sync, and subclasses override it.
+ *
  * @param <M> the model type
  */
-public class Collection<M extends Model> extends Events implements Syncable, Iterable<M> {
+public class Collection<M extends Model> extends Events implements Syncable, ModelQueries<M>, ModelEdits<M> {
 
   private final ModelFactory<M> factory;
-  private List<M> models = new ArrayList<>();
-  /** Models by client id and by id (as text, like JavaScript object keys). */
-  private Map<String, M> byId = new HashMap<>();
-  /** Package-visible for SetOperation, which sorts only when this attribute changed. */
-  String comparatorAttribute;
-  private Function<? super M, ?> comparatorKey;
-  private Comparator<? super M> comparator;
-  /** The idAttribute of the models, set explicitly or learned from the first model the factory makes. */
+  private final Members<M> members = new Members<>(this);
+  private final Ordering<M> ordering = new Ordering<>();
   private String modelIdAttribute;
   private String url;
   private Sync sync;
-  private final Callback modelEventHandler = this::onModelEvent;
-  private final Callback pristineErrorHandler = this::forwardPristineError;
 
   /** An empty collection of plain {@link Model}s. */
   public Collection() {
@@ -78,12 +73,7 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     preinitialize(models, options);
     this.factory = factory != null ? factory : (attrs, opts) -> (M) new Model(attrs, opts);
     if (options != null && options.has("comparator")) {
-      Object optionComparator = options.get("comparator");
-      if (optionComparator == null || Boolean.FALSE.equals(optionComparator)) {
-        clearComparator();
-      } else {
-        setComparatorObject(optionComparator);
-      }
+      ordering.fromOption(options.get("comparator"));
     }
     initialize(models, options);
     if (models != null) {
@@ -102,40 +92,38 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
   protected void initialize(Object models, Options options) {
   }
 
-  // ---------------------------------------------------------------- configuration
-
   /** Keeps the collection sorted by one attribute (nulls last). */
   public Collection<M> setComparator(String attribute) {
-    clearComparator();
-    comparatorAttribute = attribute;
+    ordering.byAttribute(attribute);
     return this;
   }
 
   /** Keeps the collection sorted by a key computed per model (Backbone's one-argument comparator). */
   public Collection<M> setComparator(Function<? super M, ?> key) {
-    clearComparator();
-    comparatorKey = key;
+    ordering.byKey(key);
     return this;
   }
 
   /** Keeps the collection sorted with a comparator (Backbone's two-argument comparator). */
   public Collection<M> setComparator(Comparator<? super M> comparator) {
-    clearComparator();
-    this.comparator = comparator;
+    ordering.by(comparator);
     return this;
   }
 
   /** Removes the comparator: new models are appended. */
   public Collection<M> clearComparator() {
-    comparatorAttribute = null;
-    comparatorKey = null;
-    comparator = null;
+    ordering.clear();
     return this;
   }
 
   /** The comparator as given (an attribute name, a key Function or a Comparator), or null. */
   public Object getComparator() {
-    return comparatorAttribute != null ? comparatorAttribute : comparatorKey != null ? comparatorKey : comparator;
+    return ordering.get();
+  }
+
+  /** Whether the collection keeps itself sorted. */
+  public boolean hasComparator() {
+    return ordering.isSet();
   }
 
   /** The factory that makes this collection's models. */
@@ -143,27 +131,9 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     return factory;
   }
 
-  /** Whether the collection keeps itself sorted. */
-  public boolean hasComparator() {
-    return comparatorAttribute != null || comparatorKey != null || comparator != null;
-  }
-
-  @SuppressWarnings("unchecked")
-  private void setComparatorObject(Object value) {
-    if (value instanceof String) {
-      setComparator((String) value);
-    } else if (value instanceof Comparator) {
-      setComparator((Comparator<? super M>) value);
-    } else if (value instanceof Function) {
-      setComparator((Function<? super M, ?>) value);
-    } else {
-      throw new IllegalArgumentException("A comparator is an attribute name, a Comparator or a Function");
-    }
-  }
-
   /**
    * The idAttribute of this collection's models, used to find attribute maps by id: as set with
-   * {@link #setModelIdAttribute}, else that of the first model the factory created, else "id".
+   * {@link #setModelIdAttribute}, else that of the first model this collection held or made, else "id".
    */
   public String getModelIdAttribute() {
     return modelIdAttribute != null ? modelIdAttribute : "id";
@@ -195,14 +165,14 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     return this;
   }
 
-  /** Persists through this collection's Sync, or {@link DefaultSync#get()}. Overridable. */
+  /** Persists through this collection's Sync, or {@link GlobalSync#get()}. Overridable. */
   public void sync(String method, Options options) {
     getSync().sync(method, this, options);
   }
 
   /** The Sync this collection uses. */
   public Sync getSync() {
-    return DefaultSync.or(sync);
+    return GlobalSync.or(sync);
   }
 
   /** Gives the collection its own Sync (null: the default again). */
@@ -225,41 +195,26 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
   @Override
   public List<Map<String, Object>> toJSON(Options options) {
     List<Map<String, Object>> json = new ArrayList<>();
-    for (M model : models) {
+    for (M model : members.models) {
       json.add(model.toJSON(options));
     }
     return json;
   }
 
-  // ---------------------------------------------------------------- adding and removing
-
-  /** Adds one model or attribute map; returns the model (the existing one if already present), or null. */
-  public M add(Object model) {
-    return add(model, null);
-  }
-
-  /** Adds one model with options ({@code at}, {@code merge}, {@code silent}, {@code parse}...). */
+  /** Adds one model or attribute map with options ({@code at}, {@code merge}, {@code silent}, {@code parse}...). */
+  @Override
   public M add(Object model, Options options) {
-    return single(setAny(model, addOptions(options)));
-  }
-
-  /** Adds several models; returns them in order (null where a model failed validation). */
-  public List<M> add(List<?> models) {
-    return add(models, null);
+    return SetOperation.single(SetOperation.setAny(this, model, addOptions(options)));
   }
 
   /** Adds several models with options. */
+  @Override
   public List<M> add(List<?> models, Options options) {
-    return many(setAny(models, addOptions(options)));
+    return SetOperation.many(SetOperation.setAny(this, models, addOptions(options)));
   }
 
   private static Options addOptions(Options options) {
     return new Options().merge(false).putAll(options).add(true).remove(false);
-  }
-
-  /** Smart update with one model or attribute map (see {@link #set(Object, Options)}). */
-  public M set(Object model) {
-    return set(model, null);
   }
 
   /**
@@ -267,44 +222,33 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
    * Options {@code add}, {@code remove}, {@code merge} turn those parts off; {@code at}, {@code sort},
    * {@code parse}, {@code silent} as for add.
    */
+  @Override
   public M set(Object model, Options options) {
-    return single(setAny(model, options));
-  }
-
-  /** Smart update with a list: the collection ends up holding exactly these models (by default). */
-  public List<M> set(List<?> models) {
-    return set(models, null);
+    return SetOperation.single(SetOperation.setAny(this, model, options));
   }
 
   /** Smart update with a list and options. */
+  @Override
   public List<M> set(List<?> models, Options options) {
-    return many(setAny(models, options));
-  }
-
-  /** Removes one model (by model, id, cid or attributes); returns it, or null when it was not here. */
-  public M remove(Object model) {
-    return remove(model, null);
+    return SetOperation.many(SetOperation.setAny(this, models, options));
   }
 
   /** Removes one model with options ({@code silent}...). */
+  @Override
   public M remove(Object model, Options options) {
     List<M> removed = removeAndAnnounce(Collections.singletonList(model), options);
     return removed.isEmpty() ? null : removed.get(0);
   }
 
-  /** Removes several models; returns those that were here. */
-  public List<M> remove(List<?> models) {
-    return remove(models, null);
-  }
-
   /** Removes several models with options. */
+  @Override
   public List<M> remove(List<?> models, Options options) {
     return removeAndAnnounce(new ArrayList<>(models), options);
   }
 
   private List<M> removeAndAnnounce(List<?> toRemove, Options options) {
     Options opts = Options.copyOf(options);
-    List<M> removed = removeModels(toRemove, opts);
+    List<M> removed = members.remove(toRemove, opts);
     if (!opts.isSilent() && !removed.isEmpty()) {
       opts.set(Options.CHANGES, new Changes<M>(new ArrayList<>(), removed, new ArrayList<>()));
       trigger("update", this, opts);
@@ -312,82 +256,21 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     return removed;
   }
 
-  /** Replaces all models at once, firing one {@code reset} instead of add/remove events. */
-  public List<M> reset(List<?> models) {
-    return reset(models, null);
-  }
-
-  /** Empties the collection (one {@code reset} event). */
-  public List<M> reset() {
-    return reset(null, null);
-  }
-
-  /** Replaces all models with options ({@code silent}, {@code parse}...). */
-  public List<M> reset(List<?> models, Options options) {
-    return many(resetAny(models, options));
-  }
-
-  /** Replaces all models with one model or attribute map, or (with {@code parse}) a raw response. */
+  /** Replaces all models with a list, one model or attribute map, or (with {@code parse}) a raw response. */
+  @Override
   public List<M> reset(Object models, Options options) {
-    return many(resetAny(models, options));
+    return SetOperation.many(resetAny(models, options));
   }
 
   private Object resetAny(Object replacements, Options options) {
     Options opts = Options.copyOf(options);
-    for (M model : models) {
-      removeReference(model);
-    }
-    opts.set(Options.PREVIOUS_MODELS, Collections.unmodifiableList(new ArrayList<>(models)));
-    models = new ArrayList<>();
-    byId = new HashMap<>();
-    Object added = replacements == null
-        ? new ArrayList<>() : setAny(replacements, addOptions(new Options().silent(true).putAll(opts)));
+    opts.set(Options.PREVIOUS_MODELS, Collections.unmodifiableList(new ArrayList<>(members.clear())));
+    Object added = replacements == null ? new ArrayList<>()
+        : SetOperation.setAny(this, replacements, addOptions(new Options().silent(true).putAll(opts)));
     if (!opts.isSilent()) {
       trigger("reset", this, opts);
     }
     return added;
-  }
-
-  /** Adds a model at the end. */
-  public M push(Object model) {
-    return push(model, null);
-  }
-
-  /** Adds a model at the end, with options. */
-  public M push(Object model, Options options) {
-    return add(model, new Options().at(models.size()).putAll(options));
-  }
-
-  /** Removes and returns the last model (null when empty). */
-  public M pop() {
-    return pop(null);
-  }
-
-  /** Removes and returns the last model, with options. */
-  public M pop(Options options) {
-    M last = at(models.size() - 1);
-    return last == null ? null : remove(last, options);
-  }
-
-  /** Adds a model at the start. */
-  public M unshift(Object model) {
-    return unshift(model, null);
-  }
-
-  /** Adds a model at the start, with options. */
-  public M unshift(Object model, Options options) {
-    return add(model, new Options().at(0).putAll(options));
-  }
-
-  /** Removes and returns the first model (null when empty). */
-  public M shift() {
-    return shift(null);
-  }
-
-  /** Removes and returns the first model, with options. */
-  public M shift(Options options) {
-    M first = at(0);
-    return first == null ? null : remove(first, options);
   }
 
   /**
@@ -400,81 +283,28 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
 
   /** Creates and saves a model, with options ({@code wait}, callbacks...). */
   public M create(Object model, Options options) {
-    Options opts = Options.copyOf(options);
-    boolean wait = opts.isWait();
-    M prepared = prepareModel(model, opts);
-    if (prepared == null) {
-      return null;
-    }
-    if (!wait) {
-      add(prepared, opts);
-    }
-    SyncCallback success = opts.getSuccess();
-    opts.success((target, response, callbackOptions) -> {
-      if (wait) {
-        prepared.off("error", pristineErrorHandler, this);
-        add(prepared, callbackOptions);
-      }
-      if (success != null) {
-        success.call(target, response, callbackOptions);
-      }
-    });
-    if (wait) {
-      // Not listening to the model yet: forward its first error ourselves.
-      prepared.once("error", pristineErrorHandler, this);
-    }
-    prepared.save(opts);
-    return prepared;
+    return CollectionPersistence.create(this, model, options);
   }
 
   /** Loads the list from the server: {@link #set} the parsed models (merging), or {@link #reset} with reset. */
-  public void fetch() {
-    fetch(null);
+  public SyncRequest fetch() {
+    return fetch(null);
   }
 
-  /** Loads the list from the server with options ({@code reset}, {@code add}/{@code remove}/{@code merge}...). */
-  public void fetch(Options options) {
-    sync(Sync.READ, Persistence.fetchOptions(this, options, (response, opts) -> {
-      if (opts.isReset()) {
-        resetAny(asList(response), opts);
-      } else {
-        setAny(response, opts);
-      }
-      return true;
-    }));
+  /**
+   * Loads the list from the server with options ({@code reset}, {@code add}/{@code remove}/{@code merge}...);
+   * {@link #parse} gets the response as it came. Returns the request in flight.
+   */
+  public SyncRequest fetch(Options options) {
+    return CollectionPersistence.fetch(this, options);
   }
 
-
-  private static Object asList(Object response) {
-    return response == null || response instanceof List ? response : Collections.singletonList(response);
-  }
-
-  // ---------------------------------------------------------------- lookup
-
-  /** The model with this id (number or text), client id, model, or attributes' id; null when absent. */
+  /**
+   * The model with this id (number or text) or client id, this model, or the one whose attributes carry its id
+   * (or a {@code "cid"}); null when absent.
+   */
   public M get(Object obj) {
-    if (obj == null) {
-      return null;
-    }
-    if (obj instanceof Model) {
-      Model model = (Model) obj;
-      M found = byKey(modelId(model.getAttributes(), model.idAttribute()));
-      return found != null ? found : byId.get(model.getCid());
-    }
-    if (obj instanceof Map) {
-      @SuppressWarnings("unchecked")
-      Map<String, ?> attrs = (Map<String, ?>) obj;
-      return byKey(modelId(attrs, null));
-    }
-    return byKey(obj);
-  }
-
-  private M byKey(Object id) {
-    return id == null ? null : byId.get(key(id));
-  }
-
-  private static String key(Object id) {
-    return Values.asText(id);
+    return members.get(obj);
   }
 
   /** Whether {@link #get} finds the model. */
@@ -482,62 +312,21 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
     return get(obj) != null;
   }
 
-  /** The model at an index; negative indexes count from the end; null when out of range. */
-  public M at(int index) {
-    int i = index < 0 ? index + models.size() : index;
+  @Override
+  public M at(int position) {
+    List<M> models = members.models;
+    int i = position < 0 ? position + models.size() : position;
     return i < 0 || i >= models.size() ? null : models.get(i);
   }
 
-  /** The number of models. */
+  @Override
   public int length() {
-    return models.size();
+    return members.models.size();
   }
 
-  /** Whether the collection holds no model. */
-  public boolean isEmpty() {
-    return models.isEmpty();
-  }
-
-  /** The first model, or null. */
-  public M first() {
-    return at(0);
-  }
-
-  /** The last model, or null. */
-  public M last() {
-    return at(-1);
-  }
-
-  /** The position of a model (by identity), or -1. */
-  public int indexOf(Object model) {
-    for (int i = 0; i < models.size(); i++) {
-      if (models.get(i) == model) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** A copy of the models from {@code start} on (negative counts from the end). */
-  public List<M> slice(int start) {
-    return slice(start, models.size());
-  }
-
-  /** A copy of the models in [start, end), indexes as JavaScript's {@code Array.slice} takes them. */
-  public List<M> slice(int start, int end) {
-    int from = clampIndex(start);
-    int to = clampIndex(end);
-    return from >= to ? new ArrayList<>() : new ArrayList<>(models.subList(from, to));
-  }
-
-  private int clampIndex(int index) {
-    int i = index < 0 ? index + models.size() : index;
-    return Math.max(0, Math.min(i, models.size()));
-  }
-
-  /** A copy of the models, in order. */
+  @Override
   public List<M> toList() {
-    return new ArrayList<>(models);
+    return new ArrayList<>(members.models);
   }
 
   /** Iterates over a snapshot of the models, so the collection may change meanwhile. */
@@ -558,111 +347,9 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
 
   /** Iterates over (id, model) pairs in order. */
   public Iterator<Map.Entry<Object, M>> entries() {
-    List<Map.Entry<Object, M>> entries = new ArrayList<>();
-    for (M model : models) {
-      entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>(
-          modelId(model.getAttributes(), model.idAttribute()), model));
-    }
-    return entries.iterator();
+    return map(model -> (Map.Entry<Object, M>) new AbstractMap.SimpleImmutableEntry<Object, M>(
+        modelId(model.getAttributes(), model.idAttribute()), model)).iterator();
   }
-
-  /** The value of one attribute of every model, in order. */
-  public List<Object> pluck(String attr) {
-    return map(model -> model.get(attr));
-  }
-
-  /** The models whose attributes match every given attribute. */
-  public List<M> where(Map<String, ?> attrs) {
-    return filter(model -> model.matches(attrs));
-  }
-
-  /** The first model whose attributes match, or null. */
-  public M findWhere(Map<String, ?> attrs) {
-    return find(model -> model.matches(attrs));
-  }
-
-  /** The models that pass the test, in order. */
-  public List<M> filter(Predicate<? super M> test) {
-    List<M> result = new ArrayList<>();
-    for (M model : toList()) {
-      if (test.test(model)) {
-        result.add(model);
-      }
-    }
-    return result;
-  }
-
-  /** The models that fail the test, in order. */
-  public List<M> reject(Predicate<? super M> test) {
-    return filter(model -> !test.test(model));
-  }
-
-  /** The first model that passes the test, or null. */
-  public M find(Predicate<? super M> test) {
-    for (M model : toList()) {
-      if (test.test(model)) {
-        return model;
-      }
-    }
-    return null;
-  }
-
-  /** Whether some model passes the test. */
-  public boolean some(Predicate<? super M> test) {
-    return find(test) != null;
-  }
-
-  /** Whether every model passes the test. */
-  public boolean every(Predicate<? super M> test) {
-    return find(model -> !test.test(model)) == null;
-  }
-
-  /** Every model mapped through a function, in order. */
-  public <R> List<R> map(Function<? super M, ? extends R> mapper) {
-    List<R> result = new ArrayList<>();
-    for (M model : toList()) {
-      result.add(mapper.apply(model));
-    }
-    return result;
-  }
-
-  /** Groups the models by a key, keeping order within each group. */
-  public <K> Map<K, List<M>> groupBy(Function<? super M, ? extends K> key) {
-    Map<K, List<M>> groups = new java.util.LinkedHashMap<>();
-    for (M model : toList()) {
-      groups.computeIfAbsent(key.apply(model), k -> new ArrayList<>()).add(model);
-    }
-    return groups;
-  }
-
-  /** Groups the models by the value of an attribute. */
-  public Map<Object, List<M>> groupBy(String attr) {
-    return groupBy(model -> model.get(attr));
-  }
-
-  /** How many models fall under each key. */
-  public <K> Map<K, Integer> countBy(Function<? super M, ? extends K> key) {
-    Map<K, Integer> counts = new java.util.LinkedHashMap<>();
-    for (M model : toList()) {
-      K k = key.apply(model);
-      counts.put(k, counts.containsKey(k) ? counts.get(k) + 1 : 1);
-    }
-    return counts;
-  }
-
-  /** The models sorted by an attribute (stable, nulls last), without changing the collection. */
-  public List<M> sortBy(String attr) {
-    return sortBy(model -> model.get(attr));
-  }
-
-  /** The models sorted by a key (stable, nulls last), without changing the collection. */
-  public List<M> sortBy(Function<? super M, ?> key) {
-    List<M> sorted = toList();
-    sorted.sort((a, b) -> Values.compare(key.apply(a), key.apply(b)));
-    return sorted;
-  }
-
-  // ---------------------------------------------------------------- sorting
 
   /** Sorts by the comparator and fires {@code "sort"}; throws when there is none. */
   public Collection<M> sort() {
@@ -671,193 +358,42 @@ public class Collection<M extends Model> extends Events implements Syncable, Ite
 
   /** Sorts by the comparator with options ({@code silent}). */
   public Collection<M> sort(Options options) {
-    if (!hasComparator()) {
+    if (!ordering.isSet()) {
       throw new IllegalStateException("Cannot sort a set without a comparator");
     }
-    if (comparator != null) {
-      models.sort(comparator);
-    } else if (comparatorKey != null) {
-      models = sortBy(comparatorKey);
-    } else {
-      models = sortBy(comparatorAttribute);
-    }
+    members.models = ordering.sort(members.models);
     if (options == null || !options.isSilent()) {
       trigger("sort", this, options == null ? new Options() : options);
     }
     return this;
   }
 
-  /** A new collection with the same models, factory and comparator. */
+  /** A new collection holding the same models, with the same factory, comparator, id attribute, URL and Sync. */
   public Collection<M> clone() {
     Collection<M> copy = new Collection<>(factory);
-    copy.comparatorAttribute = comparatorAttribute;
-    copy.comparatorKey = comparatorKey;
-    copy.comparator = comparator;
+    ordering.copyTo(copy.ordering);
     copy.modelIdAttribute = modelIdAttribute;
+    copy.url = url;
+    copy.sync = sync;
     copy.reset(toList(), new Options().silent(true));
     return copy;
   }
 
-  // ---------------------------------------------------------------- internals
-
-  /** The live model list, for SetOperation. */
-  List<M> models() {
-    return models;
+  /** The attribute the comparator sorts by, or null (SetOperation re-sorts a merge only when it changed). */
+  String comparatorAttribute() {
+    return ordering.attribute;
   }
 
-  /** Replaces the model list, for SetOperation's reordering. */
-  void replaceModels(List<M> ordered) {
-    models = ordered;
+  /** The models, their index and references, for SetOperation and persistence. */
+  Members<M> members() {
+    return members;
   }
 
-  @SuppressWarnings("unchecked")
-  private M single(Object result) {
-    return result instanceof List ? (((List<M>) result).isEmpty() ? null : ((List<M>) result).get(0)) : (M) result;
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<M> many(Object result) {
-    if (result == null) {
-      return new ArrayList<>();
-    }
-    return result instanceof List ? (List<M>) result : new ArrayList<>(Collections.singletonList((M) result));
-  }
-
-  /** Backbone's {@code set}: returns one model for one input, else the list. */
-  private Object setAny(Object input, Options options) {
-    if (input == null) {
-      return null;
-    }
-    Options opts = new Options().add(true).remove(true).merge(true).putAll(options);
-    Object items = input;
-    if (opts.isParse() && !(items instanceof Model)) {
-      items = parse(items, opts);
-      if (items == null) {
-        items = new ArrayList<>();
-      }
-    }
-    boolean singular = !(items instanceof List);
-    List<Object> inputs = singular ? new ArrayList<>(Collections.singletonList(items)) : new ArrayList<>((List<?>) items);
-    new SetOperation<>(this, opts).run(inputs);
-    if (singular) {
-      return inputs.get(0);
-    }
-    return inputs;
-  }
-
-  /** Turns attributes into a model of this collection (or adopts a model); null when it fails validation. */
-  @SuppressWarnings("unchecked")
-  M prepareModel(Object attrs, Options options) {
-    if (attrs instanceof Model) {
-      M model = (M) attrs;
-      if (model.getCollection() == null) {
-        model.setCollection(this);
-      }
-      return model;
-    }
-    if (attrs != null && !(attrs instanceof Map)) {
-      throw new IllegalArgumentException("A collection holds models or attribute maps, not "
-          + (attrs == null ? "null" : attrs.getClass().getName()));
-    }
-    Options opts = Options.copyOf(options);
-    opts.set(Options.COLLECTION, this);
-    M model = factory.create(attrs == null ? new java.util.LinkedHashMap<>() : (Map<String, Object>) attrs, opts);
+  /** Learns the models' idAttribute from the first model held or made (Backbone reads it from the class). */
+  M learnIdAttribute(M model) {
     if (modelIdAttribute == null) {
       modelIdAttribute = model.idAttribute();
     }
-    if (model.getValidationError() == null) {
-      return model;
-    }
-    trigger("invalid", this, model.getValidationError(), opts);
-    return null;
-  }
-
-  List<M> removeModels(List<?> toRemove, Options options) {
-    List<M> removed = new ArrayList<>();
-    for (Object item : toRemove) {
-      M model = get(item);
-      if (model == null) {
-        continue;
-      }
-      int index = indexOf(model);
-      models.remove(index);
-      // Unindexed before "remove" fires, so listeners no longer find it here.
-      unindex(model);
-      if (!options.isSilent()) {
-        options.set(Options.INDEX, index);
-        model.trigger("remove", model, this, options);
-      }
-      removed.add(model);
-      removeReference(model);
-    }
-    if (!toRemove.isEmpty() && !options.isSilent()) {
-      options.delete(Options.INDEX);
-    }
-    return removed;
-  }
-
-  void addReference(M model) {
-    byId.put(model.getCid(), model);
-    Object id = modelId(model.getAttributes(), model.idAttribute());
-    if (id != null) {
-      byId.put(key(id), model);
-    }
-    model.on("all", modelEventHandler, this);
-  }
-
-  private void removeReference(M model) {
-    unindex(model);
-    if (model.getCollection() == this) {
-      model.setCollection(null);
-    }
-    model.off("all", modelEventHandler, this);
-  }
-
-  private void unindex(M model) {
-    byId.remove(model.getCid());
-    Object id = modelId(model.getAttributes(), model.idAttribute());
-    if (id != null) {
-      byId.remove(key(id));
-    }
-  }
-
-  /** Re-triggers every model event on the collection; keeps the id index current and drops destroyed models. */
-  @SuppressWarnings("unchecked")
-  private void onModelEvent(Object... args) {
-    String event = (String) args[0];
-    Object subject = args.length > 1 ? args[1] : null;
-    if (subject instanceof Model) {
-      Object other = args.length > 2 ? args[2] : null;
-      if (("add".equals(event) || "remove".equals(event)) && other != this) {
-        return;
-      }
-      M model = (M) subject;
-      if ("destroy".equals(event)) {
-        remove(model, args.length > 3 && args[3] instanceof Options ? (Options) args[3] : null);
-      }
-      if ("changeId".equals(event)) {
-        Object previousId = modelId(model.previousAttributes(), model.idAttribute());
-        Object id = modelId(model.getAttributes(), model.idAttribute());
-        if (previousId != null) {
-          byId.remove(key(previousId));
-        }
-        if (id != null) {
-          byId.put(key(id), model);
-        }
-      }
-    }
-    Object[] rest = new Object[args.length - 1];
-    System.arraycopy(args, 1, rest, 0, rest.length);
-    trigger(event, rest);
-  }
-
-  private void forwardPristineError(Object... args) {
-    if (has(args[0])) {
-      return;
-    }
-    Object[] forwarded = new Object[args.length + 1];
-    forwarded[0] = "error";
-    System.arraycopy(args, 0, forwarded, 1, args.length);
-    onModelEvent(forwarded);
+    return model;
   }
 }

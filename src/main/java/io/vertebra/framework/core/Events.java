@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Named events that any object can bind to and trigger: the base of every framework type, as Backbone.Events is.
@@ -120,8 +119,7 @@ public class Events {
     for (String name : nameList) {
       List<Handler> handlers = events.get(name);
       if (handlers == null) {
-        // Backbone stops at the first unbound name; kept for identical behaviour.
-        break;
+        continue;
       }
       List<Handler> remaining = new ArrayList<>();
       for (Handler handler : handlers) {
@@ -153,13 +151,15 @@ public class Events {
    * name prepended.
    */
   public Events trigger(String names, Object... args) {
-    if (events == null || names == null) {
+    // The table this trigger started with: off() replaces it, so a listener calling off() cannot empty it under us.
+    Map<String, List<Handler>> table = events;
+    if (table == null || names == null) {
       return this;
     }
     Object[] safeArgs = args == null ? new Object[] {null} : args;
     for (String name : split(names)) {
-      List<Handler> handlers = events.get(name);
-      List<Handler> all = events.get("all");
+      List<Handler> handlers = table.get(name);
+      List<Handler> all = table.get("all");
       if (handlers != null) {
         callAll(handlers, safeArgs);
       }
@@ -378,28 +378,6 @@ public class Events {
       if (target.listeners != null) {
         target.listeners.remove(listener.listenId);
       }
-    }
-  }
-
-  /** Fires the wrapped callback at most once, unbinding itself first as Backbone's once wrapper does. */
-  private static final class OnceCallback implements Callback {
-    final Callback original;
-    final Consumer<Callback> unbind;
-    boolean fired;
-
-    OnceCallback(Callback original, Consumer<Callback> unbind) {
-      this.original = original;
-      this.unbind = unbind;
-    }
-
-    @Override
-    public void call(Object... args) {
-      if (fired) {
-        return;
-      }
-      fired = true;
-      unbind.accept(this);
-      original.call(args);
     }
   }
 }

@@ -1,22 +1,17 @@
 package io.vertebra.framework.core;
 
-import io.vertebra.framework.sync.DefaultSync;
-import io.vertebra.framework.sync.Sync;
-import io.vertebra.framework.sync.SyncCallback;
-import io.vertebra.framework.sync.Syncable;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * A record of JSON-like attributes that announces its changes and persists itself: Backbone's Model in Java.
  *
  * <p>Attributes hold what JSON holds (strings, {@code Double} numbers, booleans, null, maps, lists). Read them
- * with {@link #get} or a typed getter ({@link #getString}, {@link #getInt}, ...), change them with
- * {@link #set}; each change fires {@code "change:attr" (model, value, options)} per changed attribute, then one
- * {@code "change" (model, options)}. A typed model is a subclass with accessors:
+ * with {@link #get} or a typed getter ({@link #getString}, {@link #getInt}, ...: {@link ReadableAttributes}),
+ * change them with {@link #set}, {@code unset} or {@code clear} ({@link WritableAttributes}); each change fires
+ * {@code "change:attr" (model, value, options)} per changed attribute, then one {@code "change" (model, options)}.
+ * A typed model is a subclass with accessors:
  *
  * <pre>{@code
  * public class Post extends Model {
@@ -28,29 +23,32 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Override the hooks to customise: {@link #defaults()}, {@link #validate}, {@link #parse}, {@link #url()},
- * {@link #urlRoot()}, {@link #idAttribute()}, {@link #initialize}, {@link #sync(String, Options)}. Hooks run
- * during construction, before a subclass's own fields are initialised: keep them free of instance state.
+ * {@link #urlRoot()}, {@link #idAttribute()}, {@link #preinitialize}, {@link #initialize},
+ * {@link #sync(String, Options)}, {@link #clone()}. Hooks run during construction, before a subclass's own fields
+ * are initialised: keep them free of instance state.
+ *
+ * <p>{@link #fetch}, {@link #save} and {@link #destroy} ({@link Persistent}) return the {@link SyncRequest} in flight
+ * (Backbone returns the xhr), whose {@code abort()} stops it.
  *
  * <p>Events: {@code change}, {@code change:attr}, {@code changeId (model, previousId, options)},
  * {@code invalid (model, error, options)}, {@code request (model, request, options)},
- * {@code sync (model, response, options)}, {@code error (model, SyncError, options)},
+ * {@code sync (model, response, options)}, {@code error (model, error, options)},
  * {@code destroy (model, collection, options)}; plus {@code add}, {@code remove}, {@code update}, {@code sort},
  * {@code reset} forwarded from a collection it belongs to.
+ *
+ * <p>Where Java differs: Java cannot construct "the same class" without reflection, so {@link #clone()} copies
+ * through the {@link ModelFactory} that made the model (a collection's) and gives a plain Model otherwise:
+ * subclasses built directly override {@code clone()} to return their own type.
  */
-public class Model extends Events implements Syncable {
+public class Model extends Events implements Syncable, ReadableAttributes, WritableAttributes, Persistent {
 
   private static int nextCid;
 
-  private String cid;
-  /** Mutated in place: save(wait) swaps it temporarily and relies on keeping the same object. */
-  private Map<String, Object> attributes = new LinkedHashMap<>();
-  private Map<String, Object> changed = new LinkedHashMap<>();
-  private Map<String, Object> previousAttributes;
+  private final String cid;
+  private final AttributeChanges state = new AttributeChanges(this);
   private Object id;
   private Collection<?> collection;
-  private Object validationError;
-  private boolean changing;
-  private Options pending;
+  private ModelFactory<?> factory;
   private Sync sync;
   private String url;
   private String urlRoot;
@@ -90,11 +88,9 @@ public class Model extends Events implements Syncable {
     }
     initial.putAll(attrs);
     set(initial, opts);
-    changed = new LinkedHashMap<>();
+    state.clearChanged();
     initialize(attributes, opts);
   }
-
-  // ---------------------------------------------------------------- hooks
 
   /** Called first in construction, before the model has a cid, collection or attributes; does nothing. */
   protected void preinitialize(Map<String, ?> attributes, Options options) {
@@ -134,7 +130,7 @@ public class Model extends Events implements Syncable {
    * attributes, so nothing is set. Override to unwrap envelopes or convert other shapes.
    */
   public Map<String, Object> parse(Object response, Options options) {
-    return asAttributes(response);
+    return ModelPersistence.asAttributes(response);
   }
 
   /**
@@ -179,14 +175,14 @@ public class Model extends Events implements Syncable {
     return this;
   }
 
-  /** Persists through this model's Sync ({@link #setSync}, else {@link DefaultSync#get()}). Overridable. */
+  /** Persists through this model's Sync ({@link #setSync}, else {@link GlobalSync#get()}). Overridable. */
   public void sync(String method, Options options) {
     getSync().sync(method, this, options);
   }
 
   /** The Sync this model uses. */
   public Sync getSync() {
-    return DefaultSync.or(sync);
+    return GlobalSync.or(sync);
   }
 
   /** Gives this model its own Sync (null: the default again). */
@@ -195,14 +191,12 @@ public class Model extends Events implements Syncable {
     return this;
   }
 
-  // ---------------------------------------------------------------- identity
-
   /** The client id, unique among all models of this page ({@code "c1"}); set before any attribute. */
   public String getCid() {
     return cid;
   }
 
-  /** The value of the {@link #idAttribute()} attribute, or null for a new model. */
+  /** The value of the {@link #idAttribute()} attribute when it was last set, or null for a new model. */
   public Object getId() {
     return id;
   }
@@ -222,85 +216,19 @@ public class Model extends Events implements Syncable {
     return !has(idAttribute());
   }
 
-  // ---------------------------------------------------------------- attributes
-
-  /** The value of an attribute, or null when absent. */
+  @Override
   public Object get(String attr) {
-    return attributes.get(attr);
+    return state.attributes.get(attr);
   }
 
-  /** Whether an attribute is set to something other than null. */
-  public boolean has(String attr) {
-    return get(attr) != null;
-  }
-
-  /** The attribute as HTML-escaped text ("" when absent), safe to put into markup. */
-  public String escape(String attr) {
-    return Values.escapeHtml(get(attr));
-  }
-
-  /** Whether every given attribute equals this model's ({@code _.matches}). */
-  public boolean matches(Map<String, ?> attrs) {
-    for (Map.Entry<String, ?> e : attrs.entrySet()) {
-      if (!attributes.containsKey(e.getKey()) || !Values.isEqual(attributes.get(e.getKey()), e.getValue())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether the attributes pass a test ({@code _.matches} with a predicate). */
-  public boolean matches(java.util.function.Predicate<? super Map<String, Object>> test) {
-    return test.test(getAttributes());
-  }
-
-  /** The attribute names, in order. */
-  public List<String> keys() {
-    return new ArrayList<>(attributes.keySet());
-  }
-
-  /** The attribute values, in order. */
-  public List<Object> values() {
-    return new ArrayList<>(attributes.values());
-  }
-
-  /** A copy of the given attributes only (those present). */
-  public Map<String, Object> pick(String... attrs) {
-    Map<String, Object> picked = new LinkedHashMap<>();
-    for (String attr : attrs) {
-      if (attributes.containsKey(attr)) {
-        picked.put(attr, attributes.get(attr));
-      }
-    }
-    return picked;
-  }
-
-  /** A copy of all attributes but the given ones. */
-  public Map<String, Object> omit(String... attrs) {
-    Map<String, Object> rest = new LinkedHashMap<>(attributes);
-    for (String attr : attrs) {
-      rest.remove(attr);
-    }
-    return rest;
-  }
-
-  /** Values (as text) mapped to their attribute names. */
-  public Map<String, String> invert() {
-    Map<String, String> inverted = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : attributes.entrySet()) {
-      inverted.put(Values.asText(e.getValue()), e.getKey());
-    }
-    return inverted;
-  }
-
-  /** A read-only live view of all attributes. */
+  @Override
   public Map<String, Object> getAttributes() {
-    return Collections.unmodifiableMap(attributes);
+    return Collections.unmodifiableMap(state.attributes);
   }
 
   /** The attributes changed by the last {@code set} (read-only live view). */
   public Map<String, Object> getChanged() {
-    return Collections.unmodifiableMap(changed);
+    return Collections.unmodifiableMap(state.changed());
   }
 
   /** A copy of the attributes, ready for {@link Json#stringify}; override to shape what is sent to the server. */
@@ -311,25 +239,7 @@ public class Model extends Events implements Syncable {
   /** Like {@link #toJSON()}, with the options of the request being built. */
   @Override
   public Map<String, Object> toJSON(Options options) {
-    return new LinkedHashMap<>(attributes);
-  }
-
-  /** Sets one attribute. Returns false (and changes nothing) when validation is on and fails. */
-  public boolean set(String attr, Object value) {
-    return set(attr, value, null);
-  }
-
-  /** Sets one attribute with options ({@code silent}, {@code unset}, {@code validate}, custom keys). */
-  public boolean set(String attr, Object value, Options options) {
-    if (attr == null) {
-      return true;
-    }
-    return set(single(attr, value), options);
-  }
-
-  /** Sets several attributes at once (one {@code change} event). */
-  public boolean set(Map<String, ?> attrs) {
-    return set(attrs, null);
+    return new LinkedHashMap<>(state.attributes);
   }
 
   /**
@@ -337,6 +247,7 @@ public class Model extends Events implements Syncable {
    * {@code change}; changes made by those listeners are folded into the same round, as in Backbone. Returns
    * false when {@code validate} is on and {@link #validate} rejects the result (nothing is set then).
    */
+  @Override
   public boolean set(Map<String, ?> attrs, Options options) {
     if (attrs == null) {
       return true;
@@ -344,183 +255,26 @@ public class Model extends Events implements Syncable {
     // A private copy: the caller may pass a view of these very attributes (getAttributes()).
     Map<String, Object> input = new LinkedHashMap<>(attrs);
     Options opts = options == null ? new Options() : options;
-    if (!validateAttributes(input, opts)) {
+    if (!state.validate(input, opts)) {
       return false;
     }
-    boolean unset = opts.isUnset();
-    boolean silent = opts.isSilent();
-    List<String> changes = new ArrayList<>();
-    boolean wasChanging = changing;
-    changing = true;
-    if (!wasChanging) {
-      previousAttributes = new LinkedHashMap<>(attributes);
-      changed = new LinkedHashMap<>();
-    }
-    for (Map.Entry<String, Object> e : input.entrySet()) {
-      applyAttribute(e.getKey(), e.getValue(), unset, changes);
-    }
-    if (input.containsKey(idAttribute())) {
-      Object previousId = id;
-      id = get(idAttribute());
-      if (!Values.isEqual(id, previousId)) {
-        trigger("changeId", this, previousId, opts);
-      }
-    }
-    if (!silent) {
-      if (!changes.isEmpty()) {
-        pending = opts;
-      }
-      for (String attr : changes) {
-        trigger("change:" + attr, this, attributes.get(attr), opts);
-      }
-    }
-    if (wasChanging) {
-      return true;
-    }
-    if (!silent) {
-      while (pending != null) {
-        Options round = pending;
-        pending = null;
-        trigger("change", this, round);
-      }
-    }
-    pending = null;
-    changing = false;
+    state.apply(input, opts);
     return true;
   }
 
-  /** Records one attribute change; an unset attribute is compared as absent, not as null. */
-  private void applyAttribute(String attr, Object value, boolean unset, List<String> changes) {
-    if (!sameValue(attributes, attr, value, unset)) {
-      changes.add(attr);
-    }
-    if (!sameValue(previousAttributes, attr, value, unset)) {
-      changed.put(attr, unset ? null : value);
-    } else {
-      changed.remove(attr);
-    }
-    if (unset) {
-      attributes.remove(attr);
-    } else {
-      attributes.put(attr, value);
-    }
-  }
-
-  private static boolean sameValue(Map<String, Object> map, String attr, Object value, boolean unset) {
-    boolean present = map.containsKey(attr);
-    if (unset || !present) {
-      return unset && !present;
-    }
-    return Values.isEqual(map.get(attr), value);
-  }
-
-  /** Removes an attribute (fires {@code change:attr} with null and {@code change}). */
-  public boolean unset(String attr) {
-    return unset(attr, null);
-  }
-
-  /** Removes an attribute with options. */
-  public boolean unset(String attr, Options options) {
-    return set(attr, null, Options.copyOf(options).unset(true));
-  }
-
-  /** Removes every attribute, the id included. */
-  public boolean clear() {
-    return clear(null);
-  }
-
-  /** Removes every attribute with options. */
-  public boolean clear(Options options) {
-    Map<String, Object> attrs = new LinkedHashMap<>();
-    for (String key : attributes.keySet()) {
-      attrs.put(key, null);
-    }
-    return set(attrs, Options.copyOf(options).unset(true));
-  }
-
-  // ---------------------------------------------------------------- typed getters
-
-  /** The attribute as text: strings as they are, numbers without ".0", null when absent. */
-  public String getString(String attr) {
-    Object value = get(attr);
-    return value == null ? null : Values.asText(value);
-  }
-
-  /** The attribute as a number, or null when absent; fails clearly when it is not a number. */
-  public Number getNumber(String attr) {
-    Object value = get(attr);
-    if (value == null || value instanceof Number) {
-      return (Number) value;
-    }
-    throw wrongType(attr, value, "a number");
-  }
-
-  /** The attribute as a Double, or null when absent. */
-  public Double getDouble(String attr) {
-    Number n = getNumber(attr);
-    return n == null ? null : Double.valueOf(n.doubleValue());
-  }
-
-  /** The attribute as an Integer (fraction dropped), or null when absent. */
-  public Integer getInt(String attr) {
-    Number n = getNumber(attr);
-    return n == null ? null : Integer.valueOf(n.intValue());
-  }
-
-  /** The attribute as a Long (fraction dropped), or null when absent. */
-  public Long getLong(String attr) {
-    Number n = getNumber(attr);
-    return n == null ? null : Long.valueOf(n.longValue());
-  }
-
-  /** The attribute as a Boolean, or null when absent. */
-  public Boolean getBoolean(String attr) {
-    Object value = get(attr);
-    if (value == null || value instanceof Boolean) {
-      return (Boolean) value;
-    }
-    throw wrongType(attr, value, "a boolean");
-  }
-
-  /** The attribute as a list (a JSON array), or null when absent. */
-  @SuppressWarnings("unchecked")
-  public List<Object> getList(String attr) {
-    Object value = get(attr);
-    if (value == null || value instanceof List) {
-      return (List<Object>) value;
-    }
-    throw wrongType(attr, value, "a list");
-  }
-
-  /** The attribute as a map (a JSON object), or null when absent. */
-  @SuppressWarnings("unchecked")
-  public Map<String, Object> getMap(String attr) {
-    Object value = get(attr);
-    if (value == null || value instanceof Map) {
-      return (Map<String, Object>) value;
-    }
-    throw wrongType(attr, value, "a map");
-  }
-
-  private static IllegalStateException wrongType(String attr, Object value, String what) {
-    return new IllegalStateException("Attribute '" + attr + "' is " + Json.typeName(value) + ", not " + what);
-  }
-
-  // ---------------------------------------------------------------- change tracking
-
   /** Whether the last {@code set} changed anything. */
   public boolean hasChanged() {
-    return !changed.isEmpty();
+    return !state.changed().isEmpty();
   }
 
-  /** Whether the last {@code set} changed this attribute. */
+  /** Whether the last {@code set} changed this attribute; with null, whether it changed anything. */
   public boolean hasChanged(String attr) {
-    return changed.containsKey(attr);
+    return attr == null ? hasChanged() : state.changed().containsKey(attr);
   }
 
   /** A copy of the attributes the last {@code set} changed, or null when nothing changed. */
   public Map<String, Object> changedAttributes() {
-    return hasChanged() ? new LinkedHashMap<>(changed) : null;
+    return hasChanged() ? new LinkedHashMap<>(state.changed()) : null;
   }
 
   /**
@@ -528,37 +282,22 @@ public class Model extends Events implements Syncable {
    * round), or null when none does: tells whether a server response would change anything.
    */
   public Map<String, Object> changedAttributes(Map<String, ?> diff) {
-    if (diff == null) {
-      return changedAttributes();
-    }
-    Map<String, Object> old = changing ? previousAttributes : attributes;
-    Map<String, Object> result = new LinkedHashMap<>();
-    for (Map.Entry<String, ?> e : diff.entrySet()) {
-      if (!old.containsKey(e.getKey()) || !Values.isEqual(old.get(e.getKey()), e.getValue())) {
-        result.put(e.getKey(), e.getValue());
-      }
-    }
-    return result.isEmpty() ? null : result;
+    return diff == null ? changedAttributes() : state.diff(diff);
   }
 
   /** The value an attribute had before the last {@code set}, or null. */
   public Object previous(String attr) {
-    if (attr == null || previousAttributes == null) {
-      return null;
-    }
-    return previousAttributes.get(attr);
+    return state.previous(attr);
   }
 
   /** A copy of all attributes as they were before the last {@code set} (empty before any set). */
   public Map<String, Object> previousAttributes() {
-    return previousAttributes == null ? new LinkedHashMap<>() : new LinkedHashMap<>(previousAttributes);
+    return state.previousAttributes();
   }
-
-  // ---------------------------------------------------------------- validation
 
   /** The error the last failed validation returned, or null. */
   public Object getValidationError() {
-    return validationError;
+    return state.validationError;
   }
 
   /** Runs {@link #validate} on the current attributes; fires {@code "invalid"} when they are not valid. */
@@ -568,189 +307,71 @@ public class Model extends Events implements Syncable {
 
   /** Like {@link #isValid()}, with options passed to {@link #validate} and the {@code invalid} event. */
   public boolean isValid(Options options) {
-    return validateAttributes(new LinkedHashMap<>(), Options.copyOf(options).validate(true));
-  }
-
-  private boolean validateAttributes(Map<String, ?> attrs, Options options) {
-    if (!options.isValidate()) {
-      return true;
-    }
-    Map<String, Object> merged = new LinkedHashMap<>(attributes);
-    if (attrs != null) {
-      merged.putAll(attrs);
-    }
-    Object error = validate(merged, options);
-    validationError = error;
-    if (error == null) {
-      return true;
-    }
-    options.set(Options.VALIDATION_ERROR, error);
-    trigger("invalid", this, error, options);
-    return false;
-  }
-
-  // ---------------------------------------------------------------- persistence
-
-  /** Loads the model from the server (GET {@link #url()}) and sets the parsed response. */
-  public void fetch() {
-    fetch(null);
+    return state.validate(new LinkedHashMap<>(), Options.copyOf(options).validate(true));
   }
 
   /**
    * Loads the model from the server; on success sets {@code parse(response)} (merging), calls
    * {@code options.getSuccess()} and fires {@code "sync"}; on failure calls the error callback and fires
-   * {@code "error"}.
+   * {@code "error"}. Returns the request in flight.
    */
-  public void fetch(Options options) {
-    sync(Sync.READ, Persistence.fetchOptions(this, options,
-        (response, opts) -> set(opts.isParse() ? parse(response, opts) : asAttributes(response), opts)));
-  }
-
-
-  /** Saves the model (POST when new, else PUT). Returns false when validation fails (nothing is sent). */
-  public boolean save() {
-    return save((Map<String, ?>) null, null);
-  }
-
-  /** Saves the model with options ({@code wait}, {@code patch}, {@code validate}, callbacks...). */
-  public boolean save(Options options) {
-    return save((Map<String, ?>) null, options);
-  }
-
-  /** Sets one attribute and saves. */
-  public boolean save(String attr, Object value) {
-    return save(attr, value, null);
-  }
-
-  /** Sets one attribute and saves, with options. */
-  public boolean save(String attr, Object value, Options options) {
-    return save(single(attr, value), options);
-  }
-
-  /** Sets attributes and saves. */
-  public boolean save(Map<String, ?> attrs) {
-    return save(attrs, null);
+  @Override
+  public SyncRequest fetch(Options options) {
+    return ModelPersistence.fetch(this, options);
   }
 
   /**
    * Sets {@code attrs} (validated) and saves: create (POST) for a new model, otherwise update (PUT), or patch
    * (PATCH, sending only {@code attrs}) with the {@code patch} option. With {@code wait} the attributes are set
-   * only once the server agrees, but are sent right away. The server's response is parsed and set. Returns
-   * false (nothing sent) when validation fails.
+   * only once the server agrees, but are sent right away. The server's response is parsed and set. Returns the
+   * request in flight, or null (nothing sent) when validation fails.
    */
-  public boolean save(Map<String, ?> attrs, Options options) {
-    Options opts = new Options().validate(true).parse(true).putAll(options);
-    boolean wait = opts.isWait();
-    if (attrs != null && !wait) {
-      if (!set(attrs, opts)) {
-        return false;
-      }
-    } else if (!validateAttributes(attrs, opts)) {
-      return false;
-    }
-    Map<String, Object> current = attributes;
-    SyncCallback success = opts.getSuccess();
-    opts.success((target, response, ignored) -> {
-      attributes = current;
-      Map<String, Object> serverAttrs = opts.isParse() ? parse(response, opts) : asAttributes(response);
-      if (wait) {
-        Map<String, Object> merged = new LinkedHashMap<>();
-        if (attrs != null) {
-          merged.putAll(attrs);
-        }
-        if (serverAttrs != null) {
-          merged.putAll(serverAttrs);
-        }
-        serverAttrs = merged;
-      }
-      if (serverAttrs != null && !set(serverAttrs, opts)) {
-        return;
-      }
-      Persistence.succeed(this, success, response, opts);
-    });
-    Persistence.wrapError(this, opts);
-    if (attrs != null && wait) {
-      // Send the proposed attributes without announcing them yet.
-      attributes = new LinkedHashMap<>(current);
-      attributes.putAll(attrs);
-    }
-    String method = isNew() ? Sync.CREATE : opts.isPatch() ? Sync.PATCH : Sync.UPDATE;
-    if (Sync.PATCH.equals(method) && opts.getAttrs() == null) {
-      opts.attrs(attrs);
-    }
-    try {
-      sync(method, opts);
-    } finally {
-      attributes = current;
-    }
-    return true;
-  }
-
-  /** Destroys the model on the server (and fires {@code "destroy"}). */
-  public boolean destroy() {
-    return destroy(null);
+  @Override
+  public SyncRequest save(Map<String, ?> attrs, Options options) {
+    return ModelPersistence.save(this, attrs, options);
   }
 
   /**
    * Fires {@code "destroy"} (collections remove the model) and sends DELETE; with {@code wait}, fires it only
-   * after the server agreed. A new model is not sent anywhere: its success callback runs right away. Returns
-   * whether a request was sent.
+   * after the server agreed. A model never saved is not sent anywhere: its success callback runs later, as
+   * Backbone defers it ({@link Defer}). Returns the request in flight, or null when nothing was sent.
    */
-  public boolean destroy(Options options) {
-    Options opts = Options.copyOf(options);
-    SyncCallback success = opts.getSuccess();
-    boolean wait = opts.isWait();
-    Runnable announce = () -> {
-      stopListening();
-      trigger("destroy", this, collection, opts);
-    };
-    opts.success((target, response, ignored) -> {
-      if (wait) {
-        announce.run();
-      }
-      if (success != null) {
-        success.call(this, response, opts);
-      }
-      if (!isNew()) {
-        trigger("sync", this, response, opts);
-      }
-    });
-    if (isNew()) {
-      if (!wait) {
-        announce.run();
-      }
-      opts.getSuccess().call(this, null, opts);
-      return false;
-    }
-    Persistence.wrapError(this, opts);
-    sync(Sync.DELETE, opts);
-    if (!wait) {
-      announce.run();
-    }
-    return true;
-  }
-
-  private static Map<String, Object> single(String attr, Object value) {
-    Map<String, Object> attrs = new LinkedHashMap<>();
-    attrs.put(attr, value);
-    return attrs;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> asAttributes(Object response) {
-    return response instanceof Map ? (Map<String, Object>) response : null;
+  @Override
+  public SyncRequest destroy(Options options) {
+    return ModelPersistence.destroy(this, options);
   }
 
   /**
-   * A new model with a copy of these attributes. Subclasses override this to return their own type
+   * A new model with a copy of these attributes, of the same kind when the model was made by a
+   * {@link ModelFactory} (a collection's). Subclasses built directly override this to return their own type
    * ({@code return new Post(getAttributes(), null);}).
    */
   public Model clone() {
-    return new Model(new LinkedHashMap<>(attributes));
+    Map<String, Object> copy = new LinkedHashMap<>(state.attributes);
+    return factory != null ? factory.create(copy, new Options()) : new Model(copy);
   }
 
   @Override
   public String toString() {
-    return getClass().getName() + "(" + cid + ")" + attributes;
+    return getClass().getName() + "(" + cid + ")" + state.attributes;
   }
+
+  AttributeChanges state() {
+    return state;
+  }
+
+  /** Remembers the factory that made this model, so {@link #clone()} makes the same kind. */
+  void madeBy(ModelFactory<?> maker) {
+    this.factory = maker;
+  }
+
+  /** The idAttribute was set: {@code id} follows it, announced with {@code changeId} when it changed. */
+  void updateId(Options options) {
+    Object previousId = id;
+    id = get(idAttribute());
+    if (!Values.isSame(id, previousId)) {
+      trigger("changeId", this, previousId, options);
+    }
+  }
+
 }

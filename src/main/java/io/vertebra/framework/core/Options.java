@@ -1,6 +1,5 @@
 package io.vertebra.framework.core;
 
-import io.vertebra.framework.sync.SyncCallback;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,6 +47,7 @@ public class Options {
   public static final String VALIDATION_ERROR = "validationError";
   public static final String XHR = "xhr";
   public static final String CONTEXT = "context";
+  public static final String SYNC_REQUEST = "syncRequest";
 
   private final Map<String, Object> values = new LinkedHashMap<>();
 
@@ -342,6 +342,11 @@ public class Options {
   /** The error callback, or null. */
   public SyncCallback getError() {
     return (SyncCallback) values.get(ERROR);
+  }
+
+  /** The request in flight that fetch, save or destroy returns, for the Sync to attach its abort to; or null. */
+  public SyncRequest getSyncRequest() {
+    return (SyncRequest) values.get(SYNC_REQUEST);
   }
 
   /** The validation error put here by a failed validation, or null. */

@@ -1,7 +1,5 @@
 package io.vertebra.framework.core;
 
-import io.vertebra.framework.sync.SyncCallback;
-
 /** The callback wrapping shared by Model and Collection persistence calls (Backbone's {@code wrapError}). */
 final class Persistence {
 
@@ -49,5 +47,12 @@ final class Persistence {
       success.call(target, response, options);
     }
     target.trigger("sync", target, response, options);
+  }
+
+  /** Gives the call a handle the Sync can attach its abort to, and returns it to the caller. */
+  static SyncRequest track(Options options) {
+    SyncRequest request = new SyncRequest();
+    options.set(Options.SYNC_REQUEST, request);
+    return request;
   }
 }

@@ -1,14 +1,17 @@
 package io.vertebra.framework.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One run of {@link Collection}'s smart-update algorithm (Backbone's {@code set}): finds, merges, adds and
  * removes models, puts them in their new order, then fires add, sort and update. Replaces each input in place
- * by its model (or null when it failed validation).
+ * by its model (or null when it failed validation). {@link #setAny} is the entry ({@code parse}, one input or a
+ * list), {@link #prepareModel} Backbone's {@code _prepareModel}.
  */
 final class SetOperation<M extends Model> {
   private final Collection<M> col;
@@ -26,7 +29,7 @@ final class SetOperation<M extends Model> {
     this.col = col;
     this.opts = opts;
     Integer requested = opts.getAt();
-    int length = col.models().size();
+    int length = col.members().models.size();
     if (requested != null && requested > length) {
       requested = length;
     }
@@ -42,13 +45,13 @@ final class SetOperation<M extends Model> {
       inputs.set(i, place(inputs.get(i)));
     }
     if (opts.isRemove()) {
-      for (M model : col.models()) {
+      for (M model : col.members().models) {
         if (!seen.containsKey(model.getCid())) {
           toRemove.add(model);
         }
       }
       if (!toRemove.isEmpty()) {
-        col.removeModels(toRemove, opts);
+        col.members().remove(toRemove, opts);
       }
     }
     boolean orderChanged = reorder();
@@ -74,10 +77,10 @@ final class SetOperation<M extends Model> {
     if (!opts.isAdd()) {
       return input;
     }
-    M model = col.prepareModel(input, opts);
+    M model = prepareModel(col, input, opts);
     if (model != null) {
       toAdd.add(model);
-      col.addReference(model);
+      col.members().addReference(model);
       seen.put(model.getCid(), Boolean.TRUE);
       set.add(model);
     }
@@ -87,14 +90,14 @@ final class SetOperation<M extends Model> {
   @SuppressWarnings("unchecked")
   private void merge(M existing, Object input) {
     Map<String, Object> attrs = input instanceof Model
-        ? ((Model) input).toJSON() : (Map<String, Object>) input;
+        ? ((Model) input).getAttributes() : (Map<String, Object>) input;
     if (opts.isParse()) {
       attrs = existing.parse(attrs, opts);
     }
     existing.set(attrs, opts);
     toMerge.add(existing);
     if (sortable && !sort) {
-      sort = col.comparatorAttribute == null ? existing.hasChanged() : existing.hasChanged(col.comparatorAttribute);
+      sort = existing.hasChanged(col.comparatorAttribute());
     }
   }
 
@@ -102,18 +105,18 @@ final class SetOperation<M extends Model> {
   private boolean reorder() {
     boolean replace = !sortable && opts.isAdd() && opts.isRemove();
     if (!set.isEmpty() && replace) {
-      boolean orderChanged = col.models().size() != set.size();
+      boolean orderChanged = col.members().models.size() != set.size();
       for (int i = 0; !orderChanged && i < set.size(); i++) {
-        orderChanged = col.models().get(i) != set.get(i);
+        orderChanged = col.members().models.get(i) != set.get(i);
       }
-      col.replaceModels(new ArrayList<>(set));
+      col.members().models = new ArrayList<>(set);
       return orderChanged;
     }
     if (!toAdd.isEmpty()) {
       if (sortable) {
         sort = true;
       }
-      List<M> models = col.models();
+      List<M> models = col.members().models;
       models.addAll(at == null ? models.size() : Math.min(Math.max(at, 0), models.size()), toAdd);
     }
     return false;
@@ -134,5 +137,65 @@ final class SetOperation<M extends Model> {
       opts.set(Options.CHANGES, new Changes<M>(toAdd, toRemove, toMerge));
       col.trigger("update", col, opts);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  static <M extends Model> M single(Object result) {
+    return result instanceof List ? (((List<M>) result).isEmpty() ? null : ((List<M>) result).get(0)) : (M) result;
+  }
+
+  @SuppressWarnings("unchecked")
+  static <M extends Model> List<M> many(Object result) {
+    if (result == null) {
+      return new ArrayList<>();
+    }
+    return result instanceof List ? (List<M>) result : new ArrayList<>(Collections.singletonList((M) result));
+  }
+
+  /** Backbone's {@code set}: returns one model for one input, else the list. */
+  static <M extends Model> Object setAny(Collection<M> col, Object input, Options options) {
+    if (input == null) {
+      return null;
+    }
+    Options opts = new Options().add(true).remove(true).merge(true).putAll(options);
+    Object items = input;
+    if (opts.isParse() && !(items instanceof Model)) {
+      items = col.parse(items, opts);
+      if (items == null) {
+        items = new ArrayList<>();
+      }
+    }
+    boolean singular = !(items instanceof List);
+    List<Object> inputs = singular
+        ? new ArrayList<>(Collections.singletonList(items)) : new ArrayList<>((List<?>) items);
+    new SetOperation<>(col, opts).run(inputs);
+    return singular ? inputs.get(0) : inputs;
+  }
+
+  /** Turns attributes into a model of this collection (or adopts a model); null when it fails validation. */
+  @SuppressWarnings("unchecked")
+  static <M extends Model> M prepareModel(Collection<M> col, Object attrs, Options options) {
+    if (attrs instanceof Model) {
+      M model = (M) attrs;
+      if (model.getCollection() == null) {
+        model.setCollection(col);
+      }
+      return col.learnIdAttribute(model);
+    }
+    if (attrs != null && !(attrs instanceof Map)) {
+      throw new IllegalArgumentException("A collection holds models or attribute maps, not "
+          + attrs.getClass().getName());
+    }
+    Options opts = Options.copyOf(options);
+    opts.set(Options.COLLECTION, col);
+    ModelFactory<M> factory = col.getModelFactory();
+    M model = factory.create(attrs == null ? new LinkedHashMap<>() : (Map<String, Object>) attrs, opts);
+    model.madeBy(factory);
+    col.learnIdAttribute(model);
+    if (model.getValidationError() == null) {
+      return model;
+    }
+    col.trigger("invalid", col, model.getValidationError(), opts);
+    return null;
   }
 }

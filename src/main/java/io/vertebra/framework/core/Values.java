@@ -33,6 +33,37 @@ public final class Values {
     return a.equals(b);
   }
 
+  /**
+   * JavaScript's {@code ===} on JSON values: numbers by value whatever their Java type (NaN equals nothing), text
+   * and booleans by value, anything else (maps, lists, models) only when it is the very same object.
+   */
+  public static boolean isSame(Object a, Object b) {
+    if (a == b) {
+      return !(a instanceof Double && ((Double) a).isNaN());
+    }
+    if (a instanceof Number && b instanceof Number) {
+      return ((Number) a).doubleValue() == ((Number) b).doubleValue();
+    }
+    return (a instanceof String || a instanceof Boolean) && a.equals(b);
+  }
+
+  /** Whether JavaScript would treat the value as true: not null, false, 0, NaN or "". */
+  public static boolean isTruthy(Object value) {
+    if (value == null || Boolean.FALSE.equals(value) || "".equals(value)) {
+      return false;
+    }
+    if (value instanceof Number) {
+      double d = ((Number) value).doubleValue();
+      return d != 0 && !Double.isNaN(d);
+    }
+    return true;
+  }
+
+  /** The error of a typed getter that met a value of another type. */
+  static IllegalStateException wrongType(String attr, Object value, String what) {
+    return new IllegalStateException("Attribute '" + attr + "' is " + Json.typeName(value) + ", not " + what);
+  }
+
   private static boolean mapsEqual(Map<?, ?> a, Map<?, ?> b) {
     if (a.size() != b.size()) {
       return false;

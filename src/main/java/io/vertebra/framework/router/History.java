@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  * <p>Start options (keys of {@link Options}): {@code root} (default "/"), {@code pushState} (use the HTML5
  * history API), {@code hashChange} (false: without pushState, navigate reloads the page), {@code silent} (do not
  * route the initial URL), {@code trailingSlash}.
+ *
+ * <p>As in Backbone, "started" belongs to the class, not to an instance: while any history is started, starting
+ * another throws, and {@link #navigate} of any history works.
  */
 public class History extends Events {
 
@@ -35,12 +38,13 @@ public class History extends Events {
   public static final String REPLACE = "replace";
 
   private static History global;
+  /** Backbone's {@code History.started}: one page has one URL, so one history at a time may route it. */
+  private static boolean started;
   private static BrowserLocationFactory defaultLocation;
 
   private final BrowserLocation location;
   private final List<Handler> handlers = new ArrayList<>();
   private Options options = new Options();
-  private boolean started;
   private String root = "/";
   private String fragment;
   private boolean trailingSlash;
@@ -82,7 +86,7 @@ public class History extends Events {
   /**
    * Starts routing. Returns whether a route matched the current URL (false when {@code silent}).
    *
-   * @throws IllegalStateException when already started
+   * @throws IllegalStateException when this or another history is started
    */
   public boolean start(Options startOptions) {
     if (started) {
@@ -130,7 +134,7 @@ public class History extends Events {
     started = false;
   }
 
-  /** Whether {@link #start} was called and {@link #stop} not since. */
+  /** Whether a history (this or another) was started and not stopped since: Backbone's {@code History.started}. */
   public boolean isStarted() {
     return started;
   }
@@ -215,7 +219,7 @@ public class History extends Events {
     return getFragment(null);
   }
 
-  /** Normalizes {@code given} (a leading '#' or '/' and trailing spaces removed), or reads the current one when null. */
+  /** Normalizes {@code given} (a leading "#" or "/" and trailing spaces removed), or the current one when null. */
   public String getFragment(String given) {
     String value = given;
     if (value == null) {

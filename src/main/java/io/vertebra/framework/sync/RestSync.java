@@ -3,6 +3,10 @@ package io.vertebra.framework.sync;
 import io.vertebra.framework.core.Json;
 import io.vertebra.framework.core.JsonException;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.Sync;
+import io.vertebra.framework.core.SyncCallback;
+import io.vertebra.framework.core.SyncRequest;
+import io.vertebra.framework.core.Syncable;
 import io.vertebra.framework.core.Uris;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,10 +26,15 @@ import java.util.Map;
  *       {@code _method} form field with {@code emulateJSON}); {@code emulateJSON}: the body is the form field
  *       {@code model=<json>};</li>
  *   <li>headers from {@code options.headers()} and from every registered {@link HeaderHook};</li>
+ *   <li>a {@link BeforeSend} hook in the options sees the finished request, may change its headers, and may
+ *       cancel it by returning false (no callback runs then, as with jQuery);</li>
  *   <li>triggers {@code "request" (target, request, options)} on the target; a 2xx response calls the success
  *       callback with the parsed JSON body (null when empty); anything else calls the error callback with a
  *       {@link SyncError} and sets the options {@code textStatus} ("error" or "parsererror") and
- *       {@code errorThrown}.</li>
+ *       {@code errorThrown};</li>
+ *   <li>{@link SyncRequest#abort()} on the request fetch/save/destroy returned stops the exchange and calls the
+ *       error callback with status 0 and {@code textStatus} "abort", as an aborted xhr does; a response that
+ *       arrives later is ignored.</li>
  * </ul>
  */
 public class RestSync implements Sync {
@@ -100,15 +109,46 @@ public class RestSync implements Sync {
     Options opts = options == null ? new Options() : options;
     opts.setDefault(Options.EMULATE_HTTP, emulateHTTP);
     opts.setDefault(Options.EMULATE_JSON, emulateJSON);
-    HttpRequest request = buildRequest(method, target, opts);
+    HttpRequest built = buildRequest(method, target, opts);
     Transport sender = transport != null ? transport : DefaultSync.transport();
     if (sender == null) {
       throw new IllegalStateException("No Transport configured: call DefaultSync.setTransport(...) first");
     }
-    opts.set(Options.XHR, request);
+    HttpRequest request = beforeSend(built, opts);
+    SyncRequest handle = opts.getSyncRequest() != null ? opts.getSyncRequest() : new SyncRequest();
+    opts.set(Options.XHR, request != null ? request : built);
     // Announced before sending so a transport that answers synchronously still gives "request" before "sync".
-    target.trigger("request", target, request, opts);
-    sender.send(request, response -> complete(target, opts, response));
+    target.trigger("request", target, opts.get(Options.XHR), opts);
+    if (request == null) {
+      handle.abort();
+      return;
+    }
+    Runnable cancel = sender.sendCancellable(request, response -> {
+      if (!handle.isFinished()) {
+        handle.finish();
+        complete(target, opts, response);
+      }
+    });
+    handle.onAbort(() -> {
+      cancel.run();
+      fail(target, opts, new HttpResponse(0, ""), "", "abort", "abort");
+    });
+  }
+
+  /** Runs the options' {@link BeforeSend} hook; returns the request to send, or null when the hook cancels it. */
+  private static HttpRequest beforeSend(HttpRequest request, Options opts) {
+    Object hook = opts.get(BeforeSend.OPTION);
+    if (hook == null) {
+      return request;
+    }
+    if (!(hook instanceof BeforeSend)) {
+      throw new IllegalArgumentException("The beforeSend option takes a BeforeSend, not " + hook.getClass().getName());
+    }
+    Map<String, String> headers = new LinkedHashMap<>(request.headers());
+    if (!((BeforeSend) hook).beforeSend(request, headers)) {
+      return null;
+    }
+    return new HttpRequest(request.method(), request.url(), headers, request.body(), request.contentType());
   }
 
   /** Turns a call into the HTTP request RestSync would send (exposed for transports and tests). */

@@ -41,6 +41,12 @@ public class RestyGwtTransport implements Transport {
 
   @Override
   public void send(HttpRequest request, ResponseCallback callback) {
+    sendCancellable(request, callback);
+  }
+
+  /** Sends; the returned action aborts the XHR, after which GWT calls no callback. */
+  @Override
+  public Runnable sendCancellable(HttpRequest request, ResponseCallback callback) {
     ExactMethod method = new ExactMethod(request.method(), request.url());
     method.headers(request.headers());
     if (request.contentType() != null) {
@@ -53,10 +59,13 @@ public class RestyGwtTransport implements Transport {
       method.timeout(timeoutMillis);
     }
     try {
-      method.send(new Answer(request, callback));
+      // With RestyGWT's default dispatcher this is the GWT Request; other dispatchers may hand back no handle.
+      Object sent = method.send(new Answer(request, callback));
+      return sent instanceof Request ? ((Request) sent)::cancel : () -> { };
     } catch (RequestException | RuntimeException e) {
       // Thrown before anything was sent (e.g. a URL the browser refuses): still exactly one callback.
       callback.onResponse(noResponse(request, e));
+      return () -> { };
     }
   }
 

@@ -15,6 +15,16 @@ public interface Transport {
    */
   void send(HttpRequest request, ResponseCallback callback);
 
+  /**
+   * Sends like {@link #send} and returns what cancels the request in flight: once it has run, the callback is
+   * not called. This default cannot stop anything (it returns a no-op, and {@link RestSync} ignores the late
+   * response); transports that can abort an exchange override it.
+   */
+  default Runnable sendCancellable(HttpRequest request, ResponseCallback callback) {
+    send(request, callback);
+    return () -> { };
+  }
+
   /** Receives the response of one request. */
   @FunctionalInterface
   interface ResponseCallback {

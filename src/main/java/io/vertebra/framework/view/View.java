@@ -47,8 +47,10 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>As in Backbone, the constructor calls {@link #tagName()}, {@link #events()} and {@link #initialize} before the
- * subclass's own field initializers have run: let those methods return constants or use {@code this} methods only.
+ * <p>As in Backbone, the constructor calls {@link #preinitialize} (before the element exists), {@link #tagName()},
+ * {@link #events()} and {@link #initialize} before the subclass's own field initializers have run: let those
+ * methods return constants or use {@code this} methods only. Events given in the options replace {@link #events()},
+ * as Backbone's {@code events} option replaces the class's.
  */
 public class View extends Events {
 
@@ -57,7 +59,8 @@ public class View extends Events {
   private final String cid = "view" + (++nextCid);
   private final Model model;
   private final Collection<?> collection;
-  private final Map<String, ViewEventHandler> optionEvents;
+  /** Backbone's {@code this.events} when given in the options (or set): replaces {@link #events()}; else null. */
+  private Map<String, ? extends ViewEventHandler> events;
   private Element el;
   private final List<Delegation> delegations = new ArrayList<>();
   private final Map<String, EventListeners.Registration> rootListeners = new LinkedHashMap<>();
@@ -67,17 +70,18 @@ public class View extends Events {
     this(new ViewOptions());
   }
 
-  /** A view built with {@code options}; then {@link #initialize} runs. */
+  /** A view built with {@code options}: {@link #preinitialize} runs first, {@link #initialize} last. */
   public View(ViewOptions options) {
     ViewOptions opts = options == null ? new ViewOptions() : options;
+    preinitialize(opts);
     this.model = opts.model;
     this.collection = opts.collection;
-    this.optionEvents = new LinkedHashMap<>(opts.events);
+    this.events = opts.events == null ? null : new LinkedHashMap<>(opts.events);
     setElement(opts.el != null ? opts.el : createElement(opts));
     initialize(opts);
   }
 
-  // ------------------------------------------------------------------ declarations subclasses override
+  // What a subclass declares, as Backbone's class properties: the element it creates, the events it delegates.
 
   /** The tag of the element a view creates ("div"). */
   protected String tagName() {
@@ -101,17 +105,22 @@ public class View extends Events {
 
   /**
    * The declarative events map: "click" (the element itself) or "click .save button" (elements inside it that
-   * match the selector) → handler. Use an ordered map when order matters.
+   * match the selector) → handler; an entry without a handler is skipped. Use an ordered map when order matters.
+   * Events given in the options ({@link ViewOptions#event}) or with {@link #setEvents} replace these.
    */
   protected Map<String, ViewEventHandler> events() {
     return Collections.emptyMap();
+  }
+
+  /** Called first in construction, before the view has its model, collection or element. Does nothing. */
+  protected void preinitialize(ViewOptions options) {
   }
 
   /** Called at the end of construction, after the element exists and events are delegated. Does nothing. */
   protected void initialize(ViewOptions options) {
   }
 
-  // ------------------------------------------------------------------ element
+  // The element and what the view shows in it.
 
   /** This view's unique client id ("view1", "view2", ...). */
   public String cid() {
@@ -179,21 +188,34 @@ public class View extends Events {
     return this;
   }
 
-  // ------------------------------------------------------------------ event delegation
+  // Event delegation: one DOM listener per event type on the element serves every "event selector" entry, so
+  // re-rendering the content never loses a handler.
 
-  /** Delegates the declared {@link #events()} plus the options' events, after removing all current ones. */
+  /** Delegates the events map (the options' or {@link #setEvents}'s, else {@link #events()}), replacing the current. */
   public View delegateEvents() {
-    Map<String, ViewEventHandler> all = new LinkedHashMap<>(events());
-    all.putAll(optionEvents);
-    return delegateEvents(all);
+    return delegateEvents(events != null ? events : events());
   }
 
-  /** Delegates {@code eventsMap} ("event selector" → handler) after removing all current delegations. */
+  /**
+   * Replaces the view's events map, as assigning Backbone's {@code view.events} does: delegated from the next
+   * {@link #delegateEvents()} or {@link #setElement} on. Null returns to {@link #events()}.
+   */
+  public View setEvents(Map<String, ? extends ViewEventHandler> eventsMap) {
+    this.events = eventsMap == null ? null : new LinkedHashMap<>(eventsMap);
+    return this;
+  }
+
+  /**
+   * Delegates {@code eventsMap} ("event selector" → handler) after removing all current delegations; entries
+   * without a handler are skipped, as Backbone skips a method name the view does not have.
+   */
   public View delegateEvents(Map<String, ? extends ViewEventHandler> eventsMap) {
     undelegateEvents();
     for (Map.Entry<String, ? extends ViewEventHandler> e : eventsMap.entrySet()) {
       Delegation d = Delegation.parse(e.getKey(), e.getValue());
-      delegate(d.eventName, d.selector, d.handler);
+      if (d.handler != null) {
+        delegate(d.eventName, d.selector, d.handler);
+      }
     }
     return this;
   }
@@ -225,6 +247,16 @@ public class View extends Events {
     delegations.removeIf(d -> d.matches(eventName, selector, handler));
     releaseUnusedListeners();
     return this;
+  }
+
+  /** Removes the delegations for {@code eventName} on elements matching {@code selector}. */
+  public View undelegate(String eventName, String selector) {
+    return undelegate(eventName, selector, null);
+  }
+
+  /** Removes the delegations of {@code handler} for {@code eventName}, whatever their selector. */
+  public View undelegate(String eventName, ViewEventHandler handler) {
+    return undelegate(eventName, null, handler);
   }
 
   /** Removes every delegation for {@code eventName}. */

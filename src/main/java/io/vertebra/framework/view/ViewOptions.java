@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * What a {@link View} is built with, as Backbone's view options: model, collection, an existing element or how
- * to create one (tag name, id, class name, attributes), and extra delegated events. Everything is optional;
- * values given here win over the view's own {@code tagName()}, {@code className()}... overrides.
+ * to create one (tag name, id, class name, attributes), an events map, and any option of the application's own
+ * for {@code preinitialize}/{@code initialize} ({@link #set}). Everything is optional; values given here win over
+ * the view's own {@code tagName()}, {@code className()}, {@code attributes()} and {@code events()}.
  *
  * <pre>{@code
  * new PostView(new ViewOptions().model(post).className("post selected"));
@@ -24,7 +25,9 @@ public class ViewOptions {
   String id;
   String className;
   Map<String, String> attributes;
-  final Map<String, ViewEventHandler> events = new LinkedHashMap<>();
+  /** Null unless events were given: then they replace the view's {@code events()}. */
+  Map<String, ViewEventHandler> events;
+  private final Map<String, Object> custom = new LinkedHashMap<>();
 
   /** The model the view shows. */
   public ViewOptions model(Model value) {
@@ -68,9 +71,26 @@ public class ViewOptions {
     return this;
   }
 
-  /** Adds a delegated event ("click .save") to the ones the view declares in {@code events()}. */
+  /**
+   * Adds an entry ("click .save" → handler) to the events map of this view, which replaces the one the view
+   * declares in {@code events()}.
+   */
   public ViewOptions event(String key, ViewEventHandler handler) {
+    if (events == null) {
+      events = new LinkedHashMap<>();
+    }
     events.put(key, handler);
     return this;
+  }
+
+  /** Sets an option of the application's own, for the view's {@code preinitialize} and {@code initialize}. */
+  public ViewOptions set(String key, Object value) {
+    custom.put(key, value);
+    return this;
+  }
+
+  /** An option set with {@link #set}, or null. */
+  public Object get(String key) {
+    return custom.get(key);
   }
 }

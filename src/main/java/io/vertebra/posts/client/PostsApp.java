@@ -13,7 +13,7 @@ import io.vertebra.framework.realtime.SocketIdHeader;
 import io.vertebra.framework.realtime.pusher.PusherJsBackend;
 import io.vertebra.framework.realtime.pusher.PusherOptions;
 import io.vertebra.framework.sync.RestyGwtTransport;
-import io.vertebra.framework.sync.Sync;
+import io.vertebra.framework.core.Sync;
 import io.vertebra.framework.sync.SyncError;
 import io.vertebra.posts.client.model.Posts;
 import io.vertebra.posts.client.model.Session;

@@ -17,13 +17,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.vertebra.framework.core.TestSupport.SpecialSyncModel;
 import io.vertebra.framework.sync.HttpRequest;
 import io.vertebra.framework.sync.RecordingSync;
-import io.vertebra.framework.sync.SyncCallback;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -818,24 +819,33 @@ class CollectionTest extends SyncedTest {
   @Test
   @DisplayName("Underscore methods")
   void underscoreMethods() {
-    assertEquals(list("a", "b", "c", "d"), col.map(model -> model.get("label")));
-    assertFalse(col.some(model -> Values.isEqual(model.getId(), 100)));
-    assertTrue(col.some(model -> Values.isEqual(model.getId(), 0)));
+    assertEquals("a b c d", String.join(" ", col.map(model -> (String) model.get("label"))));
+    assertFalse(col.some(model -> Values.isSame(model.getId(), 100)));
+    assertTrue(col.some(model -> Values.isSame(model.getId(), 0)));
+    BinaryOperator<Model> greaterId = (m1, m2) -> (Integer) m1.getId() > (Integer) m2.getId() ? m1 : m2;
+    assertEquals(3, col.reduce(greaterId).getId());
+    assertEquals(3, col.reduceRight(greaterId).getId());
     assertEquals(1, col.indexOf(b));
-    assertEquals(4, col.length());
-    assertEquals(3, col.slice(1).size());
-    assertFalse(col.slice(1).contains(a));
-    assertTrue(col.slice(1).contains(d));
+    assertEquals(4, col.size());
+    assertEquals(3, col.rest().size());
+    assertFalse(col.rest().contains(a));
+    assertTrue(col.rest().contains(d));
     assertFalse(col.isEmpty());
-    assertFalse(col.reject(model -> model == d).contains(d));
-    assertEquals(List.of(4, 0), col.filter(o -> (Integer) o.getId() % 2 == 0).stream()
+    assertFalse(col.without(d).contains(d));
+
+    // col.chain(): Java chains with a stream.
+    assertEquals(3, col.stream().map(model -> (Integer) model.getId()).max(Integer::compare).get());
+    assertEquals(0, col.stream().map(model -> (Integer) model.getId()).min(Integer::compare).get());
+    assertEquals(List.of(4, 0), col.stream().filter(o -> (Integer) o.getId() % 2 == 0)
         .map(o -> (Integer) o.getId() * 2).toList());
-    assertEquals(List.of(a, b), col.reject(m -> m == c || m == d));
+    assertEquals(List.of(a, b), col.difference(List.of(c, d)));
+    assertTrue(col.includes(col.sample()));
+
     Model first = col.first();
     assertEquals(List.of(first), col.groupBy(Model::getId).get(first.getId()));
     assertEquals(Map.of(0, 1, 1, 1, 2, 1, 3, 1), col.countBy(Model::getId));
     assertSame(col.at(3), col.sortBy((Function<Model, Object>) Model::getId).get(0));
-    assertTrue(col.every(m -> m.has("label")));
+    assertSame(first, col.indexBy("id").get(first.getId()));
   }
 
   @Test
@@ -844,25 +854,32 @@ class CollectionTest extends SyncedTest {
     Model model = new Model(attrs("a", 4, "b", 1, "e", 3));
     Collection<Model> coll = collectionOf(attrs("a", 1, "b", 1), attrs("a", 2, "b", 1, "c", 1),
         attrs("a", 3, "b", 1), model);
-    assertNull(coll.findWhere(attrs("a", 0)));
-    assertSame(model, coll.findWhere(attrs("a", 4)));
-    assertNull(coll.find(m -> m.has("d")));
-    assertSame(model, coll.find(m -> m.has("e")));
-    assertEquals(List.of(), coll.where(attrs("a", 0)));
-    assertEquals(List.of(model), coll.where(attrs("a", 4)));
-    assertFalse(coll.some(m -> m.matches(attrs("a", 0))));
-    assertTrue(coll.some(m -> m.matches(attrs("a", 1))));
-    assertEquals(4, coll.reject(m -> m.matches(attrs("a", 0))).size());
-    assertEquals(coll.slice(0, 3), coll.reject(m -> m.matches(attrs("a", 4))));
-    assertFalse(coll.every(m -> m.matches(attrs("a", 0))));
-    assertTrue(coll.every(m -> m.matches(attrs("b", 1))));
-    assertEquals(list(false, true, false, false), coll.map(m -> m.matches(attrs("a", 2))));
-    assertEquals(list(1, 2, 3, 4), coll.pluck("a"));
+    assertNull(coll.find(attrs("a", 0)));
+    assertSame(model, coll.find(attrs("a", 4)));
+    assertNull(coll.find("d"));
+    assertSame(model, coll.find("e"));
+    assertEquals(List.of(), coll.filter(attrs("a", 0)));
+    assertEquals(List.of(model), coll.filter(attrs("a", 4)));
+    assertFalse(coll.some(attrs("a", 0)));
+    assertTrue(coll.some(attrs("a", 1)));
+    assertEquals(4, coll.reject(attrs("a", 0)).size());
+    assertEquals(coll.without(model), coll.reject(attrs("a", 4)));
+    assertFalse(coll.every(attrs("a", 0)));
+    assertTrue(coll.every(attrs("b", 1)));
+    assertEquals(List.of(), coll.partition(attrs("a", 0)).get(0));
+    assertEquals(coll.toList(), coll.partition(attrs("a", 0)).get(1));
+    assertEquals(List.of(model), coll.partition(attrs("a", 4)).get(0));
+    assertEquals(coll.without(model), coll.partition(attrs("a", 4)).get(1));
+    assertEquals(List.of(false, true, false, false), coll.map(attrs("a", 2)));
+    assertEquals(list(1, 2, 3, 4), coll.map("a"));
     assertSame(model, coll.sortBy("a").get(3));
     assertSame(model, coll.sortBy("e").get(0));
-    assertEquals(Map.of(false, 3, true, 1), coll.countBy(m -> m.matches(attrs("a", 4))));
-    assertEquals(0, coll.indexOf(coll.find(m -> m.matches(attrs("b", 1)))));
-    assertEquals(-1, coll.indexOf(coll.find(m -> m.matches(attrs("b", 9)))));
+    assertEquals(Map.of(false, 3, true, 1), coll.countBy(attrs("a", 4)));
+    assertEquals(Collections.singletonMap(null, 4), coll.countBy("d"));
+    assertEquals(0, coll.findIndex(attrs("b", 1)));
+    assertEquals(-1, coll.findIndex(attrs("b", 9)));
+    assertEquals(3, coll.findLastIndex(attrs("b", 1)));
+    assertEquals(-1, coll.findLastIndex(attrs("b", 9)));
   }
 
   @Test
@@ -1742,8 +1759,10 @@ class CollectionTest extends SyncedTest {
     assertEquals(1, stooges.modelId(attrs("id", 1), null));
     MongoModel model = new MongoModel(attrs("_id", 1), null);
     assertEquals(1, stooges.modelId(model.getAttributes(), model.idAttribute()));
-    stooges.setModelIdAttribute("_id");
-    assertEquals(1, stooges.modelId(attrs("_id", 1), null));
+    // Default to the idAttribute of the collection's models: Java cannot ask a class what an instance method
+    // returns, so the collection learns it from its models, here the one its factory made.
+    Collection<MongoModel> stoogeCollection = new Collection<>(MongoModel::new, list(attrs("_id", 2)), null);
+    assertEquals(1, stoogeCollection.modelId(attrs("_id", 1), null));
   }
 
   /** Two model kinds for the polymorphism tests. */
@@ -1985,6 +2004,28 @@ class CollectionTest extends SyncedTest {
     assertEquals(1, count[0]);
   }
 
+  /** Backbone's test model with a method of three arguments. */
+  static class MethodModel extends Model {
+    final List<Object> received = new ArrayList<>();
+
+    MethodModel(Map<String, ?> attrs, Options options) {
+      super(attrs, options);
+    }
+
+    Object method(Object... args) {
+      received.addAll(List.of(args));
+      return null;
+    }
+  }
+
+  @Test
+  @DisplayName("#3610 - invoke collects arguments")
+  void invokeCollectsArguments() {
+    Collection<MethodModel> collection = new Collection<>(MethodModel::new, list(attrs("id", 1)), null);
+    collection.invoke(MethodModel::method, 1, 2, 3);
+    assertEquals(List.of(1, 2, 3), collection.first().received);
+  }
+
   @Test
   @DisplayName("#3662 - triggering change without model will not error")
   void changeWithoutModel() {
@@ -2189,5 +2230,77 @@ class CollectionTest extends SyncedTest {
   void sortWithoutComparator() {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> col.sort());
     assertEquals("Cannot sort a set without a comparator", e.getMessage());
+  }
+
+  // Divergences found by running the same scenario on Backbone 1.6.1 and here; each test pins Backbone's behaviour.
+
+  @Test
+  @DisplayName("a collection of _id models built from instances finds them by _id: add, set and remove with "
+      + "attribute maps")
+  void idAttributeOfModelsGivenAsInstances() {
+    Collection<Model> collection = new Collection<>(MongoModel::new, list(
+        new MongoModel(attrs("_id", 100, "v", 1), null), new MongoModel(attrs("_id", 1, "v", 1), null)), null);
+    collection.add(attrs("_id", 100, "v", 2));
+    assertEquals(2, collection.length());
+    collection.set(list(attrs("_id", 100, "v", 3), attrs("_id", 1, "v", 3)));
+    assertEquals(2, collection.length());
+    assertEquals(list(3, 3), collection.pluck("v"));
+    collection.remove(attrs("_id", 1));
+    assertEquals(list(100), collection.pluck("_id"));
+  }
+
+  @Test
+  @DisplayName("fetch with reset gives parse the response as it came, even when it is not a list")
+  void fetchResetParsesTheRawResponse() {
+    Object[] parsed = new Object[1];
+    Collection<Model> collection = new Collection<Model>() {
+      @Override
+      public Object parse(Object response, Options options) {
+        parsed[0] = response;
+        return ((Map<?, ?>) response).get("items");
+      }
+    }.setUrl("/items");
+    collection.fetch(new Options().reset(true));
+    env.transport().respondLast("{\"items\":[{\"id\":1},{\"id\":2}]}");
+    assertInstanceOf(Map.class, parsed[0]);
+    assertEquals(list(1.0, 2.0), collection.pluck("id"));
+  }
+
+  @Test
+  @DisplayName("set merges a model instance's attributes, not its toJSON()")
+  void mergeTakesAttributesNotToJson() {
+    Collection<Model> collection = collectionOf(attrs("id", 1, "a", 1));
+    Model incoming = new Model(attrs("id", 1, "a", 2)) {
+      @Override
+      public Map<String, Object> toJSON(Options options) {
+        return attrs("id", 1, "a", "serialized");
+      }
+    };
+    collection.set(list(incoming), new Options().remove(false));
+    assertEquals(2, collection.get(1).get("a"));
+  }
+
+  @Test
+  @DisplayName("get finds a model by an attribute map that carries its cid")
+  void getByCidAttribute() {
+    assertSame(b, col.get(attrs("cid", b.getCid())));
+    assertNull(col.get(attrs("cid", "nope")));
+  }
+
+  @Test
+  @DisplayName("clone keeps the factory, comparator, URL and Sync")
+  void cloneKeepsConfiguration() {
+    RecordingSync own = new RecordingSync();
+    Collection<MongoModel> collection = new Collection<>(MongoModel::new, list(attrs("_id", 2), attrs("_id", 1)),
+        opts("comparator", "_id"));
+    collection.setUrl("/mongo").setSync(own);
+    Collection<MongoModel> clone = collection.clone();
+    assertEquals("/mongo", clone.url());
+    assertSame(own, clone.getSync());
+    assertEquals("_id", clone.getComparator());
+    assertSame(collection.getModelFactory(), clone.getModelFactory());
+    assertInstanceOf(MongoModel.class, clone.add(attrs("_id", 0)));
+    assertEquals(list(0, 1, 2), clone.pluck("_id"));
+    assertEquals(list(1, 2), collection.pluck("_id"));
   }
 }

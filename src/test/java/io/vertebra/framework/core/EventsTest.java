@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -512,12 +517,24 @@ class EventsTest {
 
   @Test
   @DisplayName("once with asynchronous events")
-  void onceWithAsynchronousEvents() {
-    // Backbone debounces the callback; the point is that a once-callback fires a single time.
-    obj.once("async", incr);
+  void onceWithAsynchronousEvents() throws InterruptedException {
+    // _.debounce(func, 50): the bound callback only schedules func, which runs 50 ms after the last call.
+    ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    AtomicInteger calls = new AtomicInteger();
+    ScheduledFuture<?>[] pending = {null};
+    Callback debounced = args -> {
+      if (pending[0] != null) {
+        pending[0].cancel(false);
+      }
+      pending[0] = timers.schedule(calls::incrementAndGet, 50, TimeUnit.MILLISECONDS);
+    };
+    obj.once("async", debounced);
     obj.trigger("async");
     obj.trigger("async");
-    assertEquals(1, counter[0]);
+    // Delayed tasks still run after shutdown: once terminated, every scheduled call has happened.
+    timers.shutdown();
+    assertTrue(timers.awaitTermination(10, TimeUnit.SECONDS), "the debounced callback ran");
+    assertEquals(1, calls.get());
   }
 
   @Test
@@ -597,5 +614,37 @@ class EventsTest {
     two.trigger("y", 2);
     two.trigger("y", 2);
     assertEquals(3, count[0]);
+  }
+
+  // Divergences found by running the same scenario on Backbone 1.6.1 and here; each test pins Backbone's behaviour.
+
+  @Test
+  @DisplayName("off with several names removes every named event, also after a name that has no listener")
+  void offWithSeveralNamesSkipsUnboundNames() {
+    obj.on("b", incr);
+    obj.off("a b");
+    obj.trigger("b");
+    assertEquals(0, counter[0]);
+  }
+
+  @Test
+  @DisplayName("stopListening with several names releases every named event, also after a name not listened to")
+  void stopListeningWithSeveralNamesSkipsUnboundNames() {
+    a.listenTo(b, "y", incr);
+    a.stopListening(b, "x y");
+    b.trigger("y");
+    assertEquals(0, counter[0]);
+    assertEquals(0, a.listeningToCount());
+  }
+
+  @Test
+  @DisplayName("trigger keeps the event table it started with when a listener calls off()")
+  void triggerKeepsItsTableWhenAListenerCallsOff() {
+    obj.on("a", args -> obj.off());
+    obj.on("b", incr);
+    obj.trigger("a b");
+    assertEquals(1, counter[0]);
+    obj.trigger("b");
+    assertEquals(1, counter[0]);
   }
 }

@@ -1074,4 +1074,17 @@ class RouterTest {
     h.start(opts(History.PUSH_STATE, true, Options.SILENT, true));
     assertEquals("bad%E0%A4/path", h.getFragment());
   }
+
+  @Test
+  @DisplayName("History.started belongs to the class: a second history cannot start while one is started")
+  void startedIsGlobal() {
+    History other = new History(new FakeLocation("http://example.com"));
+    assertTrue(other.isStarted());
+    assertThrows(IllegalStateException.class, () -> other.start());
+    history.stop();
+    assertFalse(other.isStarted());
+    other.start(opts(Options.SILENT, true));
+    assertTrue(history.isStarted());
+    other.stop();
+  }
 }

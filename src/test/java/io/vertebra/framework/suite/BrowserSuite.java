@@ -5,7 +5,10 @@ import com.google.gwt.user.client.Window;
 import io.vertebra.framework.sync.DefaultSync;
 import io.vertebra.framework.sync.RestyGwtTransport;
 
-/** Entry point of the browser suite: runs the View and Sync checks and leaves the results in the page. */
+/**
+ * Entry point of the browser suite: runs the View checks, Backbone's test/view.js and the Sync checks, and leaves
+ * the results in the page.
+ */
 public class BrowserSuite implements EntryPoint {
 
   @Override
@@ -21,6 +24,7 @@ public class BrowserSuite implements EntryPoint {
     runner.test("Json and Uris (browser editions: JSON.parse, encodeURIComponent...) pass the shared codec cases",
         () -> Expect.isTrue(CodecCases.failures().isEmpty(), String.join("\n", CodecCases.failures())));
     ViewChecks.register(runner);
+    BackboneViewChecks.register(runner);
     SyncChecks.register(runner, log, Window.Location.getParameter("deadPort"));
     runner.start();
   }

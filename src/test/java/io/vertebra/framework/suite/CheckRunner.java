@@ -13,7 +13,7 @@ import java.util.List;
  * BrowserSuiteIT reads it: {@code <li class="check" data-name=... data-status="passed|failed">} per check and
  * {@code <div id="summary" data-done="true" data-total data-passed data-failed>} at the end.
  */
-final class CheckRunner {
+final class CheckRunner implements Checks {
 
   /** A check that finishes by calling {@link Done#pass()} (or failing), possibly later from a callback. */
   interface AsyncCheck {
@@ -54,14 +54,16 @@ final class CheckRunner {
     });
   }
 
-  void test(String name, Check check) {
+  @Override
+  public void test(String name, Check check) {
     async(name, done -> {
       check.run();
       done.pass();
     });
   }
 
-  void async(String name, AsyncCheck check) {
+  @Override
+  public void async(String name, AsyncCheck check) {
     names.add(name);
     checks.add(check);
   }

@@ -4,9 +4,11 @@ import static io.vertebra.framework.suite.Expect.equal;
 import static io.vertebra.framework.suite.Expect.equalInt;
 import static io.vertebra.framework.suite.Expect.isTrue;
 
+import com.google.gwt.user.client.Timer;
 import io.vertebra.framework.core.Collection;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.SyncRequest;
 import io.vertebra.framework.sync.HttpResponse;
 import io.vertebra.framework.sync.RestSync;
 import io.vertebra.framework.sync.RestyGwtTransport;
@@ -30,7 +32,7 @@ final class SyncChecks {
   private SyncChecks() {
   }
 
-  static void register(CheckRunner runner, ResponseLog log, String deadPort) {
+  static void register(Checks runner, ResponseLog log, String deadPort) {
     runner.async("create: save of a new model POSTs its JSON and takes the server's id", done -> {
       Model model = item("first");
       List<String> events = new ArrayList<>();
@@ -232,6 +234,29 @@ final class SyncChecks {
         done.pass();
       }));
       model.fetch(new Options().url("/api/slow"));
+    });
+
+    runner.async("abort stops a request in flight: error with textStatus abort, the late answer ignored", done -> {
+      Model model = item("slow");
+      model.setSync(new RestSync(new RestyGwtTransport()));
+      List<String> outcome = new ArrayList<>();
+      model.on("sync", args -> outcome.add("sync"));
+      model.on("error", args -> outcome.add("error:" + ((SyncError) args[1]).getStatus() + ":"
+          + ((Options) args[2]).get("textStatus")));
+      SyncRequest request = model.fetch(new Options().url("/api/slow"));
+      request.abort();
+      done.step(() -> equal(Arrays.asList("error:0:abort"), outcome, "aborted at once"));
+      // The server answers after 2 s; nothing may follow the abort.
+      new Timer() {
+        @Override
+        public void run() {
+          done.step(() -> {
+            equal(Arrays.asList("error:0:abort"), outcome, "nothing after the abort");
+            isTrue(request.isAborted(), "the request reports the abort");
+            done.pass();
+          });
+        }
+      }.schedule(2500);
     });
 
     runner.async("collection: fetch GETs the list; create POSTs and adds the saved model", done -> created(

@@ -1,6 +1,8 @@
 package io.vertebra.framework.sync;
 
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.Sync;
+import io.vertebra.framework.core.Syncable;
 
 /**
  * A {@link Sync} for tests, like Backbone's {@code env.syncArgs}: records the last call and passes it on to a

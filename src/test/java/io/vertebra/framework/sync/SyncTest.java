@@ -11,6 +11,8 @@ import io.vertebra.framework.core.Collection;
 import io.vertebra.framework.core.Json;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.Sync;
+import io.vertebra.framework.core.SyncRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -253,14 +255,22 @@ class SyncTest {
 
   @Test
   @DisplayName("#1756 - Call user provided beforeSend function.")
-  void userHeadersWithMethodOverride() {
-    // Java has no beforeSend hook on an xhr: extra headers come from options (and HeaderHooks), and must
-    // travel together with the emulateHTTP override header.
+  void userBeforeSendWithMethodOverride() {
     rest.setEmulateHTTP(true);
-    testModel().sync(Sync.DELETE, new Options().header("X-Custom", "yes"));
-    assertEquals("DELETE", ajaxSettings().header("X-HTTP-Method-Override"));
-    assertEquals("yes", ajaxSettings().header("X-Custom"));
-    assertEquals("POST", ajaxSettings().method());
+    List<HttpRequest> seen = new ArrayList<>();
+    List<Map<String, String>> headersSeen = new ArrayList<>();
+    BeforeSend beforeSend = (request, headers) -> {
+      seen.add(request);
+      headersSeen.add(headers);
+      return false;
+    };
+    int sent = transport.count();
+    testModel().sync(Sync.DELETE, new Options().set(BeforeSend.OPTION, beforeSend));
+    assertEquals(1, seen.size());
+    assertEquals("DELETE", headersSeen.get(0).get("X-HTTP-Method-Override"));
+    assertEquals("POST", seen.get(0).method());
+    // The hook's false travels back to the request: it is never sent.
+    assertEquals(sent, transport.count());
   }
 
   @Test
@@ -360,5 +370,58 @@ class SyncTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> new RestSync().sync(Sync.READ, testModel(), null));
     assertTrue(e.getMessage().contains("No Transport configured"), e.getMessage());
+  }
+
+  @Test
+  @DisplayName("headers a beforeSend hook adds are sent; the hook sees the request as built")
+  void beforeSendAddsHeaders() {
+    BeforeSend beforeSend = (request, headers) -> {
+      headers.put("X-Trace", request.method() + " " + request.url());
+      return true;
+    };
+    testModel().fetch(new Options().set(BeforeSend.OPTION, beforeSend));
+    assertEquals("GET /test", ajaxSettings().header("X-Trace"));
+  }
+
+  @Test
+  @DisplayName("abort on the request fetch returns stops it: error with textStatus abort, the late answer ignored")
+  void abortStopsARequestInFlight() {
+    List<Object> events = new ArrayList<>();
+    Model model = testModel();
+    model.on("all", args -> events.add(args[0]));
+    Object[] textStatus = new Object[1];
+    SyncRequest request = model.fetch(new Options()
+        .success((target, response, options) -> events.add("success"))
+        .error((target, response, options) -> {
+          events.add("error:" + ((SyncError) response).getStatus());
+          textStatus[0] = options.get("textStatus");
+        }));
+    assertFalse(request.isFinished());
+    request.abort();
+    assertTrue(request.isAborted());
+    assertEquals(List.of("request", "error:0", "error"), events);
+    assertEquals("abort", textStatus[0]);
+    transport.last().respond(200, "{\"a\":1}");
+    request.abort();
+    assertEquals(3, events.size(), "neither the late answer nor a second abort does anything");
+    assertNull(model.get("a"));
+  }
+
+  @Test
+  @DisplayName("abort after the answer arrived does nothing; save and destroy return their request too")
+  void abortAfterAnswerDoesNothing() {
+    Model model = new Model(attrs("id", 1)).setUrlRoot("/items");
+    SyncRequest save = model.save(attrs("a", 1));
+    transport.last().respond(200, "{}");
+    save.abort();
+    assertFalse(save.isAborted());
+    assertTrue(save.isFinished());
+    library.add(model);
+    model.on("error", args -> count[0]++);
+    SyncRequest destroy = model.destroy(new Options().waitForServer(true));
+    destroy.abort();
+    assertTrue(destroy.isAborted());
+    assertEquals(1, count[0]);
+    assertSame(model, library.get(1), "an aborted destroy(wait) leaves the model in its collection");
   }
 }

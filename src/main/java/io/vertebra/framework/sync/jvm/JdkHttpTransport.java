@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link Transport} for JVM code (servers, tools, tests) over {@code java.net.http}. Relative URLs are resolved
@@ -37,17 +39,33 @@ public class JdkHttpTransport implements Transport {
 
   @Override
   public void send(HttpRequest request, ResponseCallback callback) {
+    sendCancellable(request, callback);
+  }
+
+  /** Sends; the returned action cancels the exchange, after which the callback is not called. */
+  @Override
+  public Runnable sendCancellable(HttpRequest request, ResponseCallback callback) {
     java.net.http.HttpRequest httpRequest;
     try {
       httpRequest = toJdkRequest(request);
     } catch (IllegalArgumentException e) {
       callback.onResponse(new HttpResponse(0, "Invalid request: " + e.getMessage()));
-      return;
+      return () -> { };
     }
-    client.sendAsync(httpRequest, java.net.http.HttpResponse.BodyHandlers.ofString())
-        .whenComplete((response, failure) -> callback.onResponse(failure == null
+    AtomicBoolean cancelled = new AtomicBoolean();
+    CompletableFuture<java.net.http.HttpResponse<String>> exchange =
+        client.sendAsync(httpRequest, java.net.http.HttpResponse.BodyHandlers.ofString());
+    exchange.whenComplete((response, failure) -> {
+      if (!cancelled.get()) {
+        callback.onResponse(failure == null
             ? new HttpResponse(response.statusCode(), firstValues(response.headers().map()), response.body())
-            : new HttpResponse(0, failure.toString())));
+            : new HttpResponse(0, failure.toString()));
+      }
+    });
+    return () -> {
+      cancelled.set(true);
+      exchange.cancel(true);
+    };
   }
 
   private java.net.http.HttpRequest toJdkRequest(HttpRequest request) {

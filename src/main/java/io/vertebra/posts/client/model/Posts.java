@@ -2,6 +2,7 @@ package io.vertebra.posts.client.model;
 
 import io.vertebra.framework.core.Collection;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.SyncRequest;
 import io.vertebra.framework.sync.DefaultSync;
 import io.vertebra.framework.sync.RestSync;
 import io.vertebra.framework.sync.Transport;
@@ -40,12 +41,12 @@ public class Posts extends Collection<Post> {
 
   /** Loads the first page (merging into what is shown, as after a reconnection). */
   @Override
-  public void fetch(Options options) {
+  public SyncRequest fetch(Options options) {
     Options opts = new Options().putAll(options);
     if (opts.getData() == null) {
       opts.data(page(null));
     }
-    super.fetch(opts);
+    return super.fetch(opts);
   }
 
   /** Whether the server has older posts than those loaded. */

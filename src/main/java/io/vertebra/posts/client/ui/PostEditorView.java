@@ -6,7 +6,7 @@ import com.google.gwt.dom.client.TextAreaElement;
 import com.google.gwt.safehtml.shared.SafeHtmlUtils;
 import io.vertebra.framework.core.Options;
 import io.vertebra.framework.core.Values;
-import io.vertebra.framework.sync.SyncCallback;
+import io.vertebra.framework.core.SyncCallback;
 import io.vertebra.framework.sync.SyncError;
 import io.vertebra.posts.client.model.Post;
 import io.vertebra.posts.client.realtime.EditingSignal;

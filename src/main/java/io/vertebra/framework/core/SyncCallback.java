@@ -1,11 +1,9 @@
-package io.vertebra.framework.sync;
-
-import io.vertebra.framework.core.Options;
+package io.vertebra.framework.core;
 
 /**
  * A success or error callback of a persistence call ({@code fetch}, {@code save}, {@code destroy},
- * {@code create}), with Backbone's arguments: the model or collection, the response (parsed JSON on success, a
- * {@link SyncError} on failure) and the options of the call.
+ * {@code create}), with Backbone's arguments: the model or collection, the response (parsed JSON on success;
+ * on failure what the {@link Sync} reports, a {@code SyncError} for RestSync) and the options of the call.
  */
 @FunctionalInterface
 public interface SyncCallback {

@@ -1,7 +1,5 @@
-package io.vertebra.framework.sync;
+package io.vertebra.framework.core;
 
-import io.vertebra.framework.core.Events;
-import io.vertebra.framework.core.Options;
 
 /** What a {@link Sync} needs from the model or collection it persists: where it lives and what to send. */
 public interface Syncable {

@@ -1,0 +1,142 @@
+package io.vertebra.framework.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model's attributes and what its last change round changed: Backbone's {@code set} algorithm with
+ * {@code attributes}, {@code changed}, {@code _previousAttributes}, {@code _changing} and {@code _pending}.
+ * Changes made by {@code change:attr} listeners join the round that is running; {@code change} fires again for
+ * each round that had changes, once the outermost {@code set} finishes.
+ */
+final class AttributeChanges {
+
+  private final Model model;
+  /** Replaced only by save(wait), which swaps in the proposed attributes while the request is built. */
+  Map<String, Object> attributes = new LinkedHashMap<>();
+  private Map<String, Object> changed = new LinkedHashMap<>();
+  private Map<String, Object> previousAttributes;
+  private boolean changing;
+  private Options pending;
+  Object validationError;
+
+  AttributeChanges(Model model) {
+    this.model = model;
+  }
+
+  /**
+   * With {@code validate} on, runs the model's {@code validate} on its attributes with {@code attrs} applied;
+   * a rejection is kept as the validation error and announced with {@code "invalid"}.
+   */
+  boolean validate(Map<String, ?> attrs, Options options) {
+    if (!options.isValidate()) {
+      return true;
+    }
+    Map<String, Object> merged = new LinkedHashMap<>(attributes);
+    if (attrs != null) {
+      merged.putAll(attrs);
+    }
+    validationError = model.validate(merged, options);
+    if (validationError == null) {
+      return true;
+    }
+    options.set(Options.VALIDATION_ERROR, validationError);
+    model.trigger("invalid", model, validationError, options);
+    return false;
+  }
+
+  /** Applies validated {@code input}; fires change:attr, changeId and change (unless silent). */
+  void apply(Map<String, Object> input, Options opts) {
+    boolean unset = opts.isUnset();
+    boolean silent = opts.isSilent();
+    List<String> changes = new ArrayList<>();
+    boolean wasChanging = changing;
+    changing = true;
+    if (!wasChanging) {
+      previousAttributes = new LinkedHashMap<>(attributes);
+      changed = new LinkedHashMap<>();
+    }
+    for (Map.Entry<String, Object> e : input.entrySet()) {
+      applyAttribute(e.getKey(), e.getValue(), unset, changes);
+    }
+    if (input.containsKey(model.idAttribute())) {
+      model.updateId(opts);
+    }
+    if (!silent) {
+      if (!changes.isEmpty()) {
+        pending = opts;
+      }
+      for (String attr : changes) {
+        model.trigger("change:" + attr, model, attributes.get(attr), opts);
+      }
+    }
+    if (wasChanging) {
+      return;
+    }
+    if (!silent) {
+      while (pending != null) {
+        Options round = pending;
+        pending = null;
+        model.trigger("change", model, round);
+      }
+    }
+    pending = null;
+    changing = false;
+  }
+
+  /** Records one attribute change; an unset attribute is compared as absent, not as null. */
+  private void applyAttribute(String attr, Object value, boolean unset, List<String> changes) {
+    if (!sameValue(attributes, attr, value, unset)) {
+      changes.add(attr);
+    }
+    if (!sameValue(previousAttributes, attr, value, unset)) {
+      changed.put(attr, unset ? null : value);
+    } else {
+      changed.remove(attr);
+    }
+    if (unset) {
+      attributes.remove(attr);
+    } else {
+      attributes.put(attr, value);
+    }
+  }
+
+  private static boolean sameValue(Map<String, Object> map, String attr, Object value, boolean unset) {
+    boolean present = map.containsKey(attr);
+    if (unset || !present) {
+      return unset && !present;
+    }
+    return Values.isEqual(map.get(attr), value);
+  }
+
+  /** Forgets what construction changed: a new model starts without changes. */
+  void clearChanged() {
+    changed = new LinkedHashMap<>();
+  }
+
+  Map<String, Object> changed() {
+    return changed;
+  }
+
+  /** {@code changedAttributes(diff)}: which of diff's values differ from the current (mid-round: previous) ones. */
+  Map<String, Object> diff(Map<String, ?> diff) {
+    Map<String, Object> old = changing ? previousAttributes : attributes;
+    Map<String, Object> result = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> e : diff.entrySet()) {
+      if (!old.containsKey(e.getKey()) || !Values.isEqual(old.get(e.getKey()), e.getValue())) {
+        result.put(e.getKey(), e.getValue());
+      }
+    }
+    return result.isEmpty() ? null : result;
+  }
+
+  Object previous(String attr) {
+    return attr == null || previousAttributes == null ? null : previousAttributes.get(attr);
+  }
+
+  Map<String, Object> previousAttributes() {
+    return previousAttributes == null ? new LinkedHashMap<>() : new LinkedHashMap<>(previousAttributes);
+  }
+}
