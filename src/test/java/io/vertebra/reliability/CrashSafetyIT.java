@@ -35,7 +35,7 @@ class CrashSafetyIT {
   @Test
   @DisplayName("SIGKILL right after acknowledgements under concurrent writes: nothing acknowledged is lost")
   void acknowledgedWritesSurviveKills() throws Exception {
-    int cycles = Heavy.size("reliability.cycles", 5, 200);
+    int cycles = Heavy.size("reliability.cycles", 10, 200);
     int hogs = Heavy.size("reliability.cpuHogs", 2, 2);
     Random random = new Random(Heavy.seed("CrashSafetyIT"));
     List<PostLedger> ledgers = new ArrayList<>();
@@ -49,11 +49,11 @@ class CrashSafetyIT {
       for (int cycle = 1; cycle <= cycles; cycle++) {
         server.start();
         verified += reconcile(server, ledgers, cycle, violations);
-        int killAtAck = 1 + random.nextInt(80);
-        long maxMillis = 300 + random.nextInt(2_200);
+        int killAtAck = 1 + random.nextInt(60);
+        long maxMillis = 200 + random.nextInt(1_300);
         int before = acknowledged(ledgers);
         writeUntilKilled(server, ledgers, random, killAtAck, maxMillis, hogs, violations);
-        System.out.printf("CrashSafetyIT: cycle %d: killed after ack %d (or %d ms): %d acknowledged, %d in all%n",
+        System.out.printf("CrashSafetyIT: cycle %d: killed at ack %d (or %d ms after the first): %d acked, %d in all%n",
             cycle, killAtAck, maxMillis, acknowledged(ledgers) - before, acknowledged(ledgers));
       }
       server.start();
@@ -76,20 +76,28 @@ class CrashSafetyIT {
 
   /**
    * Runs the writers beside {@code hogs} busy threads and kills the server right after the {@code killAtAck}-th
-   * acknowledgement of the cycle, or after {@code maxMillis} if that comes first; waits for the writers to notice.
+   * acknowledgement of the cycle, or {@code maxMillis} after the first one if that comes first (counted from the first
+   * so that a loaded machine, slow to answer right after a start, still gets writes killed); waits for the writers
+   * to notice.
    */
   private static void writeUntilKilled(JarServer server, List<PostLedger> ledgers, Random random, int killAtAck,
       long maxMillis, int hogs, List<String> violations) throws Exception {
+    CountDownLatch first = new CountDownLatch(1);
     CountDownLatch acks = new CountDownLatch(killAtAck);
+    Runnable onAck = () -> {
+      first.countDown();
+      acks.countDown();
+    };
     List<Writer> writers = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (PostLedger ledger : ledgers) {
-      Writer writer = new Writer(ledger, server.baseUrl(), random.nextLong(), acks);
+      Writer writer = new Writer(ledger, server.baseUrl(), random.nextLong(), onAck);
       writers.add(writer);
       threads.add(new Thread(writer, "writer-" + ledger.author()));
     }
     try (CpuHog hog = new CpuHog(hogs)) {
       threads.forEach(Thread::start);
+      assertTrue(first.await(60, TimeUnit.SECONDS), "no write acknowledged within 60 s");
       acks.await(maxMillis, TimeUnit.MILLISECONDS);
       server.process().kill();
     }

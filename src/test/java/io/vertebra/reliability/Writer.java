@@ -5,26 +5,25 @@ import io.vertebra.posts.server.ApiClient;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * One user writing to its own posts as fast as the server answers: creates, full updates (PUT with the version in
  * the body), partial updates (PATCH with If-Match) and deletes (with If-Match), each recorded in a
  * {@link PostLedger} before it is sent and when it is acknowledged. Runs until the server goes away. Each
- * acknowledgement also counts down {@code acks}, so the test can kill the server right after one.
+ * acknowledgement also runs {@code onAck}, so the test can kill the server right after one.
  */
 final class Writer implements Runnable {
 
   private final PostLedger ledger;
   private final ApiClient api;
   private final Random random;
-  private final CountDownLatch acks;
+  private final Runnable onAck;
   private volatile Throwable failure;
   private int sequence;
 
-  Writer(PostLedger ledger, String baseUrl, long seed, CountDownLatch acks) {
+  Writer(PostLedger ledger, String baseUrl, long seed, Runnable onAck) {
     this.ledger = ledger;
-    this.acks = acks;
+    this.onAck = onAck;
     this.api = new ApiClient(baseUrl);
     this.random = new Random(seed);
     api.signIn(ledger.author());
@@ -93,7 +92,7 @@ final class Writer implements Runnable {
 
   private void acknowledged(JsonNode post) {
     ledger.acknowledged(post);
-    acks.countDown();
+    onAck.run();
   }
 
   /** A body of random length (up to a few KB, some non-ASCII) that ends with its version tag. */
