@@ -1,11 +1,11 @@
 package io.vertebra.server;
 
+import io.vertebra.files.DurableFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Properties;
@@ -13,7 +13,8 @@ import java.util.Properties;
 /**
  * App id, key and secret of the embedded channels server: from {@code CHANNELS_*} variables when given, otherwise
  * generated on first start and kept in {@code DATA_DIR/channels.properties} so browsers and external clients keep
- * working across restarts.
+ * working across restarts. The file is written whole or not at all ({@link DurableFiles}), so a crash during the first
+ * start never leaves an empty file, and a restart never generates new credentials once some were handed out.
  */
 public record ChannelsCredentials(String appId, String key, String secret) {
 
@@ -53,16 +54,13 @@ public record ChannelsCredentials(String appId, String key, String secret) {
   }
 
   private void save(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
     Properties props = new Properties();
     props.setProperty("app_id", appId);
     props.setProperty("key", key);
     props.setProperty("secret", secret);
-    Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-    try (OutputStream out = Files.newOutputStream(tmp)) {
-      props.store(out, "Embedded channels server credentials (generated; keep the secret private)");
-    }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    props.store(out, "Embedded channels server credentials (generated; keep the secret private)");
+    DurableFiles.replace(file, out.toByteArray(), true);
   }
 
   private static String first(String a, String b) {

@@ -2,7 +2,7 @@ package io.vertebra.server;
 
 /**
  * SIGTERM and SIGINT stop the server gracefully and end the process with status 0. Without this the JVM's own
- * handler runs every shutdown hook at once (Jetty's stop racing H2's close of the database, so a request still
+ * handler runs every shutdown hook at once (Jetty's stop racing the database pool's close, so a request still
  * draining could find its database gone) and exits with 143. Here the server closes first — realtime clients told
  * to reconnect, no new requests, in-flight ones answered — and only then does the JVM exit.
  */

@@ -9,18 +9,21 @@ import java.util.Random;
 /**
  * One user writing to its own posts as fast as the server answers: creates, full updates (PUT with the version in
  * the body), partial updates (PATCH with If-Match) and deletes (with If-Match), each recorded in a
- * {@link PostLedger} before it is sent and when it is acknowledged. Runs until the server goes away.
+ * {@link PostLedger} before it is sent and when it is acknowledged. Runs until the server goes away. Each
+ * acknowledgement also runs {@code onAck}, so the test can kill the server right after one.
  */
 final class Writer implements Runnable {
 
   private final PostLedger ledger;
   private final ApiClient api;
   private final Random random;
+  private final Runnable onAck;
   private volatile Throwable failure;
   private int sequence;
 
-  Writer(PostLedger ledger, String baseUrl, long seed) {
+  Writer(PostLedger ledger, String baseUrl, long seed, Runnable onAck) {
     this.ledger = ledger;
+    this.onAck = onAck;
     this.api = new ApiClient(baseUrl);
     this.random = new Random(seed);
     api.signIn(ledger.author());
@@ -65,7 +68,7 @@ final class Writer implements Runnable {
     ledger.sending(new PostLedger.Pending("create", 0, 1, title, body));
     ApiClient.Reply reply = api.send("POST", "/api/posts", json(title, body, null));
     expect(201, reply);
-    ledger.acknowledged(reply.json());
+    acknowledged(reply.json());
   }
 
   private void update(long id, boolean put) {
@@ -77,14 +80,19 @@ final class Writer implements Runnable {
         ? api.send("PUT", "/api/posts/" + id, json(title, body, version))
         : api.send("PATCH", "/api/posts/" + id, json(title, body, null), "If-Match", "\"" + version + "\"");
     expect(200, reply);
-    ledger.acknowledged(reply.json());
+    acknowledged(reply.json());
   }
 
   private void delete(long id) {
     long version = ledger.acked(id).get("version").asLong();
     ledger.sending(new PostLedger.Pending("delete", id, version, null, null));
     expect(204, api.send("DELETE", "/api/posts/" + id, null, "If-Match", "\"" + version + "\""));
-    ledger.acknowledged(null);
+    acknowledged(null);
+  }
+
+  private void acknowledged(JsonNode post) {
+    ledger.acknowledged(post);
+    onAck.run();
   }
 
   /** A body of random length (up to a few KB, some non-ASCII) that ends with its version tag. */

@@ -18,7 +18,7 @@ final class Leaks {
   /** Stack frames, exception class names and our/our libraries' package names. */
   private static final Pattern INTERNALS = Pattern.compile(
       "\\tat |\\bat [a-z]+\\.[a-z]+\\.|[A-Za-z]+(Exception|Error)\\b(?![\"'])|\\b(java|javax|jakarta|io\\.vertebra|"
-          + "org\\.eclipse|com\\.fasterxml|com\\.pusher|org\\.h2|com\\.zaxxer|org\\.postgresql)\\.[a-z]");
+          + "org\\.eclipse|com\\.fasterxml|com\\.pusher|org\\.h2|org\\.sqlite|com\\.zaxxer|org\\.postgresql)\\.[a-z]");
 
   private final List<String> secrets;
 

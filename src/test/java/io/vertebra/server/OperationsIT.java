@@ -48,7 +48,7 @@ class OperationsIT {
       assertEquals("ok", body.get("status").asText());
       assertEquals("serve", body.get("mode").asText());
       assertEquals("ok", body.at("/checks/database/status").asText());
-      assertEquals("h2", body.at("/checks/database/dialect").asText());
+      assertEquals("sqlite", body.at("/checks/database/dialect").asText());
       assertEquals("ok", body.at("/checks/channels/status").asText());
       assertFalse(body.toString().contains(app.realtime().secret()));
 

@@ -102,7 +102,7 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback, Befor
     return rest;
   }
 
-  /** The app's DATA_DIR (channels credentials, session key, H2 files). */
+  /** The app's DATA_DIR (channels credentials, session key, database files). */
   public Path dataDir() {
     return dataDir;
   }

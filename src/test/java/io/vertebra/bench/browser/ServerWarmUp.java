@@ -8,7 +8,7 @@ import io.vertebra.server.AppServer;
 /**
  * Brings the server's JIT to a steady state before anything is timed: {@code writes} PUTs through the REST API on a
  * post of its own, each announced through pusher-http-java and fanned out to one WebSocket subscriber. Without it
- * the timed edits run the write path (servlet, H2 commit, trigger signing, HTTP API, fan-out) largely interpreted:
+ * the timed edits run the write path (servlet, durable commit, trigger signing, HTTP API, fan-out) largely interpreted:
  * a server handles only ~60 edits per round, far below HotSpot's compile thresholds (BENCHMARKS.md, section 2).
  */
 final class ServerWarmUp {

@@ -15,7 +15,7 @@ import java.time.Clock;
 import java.util.function.IntToLongFunction;
 
 /**
- * Data-scale benchmark: {@code posts} posts (100,000) bulk-inserted into the embedded H2 store, then the time to
+ * Data-scale benchmark: {@code posts} posts (100,000) bulk-inserted into the embedded SQLite store, then the time to
  * read one page of the cursor listing ({@link PostStore#list}) at the first, middle and last page. The baseline is
  * the first page (so flat = ratios near 1); for contrast the same depths read with SQL OFFSET, which a naive listing
  * would use. System properties: {@code posts}, {@code samples} per depth (300). Writes target/benchmarks/data-scale.json.
@@ -38,7 +38,7 @@ public final class DataScaleBench {
       report.put("insert_s", Report.round((System.nanoTime() - t0) / 1e9));
       PostStore store = new PostStore(db, Clock.systemUTC());
       // Cursor = ids below it; the first page's is past the newest id. Each sample moves a little (below JITTER)
-      // so that no read repeats the previous one exactly: H2 would answer a repeated query from its result cache.
+      // so that no read repeats the previous one exactly (a cached answer would measure nothing).
       long[] cursors = {maxId + 1, maxId - posts / 2, limit + 1 + JITTER};
       long[] offsets = {0, posts / 2, posts - limit - JITTER};
       String[] depths = {"first", "middle", "last"};

@@ -14,7 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * REST benchmark: GET and PUT of one post against a static file from the same server (the baseline), closed loop,
+ * REST benchmark: GET and PUT of one post and POST of new ones against a static file from the same server (the
+ * baseline), closed loop,
  * the app run as {@code java -jar target/vertebra.jar} in its own process. System properties: {@code threads} (8),
  * {@code seconds} per scenario (10), {@code static} path of the baseline file (/index.html), {@code serverJvm},
  * {@code jar}. Writes target/benchmarks/rest.json. Any error fails the figure (reported, and exit status 1).
@@ -63,11 +64,18 @@ public final class RestBench {
           .PUT(HttpRequest.BodyPublishers.ofString(
               "{\"title\":\"Benchmark post " + w + "\",\"body\":\"An edited body of a typical short length.\"}"))
           .build(), 200);
-      errors = put(report, "static", stat) + put(report, "get", get) + put(report, "put", put);
+      LoadDriver.Result post = load.run(w -> HttpRequest.newBuilder(URI.create(base + "/api/posts"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(
+              "{\"title\":\"Benchmark post by " + w + "\",\"body\":\"A new body of a typical short length.\"}"))
+          .build(), 201);
+      errors = put(report, "static", stat) + put(report, "get", get) + put(report, "put", put)
+          + put(report, "post", post);
       report.ratio("ratio.get_vs_static_rps", get.requestsPerSecond(), stat.requestsPerSecond());
       report.ratio("ratio.put_vs_static_rps", put.requestsPerSecond(), stat.requestsPerSecond());
       report.ratio("ratio.get_vs_static_p99", get.latency().p99(), stat.latency().p99());
       report.ratio("ratio.put_vs_static_p99", put.latency().p99(), stat.latency().p99());
+      report.ratio("ratio.post_vs_static_rps", post.requestsPerSecond(), stat.requestsPerSecond());
       report.put("errors", errors);
     }
     report.write();

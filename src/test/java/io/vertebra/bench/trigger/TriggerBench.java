@@ -24,7 +24,7 @@ import java.util.Map;
  * The server-side legs of the browser benchmark without browsers: one signed trigger to the embedded channels
  * server's HTTP API (one WebSocket subscriber on the channels, so the fan-out is real) through pusher-http-java's
  * asynchronous client as the app configures it ({@link PusherClients}), its synchronous client, and the JDK's
- * HTTP client with the same signed URL; and a REST PUT (session, validation, durable H2 commit, trigger). Each is
+ * HTTP client with the same signed URL; and a REST PUT (session, validation, durable commit, trigger). Each is
  * measured paced (one call every {@value #PACE_MS} ms, as edits come), first on a fresh JVM ("cold", the state
  * the browser benchmark used to measure in) and again after {@code warmup} unpaced calls of each ("warm").
  * Writes target/benchmarks/trigger.json.

@@ -13,7 +13,7 @@ import java.security.MessageDigest;
 import java.util.Map;
 
 /**
- * {@code POST /admin/backup}: an online backup of the embedded H2 database into {@code DATA_DIR/backups/}, answered
+ * {@code POST /admin/backup}: an online backup of the embedded SQLite database into {@code DATA_DIR/backups/}, answered
  * with the file written. Only for whoever holds the realtime app secret ({@code Authorization: Bearer <secret>}),
  * because a backup holds every post and fills the disk. A PostgreSQL deployment gets 409: use pg_dump.
  */
@@ -45,7 +45,7 @@ public final class BackupServlet extends JsonServlet {
     }
     if (!backups.supported()) {
       throw new ApiException(HttpServletResponse.SC_CONFLICT, ApiErrors.CONFLICT,
-          "The posts database is not the embedded H2 one: back it up with its own tools (pg_dump for "
+          "The posts database is not the embedded SQLite one: back it up with its own tools (pg_dump for "
               + "PostgreSQL; see OPERATIONS.md)", null, null);
     }
     Path file = backups.backup();

@@ -1,19 +1,19 @@
 package io.vertebra.posts.server.identity;
 
+import io.vertebra.files.DurableFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
  * The key that signs session cookies: {@code SESSION_SECRET} when set (the same value on every app node, so a cookie
  * signed by one node is accepted by all), otherwise generated on first start and kept in
- * {@code DATA_DIR/session.key} (owner-only) so sessions survive restarts. Changing it signs everybody out.
+ * {@code DATA_DIR/session.key} (owner-only) so sessions survive restarts. Changing it signs everybody out. The file
+ * appears whole or not at all ({@link DurableFiles#createOnce}): a crash while creating it never leaves an empty key
+ * that would stop the next start, and the first process to create it wins.
  */
 final class SessionSecret {
 
@@ -40,16 +40,9 @@ final class SessionSecret {
   }
 
   private static void create(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
     byte[] key = new byte[BYTES];
     new SecureRandom().nextBytes(key);
-    try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createFile(file);
-    } catch (FileAlreadyExistsException e) {
-      return; // another process created it first: use theirs
-    }
-    Files.writeString(file, HexFormat.of().formatHex(key) + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+    // false: another process created it first, and load() reads theirs
+    DurableFiles.createOnce(file, (HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.US_ASCII), true);
   }
 }

@@ -1,19 +1,22 @@
 package io.vertebra.posts.server.store;
 
+import io.vertebra.files.DurableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Online backups of the embedded H2 database: H2's {@code BACKUP TO} writes a consistent zip of the database file
- * while the server keeps serving (its storage is copy-on-write). Backups go to {@code DATA_DIR/backups/} under a
- * timestamped name, never to a path chosen by the caller. PostgreSQL is backed up with its own tools (pg_dump).
+ * Online backups of the embedded SQLite database: {@code VACUUM INTO} writes a consistent, compacted copy of the
+ * database while the server keeps serving (it reads one snapshot; writers go on in the WAL). Backups go to
+ * {@code DATA_DIR/backups/} under a timestamped name, never to a path chosen by the caller, and appear there only
+ * whole (written under a temporary name, synced, renamed). PostgreSQL is backed up with its own tools (pg_dump).
  */
 public final class Backups {
 
@@ -34,23 +37,36 @@ public final class Backups {
     this.clock = clock;
   }
 
-  /** Whether this database can be backed up here (the embedded H2 kind). */
+  /** Whether this database can be backed up here (the embedded SQLite kind). */
   public boolean supported() {
-    return "h2".equals(database.dialect());
+    return database.sqlDialect() == Dialect.SQLITE;
   }
 
   /**
-   * Writes a backup and returns its file. One at a time: a second request waits for the first.
+   * Writes a backup and returns its file: a SQLite database, restored by putting it in place of
+   * {@code DATA_DIR/vertebra.db}. One at a time: a second request waits for the first.
    *
-   * @throws StoreException when the database refuses (e.g. an in-memory H2 URL) or the folder is not writable
+   * @throws StoreException when the database refuses or the folder is not writable
    */
   public synchronized Path backup() {
-    Path target = folder.resolve("vertebra-" + STAMP.format(clock.instant()) + ".zip");
+    Path target = folder.resolve("vertebra-" + STAMP.format(clock.instant()) + ".db");
+    Path partial = target.resolveSibling(target.getFileName() + ".tmp");
     try {
       Files.createDirectories(folder);
-      try (Connection c = database.connection(); Statement s = c.createStatement()) {
-        s.execute("BACKUP TO '" + target.toString().replace("'", "''") + "'");
+      Files.deleteIfExists(partial);
+      try (Connection c = database.connection();
+          PreparedStatement vacuum = c.prepareStatement("VACUUM INTO ?")) {
+        c.setAutoCommit(true); // VACUUM cannot run inside a transaction
+        try {
+          vacuum.setString(1, partial.toString());
+          vacuum.execute();
+        } finally {
+          c.setAutoCommit(false);
+        }
       }
+      DurableFiles.syncFile(partial);
+      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+      DurableFiles.syncFolder(target);
     } catch (SQLException | IOException e) {
       throw new StoreException("Backup to " + target + " failed: " + e.getMessage(), e);
     }

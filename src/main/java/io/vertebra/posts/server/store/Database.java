@@ -3,29 +3,37 @@ package io.vertebra.posts.server.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.vertebra.files.DurableFiles;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * The connection pool to the posts database: an H2 file under {@code DATA_DIR} by default, or any JDBC URL from
- * {@code DATABASE_URL} (PostgreSQL tested). The schema is created or migrated when it opens.
+ * The connection pool to the posts database: a SQLite file under {@code DATA_DIR} by default ({@link Dialect#SQLITE}:
+ * every acknowledged write survives a crash), or PostgreSQL from {@code DATABASE_URL}. The schema is created or
+ * migrated when it opens; a {@code DATA_DIR} written by an H2-based release is imported first
+ * ({@link LegacyH2Import}).
  */
 public final class Database implements AutoCloseable {
 
-  /** File name (without H2's {@code .mv.db}) of the default embedded database. */
-  static final String H2_FILE = "vertebra";
+  /** File name of the default embedded database in {@code DATA_DIR}. */
+  public static final String FILE_NAME = "vertebra.db";
 
   private final HikariDataSource pool;
-  private final String dialect;
+  private final Dialect dialect;
+  /** SQLite: the database file, whose {@code -wal} file {@link #syncCommits} syncs; null for PostgreSQL. */
+  private final Path file;
 
-  private Database(HikariDataSource pool, String dialect) {
+  private Database(HikariDataSource pool, Dialect dialect, Path file) {
     this.pool = pool;
     this.dialect = dialect;
+    this.file = file;
   }
 
   /** Where the data lives, for logs: the JDBC URL without its parameters (which may hold a password). */
@@ -38,43 +46,64 @@ public final class Database implements AutoCloseable {
         cut = at;
       }
     }
-    return url.substring(0, cut) + " (" + dialect + ")";
+    return url.substring(0, cut) + " (" + dialect.label() + ")";
   }
 
   /**
    * Opens the database at {@code databaseUrl} (a JDBC URL, or {@code postgres://user:pass@host:port/db}), or the
-   * embedded H2 file in {@code dataDir} when it is null, and brings its schema up to date.
+   * embedded SQLite file in {@code dataDir} when it is null, and brings its schema up to date.
+   *
+   * @throws IllegalArgumentException when {@code databaseUrl} names a database this store does not support
    */
   public static Database open(String databaseUrl, Path dataDir) {
     HikariConfig config = new HikariConfig();
     if (databaseUrl == null) {
-      // WRITE_DELAY=0: H2 writes each commit out instead of batching commits for up to half a second (PostStore
-      // adds a checkpoint after each write: CrashSafetyIT showed a SIGKILL-proof acknowledgement needs it).
-      // DB_CLOSE_ON_EXIT=FALSE: the pool closes the database after the server has drained; H2's own shutdown hook
-      // would close it under requests still being answered.
-      config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(H2_FILE)
-          + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
-      config.setUsername("sa");
-      config.setPassword("");
+      Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
+      try {
+        Files.createDirectories(file.getParent());
+      } catch (IOException e) {
+        throw new StoreException("Cannot create the data folder " + file.getParent() + ": " + e.getMessage(), e);
+      }
+      LegacyH2Import.importIfPresent(file);
+      config.setJdbcUrl("jdbc:sqlite:" + file);
     } else {
       configureExternal(config, databaseUrl);
     }
+    Dialect dialect = Dialect.of(config.getJdbcUrl());
+    dialect.configure(config);
     config.setPoolName("posts-db");
     config.setMaximumPoolSize(10);
     config.setMinimumIdle(2);
     config.setAutoCommit(false);
-    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     config.setConnectionTimeout(5_000);
     config.setInitializationFailTimeout(10_000);
     HikariDataSource pool = new HikariDataSource(config);
     try {
-      Database db = new Database(pool, config.getJdbcUrl().startsWith("jdbc:postgresql:") ? "postgresql" : "h2");
-      Migrations.apply(pool);
+      Database db = new Database(pool, dialect, dialect == Dialect.SQLITE ? sqliteFile(config.getJdbcUrl()) : null);
+      try (Connection c = pool.getConnection()) {
+        Migrations.apply(c, dialect);
+      }
       return db;
     } catch (SQLException | RuntimeException e) {
       pool.close();
       throw new StoreException("Cannot prepare the posts database: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * SQLite only: syncs to the disk every commit made so far (the WAL file, where commits go until a checkpoint moves
+   * them into the database file and syncs that). The store calls it, grouped ({@link GroupSync}), before a write is
+   * acknowledged; it makes a commit survive a power loss, not only a crash.
+   */
+  void syncCommits() throws IOException {
+    Path wal = file.resolveSibling(file.getFileName() + "-wal");
+    // No WAL: every commit is in the database file already (the last connection closed and checkpointed).
+    DurableFiles.syncFile(Files.exists(wal) ? wal : file);
+  }
+
+  private static Path sqliteFile(String jdbcUrl) {
+    String path = jdbcUrl.substring("jdbc:sqlite:".length()).split("\\?", 2)[0];
+    return Path.of(path.startsWith("file:") ? path.substring("file:".length()) : path).toAbsolutePath();
   }
 
   /** Accepts a JDBC URL as is; turns {@code postgres[ql]://user:pass@host[:port]/db} into one plus credentials. */
@@ -130,8 +159,13 @@ public final class Database implements AutoCloseable {
    */
   public record PoolStats(int active, int idle, int waiting, int max) {}
 
-  /** {@code "h2"} or {@code "postgresql"}. */
+  /** {@code "sqlite"} or {@code "postgresql"}. */
   public String dialect() {
+    return dialect.label();
+  }
+
+  /** What this database needs done differently. */
+  Dialect sqlDialect() {
     return dialect;
   }
 

@@ -1,10 +1,10 @@
 package io.vertebra.posts.server.store;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Posts in the database. Every method is one transaction, committed before it returns (so a caller may acknowledge
- * the write). Writes are optimistic: an update or delete may name the version it was based on, and then only
- * succeeds if that is still the current version ({@code UPDATE ... WHERE id = ? AND version = ?}), so concurrent
- * writers can never overwrite each other unseen: exactly one of two racing writers wins.
+ * Posts in the database. Every method is one transaction; a write returns only once durable, so a caller may
+ * acknowledge it (CrashSafetyIT kills the server right after acknowledgements and finds every one). Writes are
+ * optimistic: an update or delete may name the version it was based on, and then only succeeds if that is still the
+ * current version ({@code UPDATE ... WHERE id = ? AND version = ?}), so concurrent writers can never overwrite each
+ * other unseen: exactly one of two racing writers wins.
  */
 public final class PostStore {
 
@@ -25,22 +26,19 @@ public final class PostStore {
   private final Database db;
   private final Clock clock;
   /**
-   * H2 only: write transactions one at a time, and none acknowledged before a {@code CHECKPOINT SYNC} begun after its
-   * commit has finished ({@link #h2Durability}). A commit alone (even with WRITE_DELAY=0) let about one acknowledged
-   * write in a thousand vanish when the process was SIGKILLed right after (CrashSafetyIT, 4 concurrent writers: lost
-   * at cycles 12-18 in three runs); with the checkpoint, 40 cycles and 2,839 acknowledged writes all survived.
-   * PostgreSQL needs neither. Null for other databases.
+   * Writers queue here when the database takes one writing transaction at a time (SQLite): a wait in this process
+   * instead of SQLite's busy retries. Null when the database handles concurrent writers itself.
    */
-  private final ReentrantLock h2Writes;
-  /** H2 only: one checkpoint for all the writes committed while the previous one ran (BENCHMARKS.md, REST). */
-  private final GroupCheckpoint h2Durability;
+  private final ReentrantLock writeLock;
+  /** With {@link #writeLock}: one sync of the commits for all the writes made while the previous one ran. */
+  private final GroupSync commits;
 
   public PostStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
-    boolean h2 = "h2".equals(db.dialect());
-    this.h2Writes = h2 ? new ReentrantLock() : null;
-    this.h2Durability = h2 ? new GroupCheckpoint() : null;
+    boolean single = db.sqlDialect().singleWriter();
+    this.writeLock = single ? new ReentrantLock() : null;
+    this.commits = single ? new GroupSync() : null;
   }
 
   /** Stores a new post at version 1; {@code changes} must set the title and body. */
@@ -51,15 +49,14 @@ public final class PostStore {
     return plainWrite(c -> {
       long now = now();
       try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO posts (title, body, author, version, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)",
-          Statement.RETURN_GENERATED_KEYS)) {
+          "INSERT INTO posts (title, body, author, version, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)"
+              + " RETURNING id")) {
         p.setString(1, changes.title());
         p.setString(2, changes.body());
         p.setString(3, author);
         p.setLong(4, now);
         p.setLong(5, now);
-        p.executeUpdate();
-        try (ResultSet keys = p.getGeneratedKeys()) {
+        try (ResultSet keys = p.executeQuery()) {
           keys.next();
           long id = keys.getLong(1);
           return new Post(id, changes.title(), changes.body(), author, 1, Instant.ofEpochMilli(now),
@@ -241,37 +238,30 @@ public final class PostStore {
     }
   }
 
-  /** A transaction that writes: on H2 serialised, and done only once on disk for good (see {@link #h2Writes}). */
+  /**
+   * A transaction that writes. PostgreSQL: durable once committed. SQLite: queued behind the other writers, and
+   * returned only once a sync of the commits that began after this commit has finished (see {@link Dialect}).
+   */
   private <T> T write(Work<T> work) throws PostNotFoundException, VersionConflictException {
-    if (h2Writes == null) {
+    if (writeLock == null) {
       return transaction(work);
     }
     T result;
     long ticket;
-    h2Writes.lock();
+    writeLock.lock();
     try {
       result = transaction(work);
-      ticket = h2Durability.committed();
+      ticket = commits.committed();
     } finally {
-      h2Writes.unlock();
+      writeLock.unlock();
     }
-    // Outside the lock: the next writers' transactions run while this checkpoint does, and share the next one.
+    // Outside the lock: the next writers' transactions run while this sync does, and share the next one.
     try {
-      h2Durability.awaitDurable(ticket, this::checkpoint);
-    } catch (SQLException e) {
+      commits.awaitDurable(ticket, db::syncCommits);
+    } catch (IOException e) {
       throw new StoreException("Database error: the write may not have reached the disk: " + e.getMessage(), e);
     }
     return result;
-  }
-
-  /**
-   * On a connection of its own: the writer that runs the checkpoint has already given its transaction's connection
-   * back, so writers waiting for a checkpoint hold no connection that readers could use.
-   */
-  private void checkpoint() throws SQLException {
-    try (Connection c = db.connection(); Statement s = c.createStatement()) {
-      s.execute("CHECKPOINT SYNC");
-    }
   }
 
   /** A transaction whose work cannot end in not-found or conflict. */

@@ -9,21 +9,17 @@ import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.TestServers;
 import io.vertebra.posts.server.store.PostgresCluster;
 import io.vertebra.server.AppServer;
-import java.io.InputStream;
+import io.vertebra.posts.server.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import org.h2.tools.RunScript;
-import org.h2.tools.Script;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The backup recipes of OPERATIONS.md, run for real: online backup, restore, and the offline SQL dump. */
+/** The backup recipes of OPERATIONS.md, run for real: online backup, restore, and the offline copy. */
 class BackupIT {
 
   @TempDir
@@ -33,12 +29,13 @@ class BackupIT {
   Path restored;
 
   @TempDir
-  Path fromScript;
+  Path offline;
 
   @Test
-  @DisplayName("POST /admin/backup with the app secret writes a zip while serving; unzipped into DATA_DIR it restores")
+  @DisplayName("POST /admin/backup with the app secret writes a database file while serving; put in DATA_DIR it "
+      + "restores")
   void onlineBackupRestores() throws Exception {
-    Path zip;
+    Path copy;
     try (AppServer app = TestServers.serve(live, Map.of())) {
       ApiClient client = new ApiClient(app.baseUrl());
       client.signIn("Archivist");
@@ -55,24 +52,24 @@ class BackupIT {
       ApiClient.Reply backup = client.send("POST", "/admin/backup", null,
           "Authorization", "Bearer " + app.realtime().secret());
       assertEquals(200, backup.status(), backup.toString());
-      zip = Path.of(backup.json().get("file").asText());
-      assertEquals(live.resolve("backups").toAbsolutePath(), zip.getParent());
-      assertEquals(Files.size(zip), backup.json().get("bytes").asLong());
+      copy = Path.of(backup.json().get("file").asText());
+      assertTrue(copy.getFileName().toString().endsWith(".db"), copy.toString());
+      assertEquals(live.resolve("backups").toAbsolutePath(), copy.getParent());
+      assertEquals(Files.size(copy), backup.json().get("bytes").asLong());
       client.create("after the backup", "not in it");
     }
 
-    unzip(zip, restored);
+    try (var names = Files.list(copy.getParent())) {
+      assertEquals(List.of(copy), names.toList(), "only the finished backup, no temporary file");
+    }
+    Files.copy(copy, restored.resolve(Database.FILE_NAME));
     try (AppServer app = TestServers.serve(restored, Map.of())) {
       assertEquals(List.of("kept 2", "kept 1"), titles(new ApiClient(app.baseUrl())));
     }
 
-    // Offline SQL dump (server stopped), the form that survives H2 version upgrades: Script, then RunScript.
-    Path sql = fromScript.resolve("dump.sql");
-    new Script().runTool("-url", "jdbc:h2:file:" + live.resolve("vertebra").toAbsolutePath(), "-user", "sa",
-        "-script", sql.toString());
-    new RunScript().runTool("-url", "jdbc:h2:file:" + fromScript.resolve("vertebra").toAbsolutePath(), "-user", "sa",
-        "-script", sql.toString());
-    try (AppServer app = TestServers.serve(fromScript, Map.of())) {
+    // Offline (server stopped): the database file alone holds everything, the stop folded its WAL into it.
+    Files.copy(live.resolve(Database.FILE_NAME), offline.resolve(Database.FILE_NAME));
+    try (AppServer app = TestServers.serve(offline, Map.of())) {
       assertEquals(List.of("after the backup", "kept 2", "kept 1"), titles(new ApiClient(app.baseUrl())));
     }
   }
@@ -97,15 +94,5 @@ class BackupIT {
       titles.add(post.get("title").asText());
     }
     return titles;
-  }
-
-  private static void unzip(Path zip, Path into) throws Exception {
-    try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-      for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
-        Path target = into.resolve(entry.getName()).normalize();
-        assertTrue(target.startsWith(into), "entry stays inside the folder: " + entry.getName());
-        Files.copy(entries, target);
-      }
-    }
   }
 }

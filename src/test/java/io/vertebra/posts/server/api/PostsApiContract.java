@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The REST contract of DESIGN.md, run against a real server on a free loopback port. Subclasses choose the database
- * (H2 file, PostgreSQL) by the environment they give the server.
+ * (SQLite file, PostgreSQL) by the environment they give the server.
  */
 abstract class PostsApiContract {
 

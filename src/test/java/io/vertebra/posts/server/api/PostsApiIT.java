@@ -2,7 +2,7 @@ package io.vertebra.posts.server.api;
 
 import java.util.Map;
 
-/** The REST contract on the default database: an H2 file under DATA_DIR. */
+/** The REST contract on the default database: a SQLite file under DATA_DIR. */
 class PostsApiIT extends PostsApiContract {
 
   @Override

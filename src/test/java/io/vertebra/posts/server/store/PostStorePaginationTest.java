@@ -25,7 +25,7 @@ class PostStorePaginationTest {
     try (Database db = Database.open(null, dataDir)) {
       insert(db);
       PostStore store = new PostStore(db, Clock.systemUTC());
-      // Warm up the JIT and H2's caches so the measurement is about the query, not class loading.
+      // Warm up the JIT and the database's caches so the measurement is about the query, not class loading.
       for (int i = 0; i < 20; i++) {
         store.list(null, 50);
         store.list("100", 50);

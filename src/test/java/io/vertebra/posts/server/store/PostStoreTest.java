@@ -24,7 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store on the embedded H2 file: versions, conflicts, pagination, migrations. */
+/** The store on the embedded SQLite file: versions, conflicts, pagination, migrations, ids. */
 class PostStoreTest {
 
   private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.678Z");
@@ -152,7 +152,29 @@ class PostStoreTest {
     assertEquals("p@ss", config.getPassword());
     assertThrows(IllegalArgumentException.class,
         () -> Database.configureExternal(new com.zaxxer.hikari.HikariConfig(), "mysql://x/y"));
-    assertEquals("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("vertebra") + " (h2)", db.describe(),
+    assertEquals("jdbc:sqlite:" + dataDir.toAbsolutePath().resolve("vertebra.db") + " (sqlite)", db.describe(),
         "logs show where the data is, without URL parameters");
+  }
+
+  @Test
+  @DisplayName("a DATABASE_URL of an unsupported database is refused with a message naming the supported ones")
+  void unsupportedDatabase() {
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> Database.open("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", dataDir.resolve("other")));
+    assertTrue(refused.getMessage().contains("jdbc:h2:mem:x") && refused.getMessage().contains("PostgreSQL"),
+        refused.getMessage());
+  }
+
+  @Test
+  @DisplayName("the id of a deleted post is never handed out again, even the newest one's after a restart")
+  void idsAreNotReused() throws Exception {
+    store.create(new PostChanges("first", ""), "Ann");
+    long newest = store.create(new PostChanges("newest", ""), "Ann").id();
+    store.delete(newest, null);
+    db.close();
+    db = Database.open(null, dataDir);
+    store = new PostStore(db, Clock.systemUTC());
+    assertTrue(store.create(new PostChanges("later", ""), "Ann").id() > newest,
+        "a client holding the deleted post must never see another post under its id");
   }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.SQLException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Who runs the checkpoint, who waits, and that no write is reported durable by a checkpoint begun before it. */
-class GroupCheckpointTest {
+/** Who runs the sync, who waits, and that no write is reported durable by a sync begun before its commit. */
+class GroupSyncTest {
 
-  private final GroupCheckpoint group = new GroupCheckpoint();
+  private final GroupSync group = new GroupSync();
   private final ExecutorService writers = Executors.newCachedThreadPool();
 
   @AfterEach
@@ -30,15 +30,15 @@ class GroupCheckpointTest {
   }
 
   @Test
-  void aLoneWriterRunsItsOwnCheckpoint() throws Exception {
+  void aLoneWriterRunsItsOwnSync() throws Exception {
     AtomicInteger runs = new AtomicInteger();
     group.awaitDurable(group.committed(), runs::incrementAndGet);
     group.awaitDurable(group.committed(), runs::incrementAndGet);
-    assertEquals(2, runs.get(), "each commit after the last checkpoint needs a new one");
+    assertEquals(2, runs.get(), "each commit after the last sync needs a new one");
   }
 
   @Test
-  void writesCommittedDuringACheckpointShareTheNextOne() throws Exception {
+  void writesCommittedDuringASyncShareTheNextOne() throws Exception {
     CountDownLatch firstRunning = new CountDownLatch(1);
     CountDownLatch releaseFirst = new CountDownLatch(1);
     AtomicInteger runs = new AtomicInteger();
@@ -52,7 +52,7 @@ class GroupCheckpointTest {
     });
     assertTrue(firstRunning.await(10, TimeUnit.SECONDS));
 
-    // Committed while the first checkpoint runs: it began before them, so it must not count for them.
+    // Committed while the first sync runs: it began before them, so it must not count for them.
     List<Future<?>> late = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       long ticket = group.committed();
@@ -63,7 +63,7 @@ class GroupCheckpointTest {
     }
     Thread.sleep(50);
     for (Future<?> f : late) {
-      assertFalse(f.isDone(), "acknowledged before any checkpoint began after its commit");
+      assertFalse(f.isDone(), "acknowledged before any sync began after its commit");
     }
 
     releaseFirst.countDown();
@@ -71,14 +71,14 @@ class GroupCheckpointTest {
     for (Future<?> f : late) {
       f.get(10, TimeUnit.SECONDS);
     }
-    assertEquals(2, runs.get(), "one checkpoint for the first write, one for the five committed during it");
+    assertEquals(2, runs.get(), "one sync for the first write, one for the five committed during it");
   }
 
   @Test
-  void aFailedCheckpointMakesNoOneDurableAndAWaiterRunsTheNext() throws Exception {
+  void aFailedSyncMakesNoOneDurableAndAWaiterRunsTheNext() throws Exception {
     CountDownLatch failingRunning = new CountDownLatch(1);
     CountDownLatch releaseFailing = new CountDownLatch(1);
-    SQLException diskFull = new SQLException("disk full");
+    IOException diskFull = new IOException("disk full");
     Future<?> failing = writers.submit(() -> {
       group.awaitDurable(group.committed(), () -> {
         failingRunning.countDown();
@@ -99,7 +99,7 @@ class GroupCheckpointTest {
     Exception thrown = assertThrows(Exception.class, () -> failing.get(10, TimeUnit.SECONDS));
     assertSame(diskFull, thrown.getCause());
     waiter.get(10, TimeUnit.SECONDS);
-    assertEquals(1, waiterRuns.get(), "the waiter ran a checkpoint of its own after the failure");
+    assertEquals(1, waiterRuns.get(), "the waiter ran a sync of its own after the failure");
   }
 
   private static void await(CountDownLatch latch) {

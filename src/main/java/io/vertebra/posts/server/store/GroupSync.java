@@ -1,20 +1,21 @@
 package io.vertebra.posts.server.store;
 
-import java.sql.SQLException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 
 /**
- * Group commit for H2: a write counts as done only once a {@code CHECKPOINT SYNC} that began after its commit has
- * finished, and one checkpoint serves every commit made before it began. Writers that commit while a checkpoint runs
- * wait for the next one, which the first of them runs for all: under load, one {@code fsync} covers many writes
+ * Group commit: a write counts as done only once a sync (an {@code fsync} of what the commits wrote) that began after
+ * its commit has finished, and one sync serves every commit made before it began. Writers that commit while a sync
+ * runs wait for the next one, which the first of them runs for all: under load, one {@code fsync} covers many writes
  * instead of each write paying its own behind the others.
  *
  * <p>Usage: {@link #committed()} right after each commit, then {@link #awaitDurable} before acknowledging it.
  */
-final class GroupCheckpoint {
+final class GroupSync {
 
-  /** Writes out and syncs everything committed so far (H2's {@code CHECKPOINT SYNC}). */
-  interface Checkpoint {
-    void run() throws SQLException;
+  /** Syncs to the disk everything committed so far. */
+  interface Sync {
+    void run() throws IOException;
   }
 
   private long committed;
@@ -27,11 +28,11 @@ final class GroupCheckpoint {
   }
 
   /**
-   * Returns once commit {@code ticket} is on disk. When no checkpoint is running, this writer runs one with
-   * {@code checkpoint} for every commit counted so far; otherwise it waits for that one to end and checks again. A
-   * failed checkpoint makes no one durable: its runner throws, and a waiter runs the next one.
+   * Returns once commit {@code ticket} is on disk. When no sync is running, this writer runs one with {@code sync}
+   * for every commit counted so far; otherwise it waits for that one to end and checks again. A failed sync makes no
+   * one durable: its runner throws, and a waiter runs the next one.
    */
-  void awaitDurable(long ticket, Checkpoint checkpoint) throws SQLException {
+  void awaitDurable(long ticket, Sync sync) throws IOException {
     long covers;
     synchronized (this) {
       while (true) {
@@ -47,13 +48,13 @@ final class GroupCheckpoint {
           wait();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new SQLException("Interrupted while waiting for the write to reach the disk", e);
+          throw new InterruptedIOException("Interrupted while waiting for the write to reach the disk");
         }
       }
     }
     boolean done = false;
     try {
-      checkpoint.run();
+      sync.run();
       done = true;
     } finally {
       synchronized (this) {
