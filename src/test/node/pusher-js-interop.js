@@ -53,7 +53,9 @@ function client(userId, { forge = false } = {}) {
 }
 
 function within(ms, what, promise) {
-  return Promise.race([promise, sleep(ms).then(() => { throw new Error('timed out waiting for ' + what); })]);
+  return Promise.race([promise, sleep(ms).then(() => {
+    throw new Error('timed out waiting for ' + what + ' (' + ms + ' ms)');
+  })]);
 }
 
 function connected(pusher) {
@@ -71,11 +73,20 @@ function subscribed(pusher, name) {
   }));
 }
 
+// Binds at once, but the clock starts when the result is awaited: scenarios bind before they trigger, and on a
+// loaded machine the trigger's own HTTP round trip could otherwise eat the whole wait for the delivery.
 function next(channel, event, ms = WAIT) {
-  return within(ms, event, new Promise((resolve) => channel.bind(event, function handler(data) {
+  const arrival = new Promise((resolve) => channel.bind(event, function handler(data) {
     channel.unbind(event, handler);
     resolve(data);
-  })));
+  }));
+  let timed = null;
+  return {
+    then(onArrived, onTimeout) {
+      timed = timed || within(ms, event, arrival);
+      return timed.then(onArrived, onTimeout);
+    },
+  };
 }
 
 async function nothing(channel, event, ms = 700) {
