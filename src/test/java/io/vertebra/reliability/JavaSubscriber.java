@@ -20,6 +20,7 @@ final class JavaSubscriber implements AutoCloseable {
   private final Pusher pusher;
   private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
   private volatile long connectedAt;
+  private volatile String subscribedOn;
 
   JavaSubscriber(String key, int port) throws InterruptedException {
     pusher = new Pusher(key, new PusherOptions().setHost("127.0.0.1").setWsPort(port).setUseTLS(false)
@@ -36,7 +37,9 @@ final class JavaSubscriber implements AutoCloseable {
     });
     pusher.subscribe("posts", new ChannelEventListener() {
       @Override
-      public void onSubscriptionSucceeded(String channel) {}
+      public void onSubscriptionSucceeded(String channel) {
+        subscribedOn = pusher.getConnection().getSocketId();
+      }
 
       @Override
       public void onEvent(PusherEvent event) {
@@ -61,6 +64,20 @@ final class JavaSubscriber implements AutoCloseable {
 
   boolean connected() {
     return pusher.getConnection().getState() == ConnectionState.CONNECTED;
+  }
+
+  /** The socket id of the current connection (null before the first one). */
+  String socketId() {
+    return pusher.getConnection().getSocketId();
+  }
+
+  /**
+   * Whether the client is connected and subscribed on a connection other than {@code oldSocketId}: only then can
+   * an event reach it, since Pusher delivers to subscribed sockets only and replays nothing.
+   */
+  boolean subscribedSince(String oldSocketId) {
+    String socketId = socketId();
+    return connected() && socketId != null && !socketId.equals(oldSocketId) && socketId.equals(subscribedOn);
   }
 
   @Override
