@@ -21,6 +21,7 @@ final class JavaSubscriber implements AutoCloseable {
   private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
   private volatile long connectedAt;
   private volatile String subscribedOn;
+  private volatile long subscribedAt;
 
   JavaSubscriber(String key, int port) throws InterruptedException {
     pusher = new Pusher(key, new PusherOptions().setHost("127.0.0.1").setWsPort(port).setUseTLS(false)
@@ -38,6 +39,7 @@ final class JavaSubscriber implements AutoCloseable {
     pusher.subscribe("posts", new ChannelEventListener() {
       @Override
       public void onSubscriptionSucceeded(String channel) {
+        subscribedAt = System.nanoTime();
         subscribedOn = pusher.getConnection().getSocketId();
       }
 
@@ -64,6 +66,11 @@ final class JavaSubscriber implements AutoCloseable {
 
   boolean connected() {
     return pusher.getConnection().getState() == ConnectionState.CONNECTED;
+  }
+
+  /** When the last subscription succeeded (System.nanoTime). */
+  long subscribedAt() {
+    return subscribedAt;
   }
 
   /** The socket id of the current connection (null before the first one). */
