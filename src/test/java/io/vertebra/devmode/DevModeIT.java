@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -124,8 +125,13 @@ class DevModeIT {
 
     static DevMode start(int port, int codeServerPort, Path dataDir) throws IOException {
       Path basedir = Path.of(System.getProperty("vertebra.target", "target")).toAbsolutePath().getParent();
-      ProcessBuilder pb = new ProcessBuilder(List.of("mvn", "-o", "-B", "gwt:devmode",
-          "-Ddevmode.port=" + port, "-Ddevmode.codeServerPort=" + codeServerPort))
+      List<String> command = new ArrayList<>(List.of("mvn", "-o", "-B", "gwt:devmode",
+          "-Ddevmode.port=" + port, "-Ddevmode.codeServerPort=" + codeServerPort));
+      String repository = System.getProperty("vertebra.localRepository");
+      if (repository != null) {
+        command.add("-Dmaven.repo.local=" + repository); // where this build resolved everything (offline below)
+      }
+      ProcessBuilder pb = new ProcessBuilder(command)
           .directory(basedir.toFile()).redirectErrorStream(true);
       pb.environment().remove("DISPLAY");
       pb.environment().remove("WAYLAND_DISPLAY");
