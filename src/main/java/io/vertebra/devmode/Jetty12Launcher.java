@@ -6,6 +6,7 @@ import com.google.gwt.core.ext.TreeLogger;
 import com.google.gwt.core.ext.UnableToCompleteException;
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -52,6 +53,8 @@ public final class Jetty12Launcher extends ServletContainerLauncher {
     AutoCloseable server;
     try {
       server = (AutoCloseable) start.invoke(null, bindAddress, port, appRootDir.getAbsolutePath());
+    } catch (InvocationTargetException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e; // DevMode logs the server's own failure
     } finally {
       Thread.currentThread().setContextClassLoader(previous);
     }

@@ -10,6 +10,7 @@ public final class DevModeEntry {
 
   /** Starts the server on {@code host:port} serving {@code warDir}; the environment supplies everything else. */
   public static AppServer start(String host, int port, String warDir) throws Exception {
+    LevelRoutedLog.install(); // the console shows INFO lines as [INFO], warnings as [WARNING]
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("HOST", host);
     env.put("PORT", Integer.toString(port));

@@ -1,9 +1,9 @@
 package io.vertebra.bench;
 
+import io.vertebra.testing.FreePorts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,11 +62,9 @@ public final class ServerProcess implements AutoCloseable {
     return server;
   }
 
-  /** A free loopback port. */
+  /** A free loopback port below the ephemeral range, so a restarted server finds it still free. */
   public static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    return FreePorts.next();
   }
 
   /** The java launcher of the running JVM. */

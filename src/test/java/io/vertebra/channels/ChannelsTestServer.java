@@ -37,6 +37,7 @@ public final class ChannelsTestServer implements AutoCloseable {
     env.put("PORT", Integer.toString(server.port()));
     rest = new Pusher(appId(), key(), secret());
     rest.setHost("127.0.0.1:" + server.port());
+    rest.setRequestTimeout(30_000); // not 4 s: a loaded machine answers later (see TestApp)
   }
 
   /** Stops the server (clients are told to reconnect) and starts it again on the same port. */

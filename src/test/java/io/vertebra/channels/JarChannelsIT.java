@@ -69,16 +69,29 @@ class JarChannelsIT {
 
       // SIGTERM: Jetty's shutdown hook stops the server; connected clients are told to reconnect (4200).
       var closeCode = new java.util.concurrent.CompletableFuture<Integer>();
+      var established = new java.util.concurrent.CompletableFuture<Void>();
       java.net.http.HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
           java.net.URI.create("ws://127.0.0.1:" + port + "/app/jar-test-key?protocol=7"),
           new java.net.http.WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence text,
+                boolean last) {
+              if (text.toString().contains("pusher:connection_established")) {
+                established.complete(null);
+              }
+              ws.request(1);
+              return null;
+            }
+
             @Override
             public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code, String r) {
               closeCode.complete(code);
               return null;
             }
           }).join();
-      Thread.sleep(300);
+      // Only a registered connection is told 4200; the upgrade completes before the server registers it, and a
+      // fixed 300 ms pause was not always enough on a loaded machine. connection_established follows registration.
+      established.get(10, TimeUnit.SECONDS);
       process.destroy();
       assertEquals(io.vertebra.channels.protocol.ErrorCode.RECONNECT, closeCode.get(10, TimeUnit.SECONDS));
     } finally {

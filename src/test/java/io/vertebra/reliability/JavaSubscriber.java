@@ -20,6 +20,8 @@ final class JavaSubscriber implements AutoCloseable {
   private final Pusher pusher;
   private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
   private volatile long connectedAt;
+  private volatile String subscribedOn;
+  private volatile long subscribedAt;
 
   JavaSubscriber(String key, int port) throws InterruptedException {
     pusher = new Pusher(key, new PusherOptions().setHost("127.0.0.1").setWsPort(port).setUseTLS(false)
@@ -36,7 +38,10 @@ final class JavaSubscriber implements AutoCloseable {
     });
     pusher.subscribe("posts", new ChannelEventListener() {
       @Override
-      public void onSubscriptionSucceeded(String channel) {}
+      public void onSubscriptionSucceeded(String channel) {
+        subscribedAt = System.nanoTime();
+        subscribedOn = pusher.getConnection().getSocketId();
+      }
 
       @Override
       public void onEvent(PusherEvent event) {
@@ -61,6 +66,25 @@ final class JavaSubscriber implements AutoCloseable {
 
   boolean connected() {
     return pusher.getConnection().getState() == ConnectionState.CONNECTED;
+  }
+
+  /** When the last subscription succeeded (System.nanoTime). */
+  long subscribedAt() {
+    return subscribedAt;
+  }
+
+  /** The socket id of the current connection (null before the first one). */
+  String socketId() {
+    return pusher.getConnection().getSocketId();
+  }
+
+  /**
+   * Whether the client is connected and subscribed on a connection other than {@code oldSocketId}: only then can
+   * an event reach it, since Pusher delivers to subscribed sockets only and replays nothing.
+   */
+  boolean subscribedSince(String oldSocketId) {
+    String socketId = socketId();
+    return connected() && socketId != null && !socketId.equals(oldSocketId) && socketId.equals(subscribedOn);
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.pusher.rest.data.Result;
 import io.vertebra.channels.RawSocket;
 import io.vertebra.channels.auth.AppCredentials;
 import io.vertebra.channels.auth.Hmac;
@@ -72,7 +73,8 @@ class ChannelsSecurityIT {
     if (answer.path("event").asText().equals("pusher:error")) {
       assertEquals(ErrorCode.UNAUTHORIZED, answer.path("data").path("code").asInt(), answer.toString());
     }
-    APP.rest().trigger(channel, "secret-news", Map.of("for", "members only"));
+    Result sent = APP.rest().trigger(channel, "secret-news", Map.of("for", "members only"));
+    assertEquals(200, sent.getHttpStatus(), "the trigger the socket must not receive: " + sent.getMessage());
     assertNull(socket.next("secret-news", 700), "an unauthorized socket received " + channel + "'s events");
   }
 

@@ -99,6 +99,9 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback, Befor
     RealtimeSettings realtime = server().realtime();
     Pusher rest = new Pusher(realtime.appId(), realtime.key(), realtime.secret());
     rest.setHost("127.0.0.1:" + server().port());
+    // Not the library's 4 s: on a loaded 2-core machine a trigger could give up before it was even sent (no
+    // status, no event), and a test then waited in vain for an event that had never been triggered.
+    rest.setRequestTimeout(30_000);
     return rest;
   }
 

@@ -28,6 +28,7 @@ class EmbeddedClusterIT {
         AppServer two = serve(redis, "serve-2")) {
       Pusher rest = new Pusher(ClusterTestNodes.APP_ID, ClusterTestNodes.KEY, ClusterTestNodes.SECRET);
       rest.setHost("127.0.0.1:" + one.port());
+      rest.setRequestTimeout(30_000); // not 4 s: a loaded machine answers later (see TestApp)
       try (JavaClient onTwo = new JavaClient(two.port(), ClusterTestNodes.KEY, rest, "u")) {
         onTwo.subscribe("posts", "post:create");
         TestCluster.json(rest.trigger("posts", "post:create", Map.of("id", 1)));

@@ -30,6 +30,7 @@ final class NodeProcess implements AutoCloseable {
     this.port = port;
     this.rest = new Pusher(ClusterTestNodes.APP_ID, ClusterTestNodes.KEY, ClusterTestNodes.SECRET);
     rest.setHost("127.0.0.1:" + port);
+    rest.setRequestTimeout(30_000); // not 4 s: a loaded machine answers later (see TestApp)
   }
 
   /** Starts node {@code nodeId} of the cluster on {@code redis} and waits until it listens. */

@@ -1,10 +1,10 @@
 package io.vertebra.channels.cluster;
 
+import io.vertebra.testing.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ final class RedisServer implements AutoCloseable {
 
   /** A server with its port chosen but not running yet (nodes pointed at it find no Redis). */
   static RedisServer notStarted() throws IOException {
-    return new RedisServer(findBinary(), Files.createTempDirectory("vertebra-redis-"), freePort());
+    return new RedisServer(findBinary(), Files.createTempDirectory("vertebra-redis-"), FreePorts.next());
   }
 
   private static Path findBinary() {
@@ -50,12 +50,6 @@ final class RedisServer implements AutoCloseable {
     }
     throw new AssertionError("redis-server is not installed, so the channels cluster tests cannot run: install "
         + "Debian's redis-server package (apt-get install redis-server; .ci/run does it when missing)");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   /** Starts (or restarts) the server and waits until it answers PING. */

@@ -1,8 +1,7 @@
 package io.vertebra.posts.server.store;
 
+import io.vertebra.testing.FreePorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +70,7 @@ public final class PostgresCluster implements AutoCloseable {
       UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
       Files.setOwner(dir, postgres);
     }
-    PostgresCluster cluster = new PostgresCluster(binDir, dir, freePort(), root);
+    PostgresCluster cluster = new PostgresCluster(binDir, dir, FreePorts.next(), root);
     try {
       cluster.run("initdb", "-D", dir.resolve("data").toString(), "-U", USER, "-A", "trust", "-E", "UTF8",
           "--no-locale", "--no-sync");
@@ -135,12 +134,6 @@ public final class PostgresCluster implements AutoCloseable {
     if (process.exitValue() != 0) {
       String log = Files.exists(root.resolve("server.log")) ? Files.readString(root.resolve("server.log")) : "";
       throw new IOException(tool + " failed (" + process.exitValue() + "): " + output + "\n" + log);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 
