@@ -1,6 +1,7 @@
 package io.vertebra.server;
 
 import io.vertebra.channels.ChannelsOptions;
+import io.vertebra.web.HttpLimits;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -23,7 +24,8 @@ public record Config(
     String channelsSecret,
     Path webDir,
     ChannelsOptions channels,
-    String sessionSecret) {
+    String sessionSecret,
+    HttpLimits http) {
 
   /** The shortest {@code SESSION_SECRET} accepted: it is the whole strength of the session cookie's signature. */
   public static final int MIN_SESSION_SECRET_LENGTH = 32;
@@ -50,7 +52,8 @@ public record Config(
         text(env, "CHANNELS_SECRET", null),
         env.containsKey("WEB_DIR") && !env.get("WEB_DIR").isBlank() ? Path.of(env.get("WEB_DIR")) : null,
         channels(env),
-        sessionSecret(env));
+        sessionSecret(env),
+        http(env));
   }
 
   /** Whether the realtime service is an external Pusher-compatible one rather than the embedded server. */
@@ -61,6 +64,14 @@ public record Config(
   private static ChannelsOptions channels(Map<String, String> env) {
     try {
       return ChannelsOptions.from(env);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  private static HttpLimits http(Map<String, String> env) {
+    try {
+      return HttpLimits.from(env);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }

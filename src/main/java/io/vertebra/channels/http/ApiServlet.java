@@ -65,14 +65,25 @@ public final class ApiServlet extends HttpServlet {
       throw new ApiException(404, "not_found", "Unknown app id " + parts[2]);
     }
     ApiQuery query = query(req.getQueryString());
+    // Key, signature and freshness first: an unsigned request is refused without its body being looked at.
+    authenticate(() -> authenticator.verifyQuery(req.getMethod(), path, query));
     byte[] body = body(req);
+    authenticate(() -> authenticator.verifyBody(query, body));
+    String[] segments = java.util.Arrays.copyOfRange(parts, 3, parts.length);
+    return new ApiRequest(req.getMethod(), segments, query, body);
+  }
+
+  /** One authentication step. */
+  private interface Check {
+    void run() throws AuthenticationException;
+  }
+
+  private static void authenticate(Check check) throws ApiException {
     try {
-      authenticator.verify(req.getMethod(), path, query, body);
+      check.run();
     } catch (AuthenticationException e) {
       throw new ApiException(401, "unauthorized", e.getMessage());
     }
-    String[] segments = java.util.Arrays.copyOfRange(parts, 3, parts.length);
-    return new ApiRequest(req.getMethod(), segments, query, body);
   }
 
   private JsonNode route(ApiRequest r) throws ApiException {
