@@ -19,6 +19,7 @@ import io.vertebra.posts.server.store.Backups;
 import io.vertebra.posts.server.store.Database;
 import io.vertebra.posts.server.store.DatabaseHealth;
 import io.vertebra.posts.server.store.PostStore;
+import io.vertebra.posts.server.store.SessionStore;
 import io.vertebra.posts.shared.PostApi;
 import io.vertebra.server.Config;
 import io.vertebra.server.RealtimeSettings;
@@ -71,8 +72,15 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
       PostsOptions options) throws IOException {
     Files.createDirectories(config.dataDir());
     ObjectMapper mapper = new ObjectMapper();
-    Sessions sessions = Sessions.open(config.sessionSecret(), config.dataDir(), mapper, options.clock());
     Database database = Database.open(config.databaseUrl(), config.dataDir());
+    Sessions sessions;
+    try {
+      sessions = Sessions.open(config.sessionSecret(), config.dataDir(), mapper, options.clock(),
+          new SessionStore(database, options.clock()));
+    } catch (IOException | RuntimeException e) {
+      database.close();
+      throw e;
+    }
     PusherAsync pusher = PusherClients.create(realtime);
     PostJson json = new PostJson(mapper);
     PostStore store = new PostStore(database, options.clock());

@@ -23,7 +23,9 @@ public interface Templates extends SafeHtmlTemplates {
   SafeHtml connection(String label);
 
   @Template("<span class='avatar' style='{0}'>{1}</span><span class='user-name'>{2}</span>"
-      + "<button class='link' data-action='sign-out'>Sign out</button>")
+      + "<button class='link' data-action='sign-out'>Sign out</button>"
+      + "<button class='link' data-action='sign-out-everywhere' title='Also end every other copy of this session'>"
+      + "Sign out everywhere</button>")
   SafeHtml user(SafeStyles color, String initials, String name);
 
   @Template("<form class='card sign-in'><h1>Join the conversation</h1>"

@@ -28,7 +28,16 @@ final class Migrations {
             version BIGINT NOT NULL,
             created_at BIGINT NOT NULL,
             updated_at BIGINT NOT NULL
-          )""".formatted(PostFields.TITLE_MAX_LENGTH, PostFields.BODY_MAX_LENGTH, SessionFields.NAME_MAX_LENGTH)));
+          )""".formatted(PostFields.TITLE_MAX_LENGTH, PostFields.BODY_MAX_LENGTH, SessionFields.NAME_MAX_LENGTH)),
+      // 2: sign-ins, so that sign-out revokes (issue 21)
+      List.of("""
+          CREATE TABLE sessions (
+            id VARCHAR(64) PRIMARY KEY,
+            user_id VARCHAR(64) NOT NULL,
+            created_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL,
+            revoked_at BIGINT
+          )""", "CREATE INDEX sessions_user ON sessions (user_id)"));
 
   private Migrations() {}
 
