@@ -7,8 +7,10 @@ import io.vertebra.ops.RequestMetrics;
 import io.vertebra.posts.server.PostsBackend;
 import io.vertebra.posts.server.PostsOptions;
 import io.vertebra.posts.server.identity.IdentityEndpoints;
+import io.vertebra.web.AllowedHosts;
 import io.vertebra.web.BodyGate;
 import io.vertebra.web.ClientLimit;
+import io.vertebra.web.HostCheck;
 import io.vertebra.web.JsonErrorHandler;
 import io.vertebra.web.WebCompression;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -86,9 +88,12 @@ public final class AppServer implements AutoCloseable {
     // Wraps everything: every response is counted, and counted as sent (compressed or not). Inside the count:
     // bodies are received in full without holding a thread before any servlet runs, and one client may hold
     // only so many requests (issue 21's slow-body outage).
-    RequestMetrics requests = new RequestMetrics(new ClientLimit(new BodyGate(WebCompression.around(context),
-        bodyLimits(config), PostsOptions.defaults().maxBodyBytes(), config.http().bodyTimeoutMillis()),
-        config.http().maxRequestsPerClient(), Set.of(Operations.HEALTH_PATH, Operations.METRICS_PATH)));
+    // First of all, a Host this server does not answer to is refused (DNS rebinding).
+    Set<String> probes = Set.of(Operations.HEALTH_PATH, Operations.METRICS_PATH);
+    RequestMetrics requests = new RequestMetrics(new HostCheck(new ClientLimit(new BodyGate(
+        WebCompression.around(context), bodyLimits(config), PostsOptions.defaults().maxBodyBytes(),
+        config.http().bodyTimeoutMillis()), config.http().maxRequestsPerClient(), probes),
+        AllowedHosts.of(config.allowedHosts(), config.host()), probes));
     Operations.install(context, mode, realtime, channels, posts, requests);
     // Jetty's own refusals (unparsable requests, sendError) answer in the same JSON error contract as the APIs.
     server.setErrorHandler(new JsonErrorHandler());

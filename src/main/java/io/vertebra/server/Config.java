@@ -25,7 +25,8 @@ public record Config(
     Path webDir,
     ChannelsOptions channels,
     String sessionSecret,
-    HttpLimits http) {
+    HttpLimits http,
+    String allowedHosts) {
 
   /** The shortest {@code SESSION_SECRET} accepted: it is the whole strength of the session cookie's signature. */
   public static final int MIN_SESSION_SECRET_LENGTH = 32;
@@ -53,7 +54,8 @@ public record Config(
         env.containsKey("WEB_DIR") && !env.get("WEB_DIR").isBlank() ? Path.of(env.get("WEB_DIR")) : null,
         channels(env),
         sessionSecret(env),
-        http(env));
+        http(env),
+        text(env, "ALLOWED_HOSTS", null));
   }
 
   /** Whether the realtime service is an external Pusher-compatible one rather than the embedded server. */
