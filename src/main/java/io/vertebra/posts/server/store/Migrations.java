@@ -37,7 +37,10 @@ final class Migrations {
             created_at BIGINT NOT NULL,
             expires_at BIGINT NOT NULL,
             revoked_at BIGINT
-          )""", "CREATE INDEX sessions_user ON sessions (user_id)"));
+          )""", "CREATE INDEX sessions_user ON sessions (user_id)"),
+      // 3: who wrote a post (its author alone may delete it) and who changed it last (issue 21)
+      List.of("ALTER TABLE posts ADD COLUMN author_id VARCHAR(64)",
+          "ALTER TABLE posts ADD COLUMN updated_by VARCHAR(%d)".formatted(SessionFields.NAME_MAX_LENGTH)));
 
   private Migrations() {}
 
