@@ -3,7 +3,6 @@ package io.vertebra.posts.server.identity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertebra.posts.server.api.ApiException;
 import io.vertebra.posts.server.store.SessionStore;
-import io.vertebra.posts.shared.SessionFields;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -112,20 +111,9 @@ public final class Sessions {
     return revoked;
   }
 
-  /** Validates a display name: 1 to {@link SessionFields#NAME_MAX_LENGTH} characters, no control characters. */
+  /** A valid display name (see {@link DisplayNames}): normalised, or a 400 naming the rule it breaks. */
   public static String validName(String name) {
-    String trimmed = name == null ? "" : name.strip();
-    if (trimmed.isEmpty()) {
-      throw ApiException.invalid(SessionFields.NAME, "name must not be blank");
-    }
-    if (trimmed.length() > SessionFields.NAME_MAX_LENGTH) {
-      throw ApiException.invalid(SessionFields.NAME, "name is longer than " + SessionFields.NAME_MAX_LENGTH
-          + " characters");
-    }
-    if (trimmed.chars().anyMatch(Character::isISOControl)) {
-      throw ApiException.invalid(SessionFields.NAME, "name must not contain control characters");
-    }
-    return trimmed;
+    return DisplayNames.valid(name);
   }
 
   private static void setCookie(HttpServletRequest request, HttpServletResponse response, String value,
