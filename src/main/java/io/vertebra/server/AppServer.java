@@ -12,6 +12,7 @@ import io.vertebra.web.BodyGate;
 import io.vertebra.web.ClientLimit;
 import io.vertebra.web.HostCheck;
 import io.vertebra.web.JsonErrorHandler;
+import io.vertebra.web.SecurityHeaders;
 import io.vertebra.web.WebCompression;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
@@ -90,10 +91,10 @@ public final class AppServer implements AutoCloseable {
     // only so many requests (issue 21's slow-body outage).
     // First of all, a Host this server does not answer to is refused (DNS rebinding).
     Set<String> probes = Set.of(Operations.HEALTH_PATH, Operations.METRICS_PATH);
-    RequestMetrics requests = new RequestMetrics(new HostCheck(new ClientLimit(new BodyGate(
+    RequestMetrics requests = new RequestMetrics(new SecurityHeaders(new HostCheck(new ClientLimit(new BodyGate(
         WebCompression.around(context), bodyLimits(config), PostsOptions.defaults().maxBodyBytes(),
         config.http().bodyTimeoutMillis()), config.http().maxRequestsPerClient(), probes),
-        AllowedHosts.of(config.allowedHosts(), config.host()), probes));
+        AllowedHosts.of(config.allowedHosts(), config.host()), probes)));
     Operations.install(context, mode, realtime, channels, posts, requests);
     // Jetty's own refusals (unparsable requests, sendError) answer in the same JSON error contract as the APIs.
     server.setErrorHandler(new JsonErrorHandler());

@@ -71,6 +71,18 @@ class PostsSecurityIT {
     assertEquals(204, ann.send("DELETE", "/api/posts/" + id, null).status(), "the author deletes");
   }
 
+  /** Issue 21: app pages and API answers cannot be framed by another site nor sniffed into another type. */
+  @Test
+  void everyAnswerForbidsFramingAndSniffing() {
+    RawHttp raw = new RawHttp(APP.port());
+    for (String path : new String[] {"/", "/api/posts", "/api/nothing", "/healthz"}) {
+      RawHttp.Response answer = raw.send(RawHttp.Request.of("GET", path, null));
+      assertEquals("nosniff", answer.header("X-Content-Type-Options"), path);
+      assertEquals("frame-ancestors 'none'", answer.header("Content-Security-Policy"), path);
+      assertEquals("DENY", answer.header("X-Frame-Options"), path);
+    }
+  }
+
   @Test
   void tamperedSessionCookiesAreNoSession() throws Exception {
     RawHttp raw = new RawHttp(APP.port());

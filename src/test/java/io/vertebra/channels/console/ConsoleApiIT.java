@@ -154,6 +154,10 @@ class ConsoleApiIT {
     assertError(anonymous, 401, "unauthorized");
     assertTrue(anonymous.header("WWW-Authenticate").startsWith("Basic realm="));
     assertError(http.send("GET", "/console", null, "Forwarded", "for=198.51.100.7"), 401, "unauthorized");
+    // Other proxies' headers mark a forwarded request too (issue 21: only these two used to count).
+    for (String header : new String[] {"X-Real-IP", "Via", "X-Forwarded-Host", "X-Forwarded-Proto"}) {
+      assertError(http.send("GET", ConsoleApi.SNAPSHOT_PATH, null, header, "198.51.100.7"), 401, "unauthorized");
+    }
     assertError(http.send("GET", ConsoleApi.SNAPSHOT_PATH, null, "X-Forwarded-For", "198.51.100.7",
         "Authorization", basic(realtime.key() + ":wrong-secret")), 401, "unauthorized");
     ApiClient.Reply signedIn = http.send("GET", ConsoleApi.SNAPSHOT_PATH, null, "X-Forwarded-For", "198.51.100.7",
