@@ -28,6 +28,9 @@ public record Config(
     HttpLimits http,
     String allowedHosts) {
 
+  /** The shortest {@code CHANNELS_SECRET} accepted: it signs every API call and channel authorization. */
+  public static final int MIN_CHANNELS_SECRET_LENGTH = 16;
+
   /** The shortest {@code SESSION_SECRET} accepted: it is the whole strength of the session cookie's signature. */
   public static final int MIN_SESSION_SECRET_LENGTH = 32;
 
@@ -50,7 +53,7 @@ public record Config(
         bool(env, "PUSHER_FORCE_TLS"),
         text(env, "CHANNELS_APP_ID", null),
         text(env, "CHANNELS_KEY", null),
-        text(env, "CHANNELS_SECRET", null),
+        channelsSecret(env),
         env.containsKey("WEB_DIR") && !env.get("WEB_DIR").isBlank() ? Path.of(env.get("WEB_DIR")) : null,
         channels(env),
         sessionSecret(env),
@@ -69,6 +72,15 @@ public record Config(
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }
+  }
+
+  private static String channelsSecret(Map<String, String> env) {
+    String secret = text(env, "CHANNELS_SECRET", null);
+    if (secret != null && secret.length() < MIN_CHANNELS_SECRET_LENGTH) {
+      throw new ConfigException("CHANNELS_SECRET must be at least " + MIN_CHANNELS_SECRET_LENGTH
+          + " characters (e.g. the output of 'openssl rand -hex 16'), got " + secret.length());
+    }
+    return secret;
   }
 
   private static HttpLimits http(Map<String, String> env) {
