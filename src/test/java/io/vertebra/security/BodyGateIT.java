@@ -50,6 +50,8 @@ class BodyGateIT {
     RawHttp raw = new RawHttp(APP.server().port());
     // Declared: answered at once, although not one byte of the 10 MB follows.
     assertCleanError(413, raw.exchange(head("POST", "/api/posts", "application/json", "Content-Length: 10000000")));
+    // The sign-in, open to anyone, takes a display name: 8 KiB at most.
+    assertCleanError(413, raw.exchange(head("POST", "/api/session", "application/json", "Content-Length: 9000")));
     // Chunked, to pusher-js's 8 KiB auth endpoint: refused as the body grows past the limit.
     String chunk = Integer.toHexString(9000) + "\r\n" + "a".repeat(9000) + "\r\n";
     assertCleanError(413, raw.exchange(head("POST", "/pusher/auth", "application/x-www-form-urlencoded",
