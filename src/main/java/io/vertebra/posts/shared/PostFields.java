@@ -2,10 +2,11 @@ package io.vertebra.posts.shared;
 
 /**
  * The JSON contract of a post, shared by the GWT client and the server: field names and the limits the server
- * enforces. A post is {@code {id, title, body, author, version, createdAt, updatedAt, authorId, updatedBy}}; {@code id} and
- * {@code version} are numbers, {@code createdAt}/{@code updatedAt} are ISO-8601 UTC strings
+ * enforces. A post is {@code {id, title, body, author, version, createdAt, updatedAt, authorId, updatedBy}};
+ * {@code id} and {@code version} are numbers, {@code createdAt}/{@code updatedAt} are ISO-8601 UTC strings
  * ({@code 2026-11-28T05:22:15.123Z}), the others strings. {@code author}, {@code authorId}, {@code updatedBy},
- * {@code version} and the timestamps are owned by the server: clients may send them back but they are never taken from a request body.
+ * {@code version} and the timestamps are owned by the server: clients may send them back but they are never
+ * taken from a request body.
  */
 public final class PostFields {
 

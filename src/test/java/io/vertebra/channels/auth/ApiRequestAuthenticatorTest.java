@@ -60,7 +60,8 @@ class ApiRequestAuthenticatorTest {
   void wrongSignatureIsRejected() {
     Map<String, String> q = documentedQuery();
     q.put("auth_signature", "0" + q.get("auth_signature").substring(1));
-    var e = assertThrows(AuthenticationException.class, () -> auth.verify("POST", "/apps/3/events", ApiQuery.of(q), body()));
+    var e = assertThrows(AuthenticationException.class,
+        () -> auth.verify("POST", "/apps/3/events", ApiQuery.of(q), body()));
     assertTrue(e.getMessage().contains("auth_signature"));
     assertThrows(AuthenticationException.class,
         () -> auth.verify("POST", "/apps/4/events", ApiQuery.of(documentedQuery()), body()), "the path is signed");
@@ -96,7 +97,8 @@ class ApiRequestAuthenticatorTest {
     q.put("auth_signature", auth.sign("GET", "/apps/3/channels", q));
     assertDoesNotThrow(() -> auth.verify("GET", "/apps/3/channels", ApiQuery.of(q), new byte[0]));
     q.put("filter_by_prefix", "private-");
-    assertThrows(AuthenticationException.class, () -> auth.verify("GET", "/apps/3/channels", ApiQuery.of(q), new byte[0]));
+    assertThrows(AuthenticationException.class,
+        () -> auth.verify("GET", "/apps/3/channels", ApiQuery.of(q), new byte[0]));
   }
 
   @Test
