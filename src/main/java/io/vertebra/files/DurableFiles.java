@@ -76,7 +76,11 @@ public final class DurableFiles {
   }
 
   private static Path writeTemporary(Path file, byte[] bytes, boolean ownerOnly) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
+    if (ownerOnly) {
+      OwnerOnly.folder(file.toAbsolutePath().getParent()); // a secret's folder is the owner's alone too
+    } else {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
     try (FileChannel channel = openNew(tmp, ownerOnly)) {

@@ -5,13 +5,23 @@ import io.vertebra.channels.auth.AppCredentials;
 import io.vertebra.channels.console.ConsoleBackend;
 import io.vertebra.ops.RequestMetrics;
 import io.vertebra.posts.server.PostsBackend;
+import io.vertebra.posts.server.PostsOptions;
+import io.vertebra.posts.server.identity.IdentityEndpoints;
+import io.vertebra.posts.shared.PostApi;
+import io.vertebra.web.AllowedHosts;
+import io.vertebra.web.BodyGate;
+import io.vertebra.web.ClientLimit;
+import io.vertebra.web.HostCheck;
 import io.vertebra.web.JsonErrorHandler;
+import io.vertebra.web.SecurityHeaders;
 import io.vertebra.web.WebCompression;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.resource.Resource;
+import java.util.List;
+import java.util.Set;
 
 /**
  * One embedded Jetty 12 server on one port: the web app, the posts REST API and (unless an external realtime
@@ -77,8 +87,15 @@ public final class AppServer implements AutoCloseable {
     }
     // The realtime debug console (/console, docs/console.md): says so when the realtime service is external.
     ConsoleBackend.install(context, credentials, channels == null ? null : channels.app(), webApp(context, config));
-    // Wraps everything: every response is counted, and counted as sent (compressed or not).
-    RequestMetrics requests = new RequestMetrics(WebCompression.around(context));
+    // Wraps everything: every response is counted, and counted as sent (compressed or not). Inside the count:
+    // bodies are received in full without holding a thread before any servlet runs, and one client may hold
+    // only so many requests (issue 21's slow-body outage).
+    // First of all, a Host this server does not answer to is refused (DNS rebinding).
+    Set<String> probes = Set.of(Operations.HEALTH_PATH, Operations.METRICS_PATH);
+    RequestMetrics requests = new RequestMetrics(new SecurityHeaders(new HostCheck(new ClientLimit(new BodyGate(
+        WebCompression.around(context), bodyLimits(config), PostsOptions.defaults().maxBodyBytes(),
+        config.http().bodyTimeoutMillis()), config.http().maxRequestsPerClient(), probes),
+        AllowedHosts.of(config.allowedHosts(), config.host()), probes)));
     Operations.install(context, mode, realtime, channels, posts, requests);
     // Jetty's own refusals (unparsable requests, sendError) answer in the same JSON error contract as the APIs.
     server.setErrorHandler(new JsonErrorHandler());
@@ -94,6 +111,17 @@ public final class AppServer implements AutoCloseable {
     server.setStopTimeout(STOP_TIMEOUT_MS);
     server.start();
     return new AppServer(server, connector, realtime, channels, posts);
+  }
+
+  /**
+   * Body limits by path: pusher-js's small forms, the sign-in (a display name: anyone may send it, so it gets
+   * the least), the channels HTTP API's and the console's own limit.
+   */
+  private static List<BodyGate.Limit> bodyLimits(Config config) {
+    int channels = config.channels().limits().maxRequestBytes();
+    return List.of(new BodyGate.Limit("/pusher/", IdentityEndpoints.MAX_FORM_BYTES),
+        new BodyGate.Limit(PostApi.SESSION_PATH, IdentityEndpoints.MAX_FORM_BYTES),
+        new BodyGate.Limit("/apps/", channels), new BodyGate.Limit("/console/", channels));
   }
 
   /** The web app folder (compiled clients, pusher-js), or null when none was built (the console then has no client). */

@@ -1,6 +1,7 @@
 package io.vertebra.server;
 
 import io.vertebra.files.DurableFiles;
+import io.vertebra.files.OwnerOnly;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ public record ChannelsCredentials(String appId, String key, String secret) {
   public static ChannelsCredentials load(Config config) throws IOException {
     Path file = config.dataDir().resolve(FILE_NAME);
     Properties stored = new Properties();
+    OwnerOnly.files(file); // an older release wrote it readable by others
     if (Files.exists(file)) {
       try (InputStream in = Files.newInputStream(file)) {
         stored.load(in);

@@ -1,6 +1,7 @@
 package io.vertebra.server;
 
 import io.vertebra.channels.ChannelsOptions;
+import io.vertebra.web.HttpLimits;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -23,7 +24,12 @@ public record Config(
     String channelsSecret,
     Path webDir,
     ChannelsOptions channels,
-    String sessionSecret) {
+    String sessionSecret,
+    HttpLimits http,
+    String allowedHosts) {
+
+  /** The shortest {@code CHANNELS_SECRET} accepted: it signs every API call and channel authorization. */
+  public static final int MIN_CHANNELS_SECRET_LENGTH = 16;
 
   /** The shortest {@code SESSION_SECRET} accepted: it is the whole strength of the session cookie's signature. */
   public static final int MIN_SESSION_SECRET_LENGTH = 32;
@@ -47,10 +53,12 @@ public record Config(
         bool(env, "PUSHER_FORCE_TLS"),
         text(env, "CHANNELS_APP_ID", null),
         text(env, "CHANNELS_KEY", null),
-        text(env, "CHANNELS_SECRET", null),
+        channelsSecret(env),
         env.containsKey("WEB_DIR") && !env.get("WEB_DIR").isBlank() ? Path.of(env.get("WEB_DIR")) : null,
         channels(env),
-        sessionSecret(env));
+        sessionSecret(env),
+        http(env),
+        text(env, "ALLOWED_HOSTS", null));
   }
 
   /** Whether the realtime service is an external Pusher-compatible one rather than the embedded server. */
@@ -61,6 +69,23 @@ public record Config(
   private static ChannelsOptions channels(Map<String, String> env) {
     try {
       return ChannelsOptions.from(env);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  private static String channelsSecret(Map<String, String> env) {
+    String secret = text(env, "CHANNELS_SECRET", null);
+    if (secret != null && secret.length() < MIN_CHANNELS_SECRET_LENGTH) {
+      throw new ConfigException("CHANNELS_SECRET must be at least " + MIN_CHANNELS_SECRET_LENGTH
+          + " characters (e.g. the output of 'openssl rand -hex 16'), got " + secret.length());
+    }
+    return secret;
+  }
+
+  private static HttpLimits http(Map<String, String> env) {
+    try {
+      return HttpLimits.from(env);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }

@@ -45,6 +45,8 @@ public final class JsonErrorHandler extends ErrorHandler {
       case 413 -> "payload_too_large";
       case 414 -> "uri_too_long";
       case 415 -> "unsupported_media_type";
+      case 421 -> "misdirected_request";
+      case 429 -> "too_many_requests";
       case 431 -> "headers_too_large";
       case 501 -> "not_implemented";
       case 503 -> "unavailable";

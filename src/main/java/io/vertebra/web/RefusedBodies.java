@@ -9,7 +9,8 @@ import java.io.InputStream;
  * Reads and discards what is left of a request body the server refused (any 4xx/5xx answered before the body was
  * read), up to a bound, before the error is written. Without it the server closes the connection with unread bytes
  * in its receive buffer: the TCP reset can overtake the response, and a client that already reuses the kept-alive
- * connection for its next request sees "no bytes" instead of an answer.
+ * connection for its next request sees "no bytes" instead of an answer. Behind {@link BodyGate} (the whole app
+ * server) the body is already in memory, so draining never waits for the network.
  */
 public final class RefusedBodies {
 

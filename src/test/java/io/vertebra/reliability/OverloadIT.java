@@ -32,7 +32,7 @@ class OverloadIT {
 
   private static final String APP_ID = "overload";
   private static final String KEY = "overload-key";
-  private static final String SECRET = "overload-secret";
+  private static final String SECRET = "overload-secret-0123456789";
   private static final int HEALTHY = 20;
   private static final int STALLED = 10;
   private static final int IDLE_CHANNELS = 50;

@@ -26,6 +26,7 @@ final class PostLedger {
   record Pending(String kind, long id, long version, String title, String body) {}
 
   private final String author;
+  private String sessionCookie;
   private final Map<Long, JsonNode> acked = new LinkedHashMap<>();
   private final List<Long> deleted = new ArrayList<>();
   private final List<String> violations = new ArrayList<>();
@@ -38,6 +39,15 @@ final class PostLedger {
 
   String author() {
     return author;
+  }
+
+  /** The author's session cookie ({@code vertebra_session=...}), kept across cycles; null before the sign-in. */
+  synchronized String sessionCookie() {
+    return sessionCookie;
+  }
+
+  synchronized void sessionCookie(String cookie) {
+    this.sessionCookie = cookie;
   }
 
   /** Live posts (acknowledged and not acknowledged deleted). */

@@ -68,11 +68,12 @@ class RestartReconnectIT {
   void channelsRestartResync() throws Exception {
     int javaClients = Heavy.size("reliability.javaClients", 5, 50);
     Map<String, String> credentials = Map.of("CHANNELS_APP_ID", "resync", "CHANNELS_KEY", "resync-key",
-        "CHANNELS_SECRET", "resync-secret");
+        "CHANNELS_SECRET", "resync-secret-0123456789");
     try (JarServer channels = new JarServer("channels", channelsDir, credentials)) {
       channels.start();
-      Map<String, String> env = Map.of("PUSHER_URL", "http://resync-key:resync-secret@127.0.0.1:" + channels.port()
-          + "/apps/resync", "PUSHER_WS_HOST", "127.0.0.1", "PUSHER_WS_PORT", Integer.toString(channels.port()));
+      Map<String, String> env = Map.of("PUSHER_URL", "http://resync-key:" + credentials.get("CHANNELS_SECRET")
+          + "@127.0.0.1:" + channels.port() + "/apps/resync", "PUSHER_WS_HOST", "127.0.0.1", "PUSHER_WS_PORT",
+          Integer.toString(channels.port()));
       try (JarServer app = new JarServer("serve", dataDir, env)) {
         app.start();
         ApiClient api = new ApiClient(app.baseUrl());

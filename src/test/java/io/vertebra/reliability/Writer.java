@@ -26,7 +26,13 @@ final class Writer implements Runnable {
     this.onAck = onAck;
     this.api = new ApiClient(baseUrl);
     this.random = new Random(seed);
-    api.signIn(ledger.author());
+    if (ledger.sessionCookie() == null) {
+      // Signed in once per ledger, the session kept across kills and restarts (sessions are durable): the author
+      // who created a post is the only one who may delete it, so every cycle's writer must be the same user.
+      String setCookie = api.send("POST", "/api/session", "{\"name\":" + ApiClient.quote(ledger.author()) + "}")
+          .header("Set-Cookie");
+      ledger.sessionCookie(setCookie.substring(0, setCookie.indexOf(';')));
+    }
   }
 
   /** A broken promise seen while writing (an unexpected status), or null. */
@@ -66,7 +72,7 @@ final class Writer implements Runnable {
     String title = ledger.author() + " n" + (++sequence) + " v1";
     String body = text(1);
     ledger.sending(new PostLedger.Pending("create", 0, 1, title, body));
-    ApiClient.Reply reply = api.send("POST", "/api/posts", json(title, body, null));
+    ApiClient.Reply reply = api.send("POST", "/api/posts", json(title, body, null), "Cookie", ledger.sessionCookie());
     expect(201, reply);
     acknowledged(reply.json());
   }
@@ -77,8 +83,9 @@ final class Writer implements Runnable {
     String body = text(version + 1);
     ledger.sending(new PostLedger.Pending("update", id, version + 1, title, body));
     ApiClient.Reply reply = put
-        ? api.send("PUT", "/api/posts/" + id, json(title, body, version))
-        : api.send("PATCH", "/api/posts/" + id, json(title, body, null), "If-Match", "\"" + version + "\"");
+        ? api.send("PUT", "/api/posts/" + id, json(title, body, version), "Cookie", ledger.sessionCookie())
+        : api.send("PATCH", "/api/posts/" + id, json(title, body, null), "If-Match", "\"" + version + "\"",
+            "Cookie", ledger.sessionCookie());
     expect(200, reply);
     acknowledged(reply.json());
   }
@@ -86,7 +93,8 @@ final class Writer implements Runnable {
   private void delete(long id) {
     long version = ledger.acked(id).get("version").asLong();
     ledger.sending(new PostLedger.Pending("delete", id, version, null, null));
-    expect(204, api.send("DELETE", "/api/posts/" + id, null, "If-Match", "\"" + version + "\""));
+    expect(204, api.send("DELETE", "/api/posts/" + id, null, "If-Match", "\"" + version + "\"", "Cookie",
+        ledger.sessionCookie()));
     acknowledged(null);
   }
 

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Generates hostile requests against the channels HTTP API ({@code /apps/{id}/...}). Most cases are signed
  * correctly over a damaged request (so validation, not only authentication, is exercised); the rest damage the
- * signature itself: wrong secret, stale or future timestamp, missing or duplicated auth parameters, a body that no
- * longer matches its body_md5.
+ * signature itself: wrong secret, stale or future timestamp, missing or duplicated auth parameters (also in another
+ * letter case), a body that no longer matches its body_md5.
  */
 final class ChannelsApiCases {
 
@@ -86,7 +86,7 @@ final class ChannelsApiCases {
         case 2 -> appId = pick(random, List.of("0", "999999", appId + "1", "..", "%00", garbageToken(random)));
         case 3 -> body = body == null ? Mutations.hostileValue(random) : Mutations.damageJson(random, body);
         default -> signatureDamage = pick(random, List.of("secret", "stale", "future", "timestamp", "missing",
-            "version", "md5", "key", "duplicate", "case"));
+            "version", "md5", "key", "duplicate", "case", "collide"));
       }
     }
     String fullPath = "/apps/" + appId + path;
@@ -157,6 +157,10 @@ final class ChannelsApiCases {
         .collect(Collectors.joining("&"));
     if ("duplicate".equals(damage)) {
       encoded += "&auth_signature=" + "0".repeat(64) + "&auth_timestamp=1";
+    }
+    if ("collide".equals(damage)) { // the same name again in another letter case (issue 21's replay)
+      encoded += "&" + pick(random, List.of("Auth_Timestamp=1", "BODY_MD5=" + "0".repeat(32), "auth_signaturE=x",
+          "Auth_Key=" + credentials.key()));
     }
     if ("case".equals(damage)) {
       encoded = encoded.replace("auth_signature", "AUTH_SIGNATURE");

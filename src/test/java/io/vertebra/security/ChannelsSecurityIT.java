@@ -215,4 +215,75 @@ class ChannelsSecurityIT {
     assertEquals(401, otherPath.status(), otherPath.body());
     assertTrue(Leaks.errorShape(otherPath.body()) == null, otherPath.body());
   }
+
+  /**
+   * The issue-21 replay: a signed request captured long ago, with a new body and a fresh timestamp added under
+   * case variants of the signed names. Whichever value the checks read and whichever the signature covers, the
+   * request is refused (400: the names collide), for every variant, so no hash order lets one through.
+   */
+  @Test
+  void caseCollidingSignedParametersAreRefusedSoAnOldSignatureCannotBeReplayed() {
+    RawHttp raw = new RawHttp(APP.port());
+    ChannelsApiCases api = new ChannelsApiCases(APP.appId(), APP.key(), APP.channelsSecret());
+    String path = "/apps/" + APP.appId() + "/events";
+    long now = System.currentTimeMillis() / 1000;
+    long old = now - 4 * 3600;
+    String oldBody = "{\"name\":\"post:change\",\"channels\":[\"post-1\"],\"data\":\"{}\"}";
+    String newBody = "{\"name\":\"post:change\",\"channels\":[\"post-1\"],\"data\":\"{\\\"forged\\\":1}\"}";
+    String captured = api.query("POST", path, oldBody, old, APP.channelsSecret());
+    String oldSignature = captured.substring(captured.indexOf("auth_signature=") + "auth_signature=".length());
+    String oldMd5 = Hmac.md5Hex(oldBody.getBytes(StandardCharsets.UTF_8));
+    String newMd5 = Hmac.md5Hex(newBody.getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < "auth_timestamp".length(); i++) {
+      String timestampVariant = upperAt("auth_timestamp", i);
+      String md5Variant = upperAt("body_md5", i % "body_md5".length());
+      for (boolean swap : new boolean[] {false, true}) {
+        String fresh = "auth_timestamp=" + now + "&" + timestampVariant + "=" + old;
+        String md5 = "body_md5=" + newMd5 + "&" + md5Variant + "=" + oldMd5;
+        String query = "auth_key=" + APP.key() + "&" + (swap ? fresh.replace("auth_timestamp=" + now,
+            "auth_timestamp=" + old).replace(timestampVariant + "=" + old, timestampVariant + "=" + now) : fresh)
+            + "&auth_version=1.0&" + md5 + "&auth_signature=" + oldSignature;
+        RawHttp.Response forged = raw.send(new RawHttp.Request("POST", (path + "?" + query)
+            .getBytes(StandardCharsets.UTF_8), JSON_TYPE, newBody.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(400, forged.status(), query + " -> " + forged.body());
+        assertTrue(Leaks.errorShape(forged.body()) == null, forged.body());
+      }
+    }
+    RawHttp.Request get = api.valid("/apps/" + APP.appId() + "/channels");
+    byte[] target = (new String(get.target(), StandardCharsets.UTF_8) + "&Filter_By_Prefix=private-")
+        .getBytes(StandardCharsets.UTF_8);
+    RawHttp.Response unsigned = raw.send(new RawHttp.Request("GET", target, get.headers(), null));
+    assertEquals(401, unsigned.status(), "an added parameter is signed whatever its case: " + unsigned.body());
+    byte[] colliding = (new String(get.target(), StandardCharsets.UTF_8) + "&Auth_Timestamp=1")
+        .getBytes(StandardCharsets.UTF_8);
+    RawHttp.Response collision = raw.send(new RawHttp.Request("GET", colliding, get.headers(), null));
+    assertEquals(400, collision.status(), "a GET whose signed query names collide: " + collision.body());
+  }
+
+  /** A 401 says what is wrong without echoing the server's string-to-sign (an offline oracle for forgers). */
+  @Test
+  void aWrongSignatureIsExplainedWithoutTheStringToSign() {
+    RawHttp raw = new RawHttp(APP.port());
+    ChannelsApiCases api = new ChannelsApiCases(APP.appId(), APP.key(), APP.channelsSecret());
+    String path = "/apps/" + APP.appId() + "/events";
+    String body = "{\"name\":\"e\",\"channels\":[\"c\"],\"data\":\"{}\"}";
+    RawHttp.Response refused = api.send(raw, "POST", path, body, System.currentTimeMillis() / 1000, "guessed");
+    assertEquals(401, refused.status());
+    assertTrue(refused.body().contains("auth_signature"), refused.body());
+    assertTrue(!refused.body().contains(path) && !refused.body().contains("auth_key="), refused.body());
+  }
+
+  /** {@code name} with its {@code index}-th letter (counting letters only, cyclically) in upper case. */
+  private static String upperAt(String name, int index) {
+    String letters = name.replaceAll("[^a-z]", "");
+    int nth = index % letters.length();
+    int at = -1;
+    for (int seen = -1; seen < nth; ) {
+      at++;
+      if (Character.isLetter(name.charAt(at))) {
+        seen++;
+      }
+    }
+    return name.substring(0, at) + Character.toUpperCase(name.charAt(at)) + name.substring(at + 1);
+  }
 }

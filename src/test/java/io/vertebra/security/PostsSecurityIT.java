@@ -48,6 +48,41 @@ class PostsSecurityIT {
     assertEquals("Mallory", mallory.get("/api/posts/" + id).json().path("author").asText());
   }
 
+  /**
+   * Issue 21: editing is collaborative, but every write records who made it ({@code updatedBy}, shown in the
+   * app) and only the author deletes. Another user's DELETE is a 403 JSON and leaves the post in place.
+   */
+  @Test
+  void everyWriteRecordsItsWriterAndOnlyTheAuthorDeletes() {
+    ApiClient ann = APP.signedIn("Ann");
+    ApiClient bob = APP.signedIn("Bob");
+    JsonNode post = ann.create("Shared", "v1");
+    long id = post.path("id").asLong();
+    assertEquals("Ann", post.path("updatedBy").asText());
+    assertEquals(ann.get("/api/session").json().path("id").asText(), post.path("authorId").asText());
+    ApiClient.Reply edited = bob.send("PATCH", "/api/posts/" + id, "{\"body\":\"v2 by Bob\"}");
+    assertEquals(200, edited.status(), edited.toString());
+    assertEquals("Ann", edited.json().path("author").asText(), "the author stays");
+    assertEquals("Bob", edited.json().path("updatedBy").asText(), "the editor is recorded");
+    ApiClient.Reply refused = bob.send("DELETE", "/api/posts/" + id, null);
+    assertEquals(403, refused.status(), refused.toString());
+    assertEquals("forbidden", refused.json().path("error").asText());
+    assertEquals(200, ann.get("/api/posts/" + id).status(), "still there");
+    assertEquals(204, ann.send("DELETE", "/api/posts/" + id, null).status(), "the author deletes");
+  }
+
+  /** Issue 21: app pages and API answers cannot be framed by another site nor sniffed into another type. */
+  @Test
+  void everyAnswerForbidsFramingAndSniffing() {
+    RawHttp raw = new RawHttp(APP.port());
+    for (String path : new String[] {"/", "/api/posts", "/api/nothing", "/healthz"}) {
+      RawHttp.Response answer = raw.send(RawHttp.Request.of("GET", path, null));
+      assertEquals("nosniff", answer.header("X-Content-Type-Options"), path);
+      assertEquals("frame-ancestors 'none'", answer.header("Content-Security-Policy"), path);
+      assertEquals("DENY", answer.header("X-Frame-Options"), path);
+    }
+  }
+
   @Test
   void tamperedSessionCookiesAreNoSession() throws Exception {
     RawHttp raw = new RawHttp(APP.port());

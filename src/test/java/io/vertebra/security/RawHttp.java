@@ -89,6 +89,22 @@ final class RawHttp {
     }
   }
 
+  /**
+   * Writes {@code bytes} as they are (e.g. headers announcing more body than follows) and keeps the connection
+   * open, reading the answer until the server closes it.
+   */
+  Response exchange(String bytes) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(15_000);
+      socket.getOutputStream().write(bytes.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return parse(socket.getInputStream().readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("no answer to " + printable(bytes.getBytes(StandardCharsets.ISO_8859_1), 300),
+          e);
+    }
+  }
+
   private static Response parse(byte[] raw) {
     String text = new String(raw, StandardCharsets.ISO_8859_1);
     int end = text.indexOf("\r\n\r\n");

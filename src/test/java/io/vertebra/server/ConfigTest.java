@@ -29,4 +29,24 @@ class ConfigTest {
     assertTrue(e.getMessage().startsWith("SESSION_SECRET must be at least 32 characters"), e.getMessage());
     assertTrue(!e.getMessage().contains("too-short-secret"), "the value is never echoed");
   }
+
+  @Test
+  @DisplayName("a CHANNELS_SECRET shorter than 16 characters is refused (issue 21), naming the variable only")
+  void shortChannelsSecret() {
+    Config.ConfigException e = assertThrows(Config.ConfigException.class,
+        () -> Config.from(Map.of("CHANNELS_SECRET", "secret")));
+    assertTrue(e.getMessage().startsWith("CHANNELS_SECRET must be at least 16 characters"), e.getMessage());
+    assertTrue(!e.getMessage().contains("'secret'"), "the value is never echoed");
+    assertEquals("0123456789abcdef", Config.from(Map.of("CHANNELS_SECRET", "0123456789abcdef")).channelsSecret());
+  }
+
+  @Test
+  @DisplayName("the startup banner says how long the secret is and shows none of its characters")
+  void bannerShowsNoSecretCharacters() {
+    RealtimeSettings settings = RealtimeSettings.embedded(
+        new ChannelsCredentials("123456", "the-key", "s3cr3t-abcdefghijk-Z9"), "127.0.0.1", 8080);
+    String banner = settings.describe() + settings.describeAsService();
+    assertTrue(banner.contains("21 characters, not shown"), banner);
+    assertTrue(!banner.contains("s3") && !banner.contains("Z9"), banner);
+  }
 }

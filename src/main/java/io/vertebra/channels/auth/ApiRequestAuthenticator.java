@@ -1,8 +1,8 @@
 package io.vertebra.channels.auth;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Authenticates HTTP API requests as Pusher's HTTP API reference defines: the query carries {@code auth_key},
@@ -23,38 +23,51 @@ public final class ApiRequestAuthenticator {
     this.clock = clock;
   }
 
-  /** The string that is signed for a request: method, path and the sorted query (lower-case keys). */
-  public static String stringToSign(String method, String path, Map<String, String> query) {
-    Map<String, String> sorted = new TreeMap<>();
-    query.forEach((k, v) -> {
-      if (!k.equalsIgnoreCase("auth_signature")) {
-        sorted.put(k.toLowerCase(java.util.Locale.ROOT), v);
-      }
-    });
-    StringBuilder sb = new StringBuilder(method.toUpperCase(java.util.Locale.ROOT)).append('\n').append(path)
-        .append('\n');
+  /** The string that is signed for a request: method, path and the canonical query without the signature. */
+  public static String stringToSign(String method, String path, ApiQuery query) {
+    StringBuilder sb = new StringBuilder(method.toUpperCase(Locale.ROOT)).append('\n').append(path).append('\n');
     boolean first = true;
-    for (Map.Entry<String, String> e : sorted.entrySet()) {
-      sb.append(first ? "" : "&").append(e.getKey()).append('=').append(e.getValue());
-      first = false;
+    for (Map.Entry<String, String> e : query.values().entrySet()) {
+      if (!e.getKey().equals("auth_signature")) {
+        sb.append(first ? "" : "&").append(e.getKey()).append('=').append(e.getValue());
+        first = false;
+      }
     }
     return sb.toString();
   }
 
+  /** The string that is signed for a client's decoded query ({@link ApiQuery#of} rules: names are lower-cased). */
+  public static String stringToSign(String method, String path, Map<String, String> query) {
+    return stringToSign(method, path, ApiQuery.of(query));
+  }
+
   /** The signature a correct client computes for this request. */
   public String sign(String method, String path, Map<String, String> query) {
+    return sign(method, path, ApiQuery.of(query));
+  }
+
+  private String sign(String method, String path, ApiQuery query) {
     return Hmac.sha256Hex(credentials.secret(), stringToSign(method, path, query));
   }
 
   /**
-   * Checks a request; returns normally when it is authentic.
+   * Checks a request; returns normally when it is authentic. Every check reads the same parsed query the
+   * signature covers.
    *
-   * @param query the decoded query parameters (one value each)
    * @param body the raw body bytes (empty when none)
-   * @throws AuthenticationException naming the first check that failed
+   * @throws AuthenticationException naming the first check that failed (never the expected signature or the
+   *     string it signs: that would let a forger check guesses offline)
    */
-  public void verify(String method, String path, Map<String, String> query, byte[] body)
-      throws AuthenticationException {
+  public void verify(String method, String path, ApiQuery query, byte[] body) throws AuthenticationException {
+    verifyQuery(method, path, query);
+    verifyBody(query, body);
+  }
+
+  /**
+   * The checks that need no body: key, version, signature over method, path and query (body_md5 included), and
+   * freshness. A request failing them can be refused before its body is read.
+   */
+  public void verifyQuery(String method, String path, ApiQuery query) throws AuthenticationException {
     String key = query.get("auth_key");
     if (key == null || !Hmac.constantTimeEquals(credentials.key(), key)) {
       throw new AuthenticationException("Unknown auth_key");
@@ -62,15 +75,23 @@ public final class ApiRequestAuthenticator {
     if (!"1.0".equals(query.get("auth_version"))) {
       throw new AuthenticationException("auth_version must be 1.0");
     }
+    String signature = query.get("auth_signature");
+    if (signature == null) {
+      throw new AuthenticationException("auth_signature is missing");
+    }
+    if (!Hmac.constantTimeEquals(sign(method, path, query), signature)) {
+      throw new AuthenticationException("Invalid auth_signature: it must be the HMAC-SHA256 hex digest, keyed with"
+          + " the app secret, of the method, the path and the sorted query with lower-case names");
+    }
     checkTimestamp(query.get("auth_timestamp"));
-    if (body.length > 0 || query.containsKey("body_md5")) {
+  }
+
+  /** Checks the signed body_md5 against the body (required when there is a body). */
+  public void verifyBody(ApiQuery query, byte[] body) throws AuthenticationException {
+    if (body.length > 0 || query.has("body_md5")) {
       if (!Hmac.constantTimeEquals(Hmac.md5Hex(body), query.get("body_md5"))) {
         throw new AuthenticationException("body_md5 does not match the request body");
       }
-    }
-    if (!Hmac.constantTimeEquals(sign(method, path, query), query.get("auth_signature"))) {
-      throw new AuthenticationException("Invalid auth_signature: expected HMAC-SHA256 hex digest of '"
-          + stringToSign(method, path, query).replace("\n", "\\n") + "'");
     }
   }
 

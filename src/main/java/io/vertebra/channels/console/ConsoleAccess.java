@@ -10,10 +10,17 @@ import java.util.Base64;
 /**
  * Who may use the console: a loopback client as is; anyone else only with HTTP Basic credentials made of the app
  * key (user) and the app secret (password), compared in constant time. A request that came through a proxy
- * ({@code Forwarded} / {@code X-Forwarded-For}) counts as remote even when the proxy itself is on loopback, so a
- * local reverse proxy does not open the console to the world.
+ * (any of {@link #PROXY_HEADERS}, or a Host that is not a loopback name) counts as remote even when the proxy
+ * itself is on loopback, so a local reverse proxy does not open the console to the world. A proxy that sends
+ * none of these (nginx's bare {@code proxy_pass} rewrites Host to the upstream's and adds nothing) cannot be told
+ * from a local client: OPERATIONS.md asks for {@code X-Forwarded-For} or the original Host.
  */
 final class ConsoleAccess {
+
+  /** Headers that only proxies add; any of them marks a request as forwarded. */
+  static final java.util.List<String> PROXY_HEADERS = java.util.List.of("Forwarded", "X-Forwarded-For",
+      "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Server", "X-Real-IP", "Via", "True-Client-IP",
+      "CF-Connecting-IP", "X-Client-IP");
 
   /** The Basic realm browsers show in their login prompt. */
   static final String REALM = "Vertebra console";

@@ -9,6 +9,7 @@ import io.vertebra.channels.ChannelsApp;
 import io.vertebra.channels.http.ApiException;
 import io.vertebra.channels.http.EventsApi;
 import io.vertebra.channels.protocol.Frames;
+import io.vertebra.web.JsonProblems;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -141,7 +142,7 @@ final class ConsoleApiServlet extends HttpServlet {
     try {
       Frames.JSON.readTree(data.asText());
     } catch (JacksonException e) {
-      throw new ApiException(400, "invalid_json", "'data' is not valid JSON: " + e.getOriginalMessage());
+      throw new ApiException(400, "invalid_json", "'data' is not valid JSON: " + JsonProblems.describe(e));
     }
     return data.asText();
   }

@@ -24,7 +24,7 @@ final class ConsoleGuard extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    boolean proxied = request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null
+    boolean proxied = ConsoleAccess.PROXY_HEADERS.stream().anyMatch(h -> request.getHeader(h) != null)
         || !isLoopbackHost(request.getServerName());
     if (access.allows(request.getRemoteAddr(), proxied, request.getHeader("Authorization"))) {
       chain.doFilter(request, response);

@@ -1,15 +1,16 @@
 package io.vertebra.channels.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertebra.channels.auth.ApiQuery;
 import io.vertebra.channels.protocol.Frames;
 import java.io.IOException;
-import java.util.Map;
+
 
 /**
  * One authenticated HTTP API request: the method, the path after {@code /apps/{id}} split into segments, the
- * decoded query and the body.
+ * canonical query (the one the signature was checked against) and the body.
  */
-record ApiRequest(String method, String[] segments, Map<String, String> query, byte[] body) {
+record ApiRequest(String method, String[] segments, ApiQuery query, byte[] body) {
 
   /** The body parsed as a JSON object. */
   JsonNode jsonBody() throws ApiException {

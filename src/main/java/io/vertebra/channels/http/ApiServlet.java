@@ -2,6 +2,7 @@ package io.vertebra.channels.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertebra.channels.ChannelsApp;
+import io.vertebra.channels.auth.ApiQuery;
 import io.vertebra.channels.auth.ApiRequestAuthenticator;
 import io.vertebra.channels.auth.AuthenticationException;
 import io.vertebra.channels.protocol.Frames;
@@ -13,8 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,15 +64,26 @@ public final class ApiServlet extends HttpServlet {
     if (!parts[2].equals(app.credentials().appId())) {
       throw new ApiException(404, "not_found", "Unknown app id " + parts[2]);
     }
+    ApiQuery query = query(req.getQueryString());
+    // Key, signature and freshness first: an unsigned request is refused without its body being looked at.
+    authenticate(() -> authenticator.verifyQuery(req.getMethod(), path, query));
     byte[] body = body(req);
-    Map<String, String> query = query(req.getQueryString());
+    authenticate(() -> authenticator.verifyBody(query, body));
+    String[] segments = java.util.Arrays.copyOfRange(parts, 3, parts.length);
+    return new ApiRequest(req.getMethod(), segments, query, body);
+  }
+
+  /** One authentication step. */
+  private interface Check {
+    void run() throws AuthenticationException;
+  }
+
+  private static void authenticate(Check check) throws ApiException {
     try {
-      authenticator.verify(req.getMethod(), path, query, body);
+      check.run();
     } catch (AuthenticationException e) {
       throw new ApiException(401, "unauthorized", e.getMessage());
     }
-    String[] segments = java.util.Arrays.copyOfRange(parts, 3, parts.length);
-    return new ApiRequest(req.getMethod(), segments, query, body);
   }
 
   private JsonNode route(ApiRequest r) throws ApiException {
@@ -123,24 +133,13 @@ public final class ApiServlet extends HttpServlet {
     return new ApiException(413, "payload_too_large", "The request body is larger than " + max + " bytes");
   }
 
-  /** Decodes the query into single values; a repeated parameter is refused (it would make signing ambiguous). */
-  static Map<String, String> query(String raw) throws ApiException {
-    Map<String, String> query = new HashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return query;
+  /** The one parsed query every check and handler reads; an ambiguous or malformed query is a 400. */
+  static ApiQuery query(String raw) throws ApiException {
+    try {
+      return ApiQuery.parse(raw);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
     }
-    for (String pair : raw.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      if (query.put(key, value) != null) {
-        throw ApiException.badRequest("Query parameter '" + key + "' is repeated");
-      }
-    }
-    return query;
   }
 
   private static String decodePath(String raw) throws ApiException {

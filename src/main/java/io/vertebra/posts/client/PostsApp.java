@@ -93,7 +93,8 @@ public class PostsApp implements EntryPoint {
     new Reconnector(notifier);
     shell.addToHeader(new ConnectionIndicator(notifier));
     UserMenu user = new UserMenu(session);
-    user.on("sign-out", args -> signOut());
+    user.on("sign-out", args -> signOut(PostApi.SESSION_PATH));
+    user.on("sign-out-everywhere", args -> signOut(PostApi.SESSION_PATH + PostApi.SIGN_OUT_EVERYWHERE));
     shell.addToHeader(user);
     LiveModels.follow(posts, notifier, PostChannels.POSTS);
     // The page first (the posts may be here already), then the connection: pusher-js queues the subscription.
@@ -103,8 +104,9 @@ public class PostsApp implements EntryPoint {
     notifier.signin();
   }
 
-  private void signOut() {
-    session.sync(Sync.DELETE, new Options()
+  /** Signs out (the server revokes the session) at {@code url}: this session, or every copy of it. */
+  private void signOut(String url) {
+    session.sync(Sync.DELETE, new Options().url(url)
         .success((target, response, options) -> Window.Location.reload())
         .error((target, response, options) -> Window.alert("Signing out failed: "
             + ((SyncError) response).getMessage())));

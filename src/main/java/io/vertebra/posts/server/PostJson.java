@@ -25,6 +25,12 @@ public final class PostJson {
     node.put(PostFields.VERSION, post.version());
     node.put(PostFields.CREATED_AT, post.createdAt().toString());
     node.put(PostFields.UPDATED_AT, post.updatedAt().toString());
+    if (post.authorId() != null) {
+      node.put(PostFields.AUTHOR_ID, post.authorId());
+    }
+    if (post.updatedBy() != null) {
+      node.put(PostFields.UPDATED_BY, post.updatedBy());
+    }
     return node;
   }
 

@@ -2,6 +2,7 @@ package io.vertebra.posts.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pusher.rest.PusherAsync;
+import io.vertebra.files.OwnerOnly;
 import io.vertebra.ops.HealthCheck;
 import io.vertebra.ops.MetricSource;
 import io.vertebra.posts.server.api.ApiException;
@@ -19,6 +20,7 @@ import io.vertebra.posts.server.store.Backups;
 import io.vertebra.posts.server.store.Database;
 import io.vertebra.posts.server.store.DatabaseHealth;
 import io.vertebra.posts.server.store.PostStore;
+import io.vertebra.posts.server.store.SessionStore;
 import io.vertebra.posts.shared.PostApi;
 import io.vertebra.server.Config;
 import io.vertebra.server.RealtimeSettings;
@@ -29,7 +31,6 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.EnumSet;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -69,10 +70,17 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
   /** Installs the backend: opens the database from {@code config}, triggers through {@code realtime}. */
   public static PostsBackend install(ServletContextHandler context, Config config, RealtimeSettings realtime,
       PostsOptions options) throws IOException {
-    Files.createDirectories(config.dataDir());
+    OwnerOnly.folder(config.dataDir());
     ObjectMapper mapper = new ObjectMapper();
-    Sessions sessions = Sessions.open(config.sessionSecret(), config.dataDir(), mapper, options.clock());
     Database database = Database.open(config.databaseUrl(), config.dataDir());
+    Sessions sessions;
+    try {
+      sessions = Sessions.open(config.sessionSecret(), config.dataDir(), mapper, options.clock(),
+          new SessionStore(database, options.clock()));
+    } catch (IOException | RuntimeException e) {
+      database.close();
+      throw e;
+    }
     PusherAsync pusher = PusherClients.create(realtime);
     PostJson json = new PostJson(mapper);
     PostStore store = new PostStore(database, options.clock());
@@ -87,8 +95,10 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
     context.addServlet(new ServletHolder("posts", new PostsServlet(store, json, bodies, sessions, events)),
         PostApi.POSTS_PATH + "/*");
     context.addServlet(new ServletHolder("config", new ConfigServlet(mapper, realtime)), PostApi.CONFIG_PATH);
-    context.addServlet(new ServletHolder("backup", new BackupServlet(mapper,
-        new Backups(database, config.dataDir(), options.clock()), realtime.secret())), BackupServlet.PATH);
+    Backups backups = new Backups(database, config.dataDir(), options.clock());
+    backups.tightenExisting();
+    context.addServlet(new ServletHolder("backup", new BackupServlet(mapper, backups, realtime.secret())),
+        BackupServlet.PATH);
     IdentityEndpoints.install(context, mapper, sessions, bodies, pusher, realtime, store);
     context.addServlet(new ServletHolder("api-not-found", new UnknownApiServlet(mapper)), "/api/*");
     context.setAttribute(ATTRIBUTE, backend);

@@ -16,8 +16,10 @@ public final class PostApi {
 
   /** The collection: list (GET) and create (POST). */
   public static final String POSTS_PATH = "/api/posts";
-  /** Sign in (POST {@code {"name": "..."}}), who am I (GET), sign out (DELETE). */
+  /** Sign in (POST {@code {"name": "..."}}), who am I (GET), sign out (DELETE, revoked server-side). */
   public static final String SESSION_PATH = "/api/session";
+  /** Under {@link #SESSION_PATH}: DELETE signs out every copy of the user's session ({@code {"revoked": n}}). */
+  public static final String SIGN_OUT_EVERYWHERE = "/everywhere";
   /** The realtime client settings for pusher-js (never the secret). */
   public static final String CONFIG_PATH = "/api/config";
   /** pusher-js channel authorization endpoint (its default path). */

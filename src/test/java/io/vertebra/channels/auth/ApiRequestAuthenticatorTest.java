@@ -2,6 +2,7 @@ package io.vertebra.channels.auth;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,14 +45,14 @@ class ApiRequestAuthenticatorTest {
     assertEquals("POST\n/apps/3/events\nauth_key=278d425bdf160c739803&auth_timestamp=1353088179"
         + "&auth_version=1.0&body_md5=ec365a775a4cd0599faeb73354201b6f",
         ApiRequestAuthenticator.stringToSign("POST", "/apps/3/events", documentedQuery()));
-    assertDoesNotThrow(() -> auth.verify("POST", "/apps/3/events", documentedQuery(), body()));
+    assertDoesNotThrow(() -> auth.verify("POST", "/apps/3/events", ApiQuery.of(documentedQuery()), body()));
   }
 
   @Test
   void tamperedBodyIsRejected() {
     byte[] other = BODY.replace("foo", "bar").getBytes(StandardCharsets.UTF_8);
     var e = assertThrows(AuthenticationException.class,
-        () -> auth.verify("POST", "/apps/3/events", documentedQuery(), other));
+        () -> auth.verify("POST", "/apps/3/events", ApiQuery.of(documentedQuery()), other));
     assertTrue(e.getMessage().contains("body_md5"));
   }
 
@@ -59,17 +60,18 @@ class ApiRequestAuthenticatorTest {
   void wrongSignatureIsRejected() {
     Map<String, String> q = documentedQuery();
     q.put("auth_signature", "0" + q.get("auth_signature").substring(1));
-    var e = assertThrows(AuthenticationException.class, () -> auth.verify("POST", "/apps/3/events", q, body()));
+    var e = assertThrows(AuthenticationException.class,
+        () -> auth.verify("POST", "/apps/3/events", ApiQuery.of(q), body()));
     assertTrue(e.getMessage().contains("auth_signature"));
     assertThrows(AuthenticationException.class,
-        () -> auth.verify("POST", "/apps/4/events", documentedQuery(), body()), "the path is signed");
+        () -> auth.verify("POST", "/apps/4/events", ApiQuery.of(documentedQuery()), body()), "the path is signed");
   }
 
   @Test
   void wrongKeyIsRejected() {
     Map<String, String> q = documentedQuery();
     q.put("auth_key", "someoneelse");
-    assertThrows(AuthenticationException.class, () -> auth.verify("POST", "/apps/3/events", q, body()));
+    assertThrows(AuthenticationException.class, () -> auth.verify("POST", "/apps/3/events", ApiQuery.of(q), body()));
   }
 
   @Test
@@ -77,7 +79,7 @@ class ApiRequestAuthenticatorTest {
     var late = new ApiRequestAuthenticator(SocketAuthenticatorTest.DOCS,
         Clock.fixed(Instant.ofEpochSecond(TIMESTAMP + 601), ZoneOffset.UTC));
     var e = assertThrows(AuthenticationException.class,
-        () -> late.verify("POST", "/apps/3/events", documentedQuery(), body()));
+        () -> late.verify("POST", "/apps/3/events", ApiQuery.of(documentedQuery()), body()));
     assertTrue(e.getMessage().contains("auth_timestamp"));
   }
 
@@ -93,8 +95,28 @@ class ApiRequestAuthenticatorTest {
         + "&auth_version=1.0&filter_by_prefix=presence-&info=user_count",
         ApiRequestAuthenticator.stringToSign("GET", "/apps/3/channels", q));
     q.put("auth_signature", auth.sign("GET", "/apps/3/channels", q));
-    assertDoesNotThrow(() -> auth.verify("GET", "/apps/3/channels", q, new byte[0]));
+    assertDoesNotThrow(() -> auth.verify("GET", "/apps/3/channels", ApiQuery.of(q), new byte[0]));
     q.put("filter_by_prefix", "private-");
-    assertThrows(AuthenticationException.class, () -> auth.verify("GET", "/apps/3/channels", q, new byte[0]));
+    assertThrows(AuthenticationException.class,
+        () -> auth.verify("GET", "/apps/3/channels", ApiQuery.of(q), new byte[0]));
+  }
+
+  @Test
+  void theRefusalDoesNotRevealTheStringToSign() {
+    Map<String, String> q = documentedQuery();
+    q.put("auth_signature", "0".repeat(64));
+    var e = assertThrows(AuthenticationException.class,
+        () -> auth.verify("POST", "/apps/3/events", ApiQuery.of(q), body()));
+    assertFalse(e.getMessage().contains("/apps/3/events") || e.getMessage().contains("278d425bdf160c739803"),
+        e.getMessage());
+  }
+
+  @Test
+  void aMissingSignatureIsNamed() {
+    Map<String, String> q = documentedQuery();
+    q.remove("auth_signature");
+    var e = assertThrows(AuthenticationException.class,
+        () -> auth.verify("POST", "/apps/3/events", ApiQuery.of(q), body()));
+    assertTrue(e.getMessage().contains("auth_signature is missing"), e.getMessage());
   }
 }

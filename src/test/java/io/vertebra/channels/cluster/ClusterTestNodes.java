@@ -11,7 +11,7 @@ final class ClusterTestNodes {
 
   static final String APP_ID = "4242";
   static final String KEY = "cluster-key";
-  static final String SECRET = "cluster-secret";
+  static final String SECRET = "cluster-secret-0123456789";
 
   private ClusterTestNodes() {}
 

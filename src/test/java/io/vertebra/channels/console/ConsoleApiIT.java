@@ -76,6 +76,12 @@ class ConsoleApiIT {
   void eventCreatorValidates() {
     assertError(trigger("{\"channel\":\"c\",\"name\":\"e\",\"data\":\"{oops\"}"), 400, "invalid_json");
     assertError(trigger("{\"channel\":\"c\",\"name\":\"e\",\"data\":\" \"}"), 400, "invalid_json");
+    // Too deeply nested: Jackson's own message names its classes and limits; the answer must not (issue 21).
+    ApiClient.Reply deep = trigger("{\"channel\":\"c\",\"name\":\"e\",\"data\":\"" + "[".repeat(1200) + "\"}");
+    assertError(deep, 400, "invalid_json");
+    assertFalse(deep.raw().body().contains("`") || deep.raw().body().contains("Constraints")
+        || deep.raw().body().contains("jackson"),
+        deep.toString());
     assertError(trigger("{\"channel\":\"c\",\"name\":\"e\"}"), 400, "invalid_data");
     assertError(trigger("{\"channel\":\"no spaces\",\"name\":\"e\",\"data\":\"{}\"}"), 400, "invalid_request");
     assertError(trigger("{\"name\":\"e\",\"data\":\"{}\"}"), 400, "invalid_request");
@@ -148,6 +154,10 @@ class ConsoleApiIT {
     assertError(anonymous, 401, "unauthorized");
     assertTrue(anonymous.header("WWW-Authenticate").startsWith("Basic realm="));
     assertError(http.send("GET", "/console", null, "Forwarded", "for=198.51.100.7"), 401, "unauthorized");
+    // Other proxies' headers mark a forwarded request too (issue 21: only these two used to count).
+    for (String header : new String[] {"X-Real-IP", "Via", "X-Forwarded-Host", "X-Forwarded-Proto"}) {
+      assertError(http.send("GET", ConsoleApi.SNAPSHOT_PATH, null, header, "198.51.100.7"), 401, "unauthorized");
+    }
     assertError(http.send("GET", ConsoleApi.SNAPSHOT_PATH, null, "X-Forwarded-For", "198.51.100.7",
         "Authorization", basic(realtime.key() + ":wrong-secret")), 401, "unauthorized");
     ApiClient.Reply signedIn = http.send("GET", ConsoleApi.SNAPSHOT_PATH, null, "X-Forwarded-For", "198.51.100.7",

@@ -8,7 +8,10 @@ import io.vertebra.posts.shared.PostFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One post, {@code {id, title, body, author, version, createdAt, updatedAt}}, with typed accessors. */
+/**
+ * One post, {@code {id, title, body, author, version, createdAt, updatedAt, authorId, updatedBy}}, with typed
+ * accessors.
+ */
 public class Post extends Model {
 
   /** A new, unsaved post. */
@@ -44,6 +47,28 @@ public class Post extends Model {
 
   public String getAuthor() {
     return text(PostFields.AUTHOR);
+  }
+
+  /** The author's user id, or "" for a post older than the field. */
+  public String getAuthorId() {
+    return text(PostFields.AUTHOR_ID);
+  }
+
+  /** Who wrote the post last, or "" when unknown. */
+  public String getUpdatedBy() {
+    return text(PostFields.UPDATED_BY);
+  }
+
+  /** What the meta line says after the time: {@code " · edited by Bob"} when someone else wrote last, else "". */
+  public String editedByNote() {
+    String by = getUpdatedBy();
+    return by.isEmpty() || (by.equals(getAuthor()) && getVersion() <= 1) ? "" : " · edited by " + by;
+  }
+
+  /** Whether the user {@code userId} may delete this post (the server refuses anyone but the author). */
+  public boolean deletableBy(String userId) {
+    String author = getAuthorId();
+    return author.isEmpty() || author.equals(userId);
   }
 
   /** The server's version of this post (0 while unsaved). A double, as JSON numbers are in the browser. */

@@ -5,16 +5,19 @@ import io.vertebra.framework.core.Values;
 import io.vertebra.posts.client.model.Post;
 
 /**
- * One post, read-only, redrawn when it changes (live). Triggers {@code "edit"} and, after a second confirming
- * click, {@code "delete"}.
+ * One post, read-only, redrawn when it changes (live), with who edited it last. Triggers {@code "edit"} and,
+ * after a second confirming click, {@code "delete"} (offered to the author only).
  */
 public final class PostDetailView extends AppView {
 
   private final Post post;
+  private final String userId;
 
-  public PostDetailView(Post post) {
+  /** The post as shown to the user {@code userId} (who sees Delete only on their own posts). */
+  public PostDetailView(Post post, String userId) {
     super("div", "post-detail");
     this.post = post;
+    this.userId = userId;
     listenTo(post, "change", args -> render());
   }
 
@@ -26,7 +29,10 @@ public final class PostDetailView extends AppView {
       return this;
     }
     html(Templates.T.postDetail(post.getTitle(), post.getAuthor(), When.label(post.getUpdatedAt()),
-        post.getBody()));
+        post.getBody(), post.editedByNote()));
+    if (!post.deletableBy(userId)) {
+      findFirst("[data-action=delete]").removeFromParent(); // the server refuses anyone but the author
+    }
     return this;
   }
 

@@ -27,6 +27,7 @@ public final class PostPageView extends AppView {
   private final EditingNote editingNote;
   private final EditingSignal signal;
   private AppView body;
+  private final String userId;
 
   public PostPageView(double id, Posts posts, Notifier notifier, Session session) {
     super("section", "post-page");
@@ -35,6 +36,7 @@ public final class PostPageView extends AppView {
     Post listed = posts.get(id);
     this.post = listed != null ? listed : new Post(Map.of(PostFields.ID, id), null);
     this.presence = new PostPresence(notifier, post.getPostId());
+    this.userId = session.getUserId();
     this.presenceView = new PresenceView(presence, session.getUserId());
     this.editingNote = new EditingNote(presence, session.getUserId());
     this.signal = new EditingSignal(presence::announceEditing);
@@ -89,7 +91,7 @@ public final class PostPageView extends AppView {
   }
 
   private void showDetail() {
-    PostDetailView detail = new PostDetailView(post);
+    PostDetailView detail = new PostDetailView(post, userId);
     listenTo(detail, "edit", args -> Navigation.go("posts/" + post.getPostId() + "/edit"));
     listenTo(detail, "delete", args -> post.destroy(new Options().waitForServer(true)
         .success((target, response, options) -> Navigation.go(""))

@@ -23,7 +23,9 @@ public interface Templates extends SafeHtmlTemplates {
   SafeHtml connection(String label);
 
   @Template("<span class='avatar' style='{0}'>{1}</span><span class='user-name'>{2}</span>"
-      + "<button class='link' data-action='sign-out'>Sign out</button>")
+      + "<button class='link' data-action='sign-out'>Sign out</button>"
+      + "<button class='link' data-action='sign-out-everywhere' title='Also end every other copy of this session'>"
+      + "Sign out everywhere</button>")
   SafeHtml user(SafeStyles color, String initials, String name);
 
   @Template("<form class='card sign-in'><h1>Join the conversation</h1>"
@@ -40,11 +42,11 @@ public interface Templates extends SafeHtmlTemplates {
   @Template("<a href='{0}'><span class='title'>{1}</span><span class='meta'>{2} · {3}</span></a>")
   SafeHtml postItem(SafeUri href, String title, String author, String when);
 
-  @Template("<article class='post'><h1 class='title'>{0}</h1><p class='meta'>{1} · {2}</p>"
+  @Template("<article class='post'><h1 class='title'>{0}</h1><p class='meta'>{1} · {2}{4}</p>"
       + "<div class='body'>{3}</div></article>"
       + "<div class='actions'><button class='primary' data-action='edit'>Edit</button>"
       + "<button class='danger' data-action='delete'>Delete</button></div>")
-  SafeHtml postDetail(String title, String author, String when, String body);
+  SafeHtml postDetail(String title, String author, String when, String body, String editedBy);
 
   @Template("<p class='loading muted'>Loading…</p>")
   SafeHtml loading();

@@ -4,7 +4,10 @@ import com.google.gwt.dom.client.Element;
 import com.google.gwt.safehtml.shared.SafeHtmlUtils;
 import io.vertebra.posts.client.model.Session;
 
-/** The signed-in user's avatar and name, and the sign-out button (which triggers {@code "sign-out"}). */
+/**
+ * The signed-in user's avatar and name, and the sign-out buttons (which trigger {@code "sign-out"} and
+ * {@code "sign-out-everywhere"}).
+ */
 public final class UserMenu extends AppView {
 
   private final Session session;
@@ -28,8 +31,8 @@ public final class UserMenu extends AppView {
 
   @Override
   protected void onAction(String action, Element target) {
-    if ("sign-out".equals(action)) {
-      trigger("sign-out");
+    if ("sign-out".equals(action) || "sign-out-everywhere".equals(action)) {
+      trigger(action);
     }
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertebra.posts.shared.ApiErrors;
+import io.vertebra.web.JsonProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -59,24 +60,9 @@ public final class JsonBodies {
     return object;
   }
 
-  /**
-   * What is wrong with the JSON, in the parser's words minus its internals: Jackson names its own classes and
-   * features in some messages ({@code `com.fasterxml...JsonNode`}, {@code DeserializationFeature...}), which a
-   * client has no use for and should not learn. Also adds where the problem is.
-   */
+  /** What is wrong with the JSON, without the parser's internals ({@link JsonProblems}). */
   static String describe(JsonProcessingException e) {
-    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
-      return "it is nested too deeply or a value is too large";
-    }
-    String message = String.valueOf(e.getOriginalMessage());
-    if (message.startsWith("Trailing token")) {
-      message = "there is more content after the JSON value";
-    }
-    message = message.replaceAll("\\s*\\(bound as [^)]*\\)", "").replaceAll("`[^`]*`", "...")
-        .replaceAll("(?i)\\b(com|java|javax|org)\\.[\\w.$]+", "...");
-    var location = e.getLocation();
-    return location == null || location.getLineNr() < 0 ? message
-        : message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    return JsonProblems.describe(e);
   }
 
   /** Accepts {@code application/json} and {@code application/*+json}, in UTF-8 (the only charset JSON allows). */

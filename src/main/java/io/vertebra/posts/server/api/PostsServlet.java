@@ -87,7 +87,7 @@ public final class PostsServlet extends JsonServlet {
     User user = sessions.require(request);
     String socketId = socketId(request);
     PostChanges changes = PostRequests.replacement(bodies.readObject(request));
-    Post post = store.create(changes, user.name());
+    Post post = store.create(changes, user.name(), user.id());
     events.created(post, socketId);
     response.setHeader("Location", PostApi.postPath(post.id()));
     writePost(response, HttpServletResponse.SC_CREATED, post);
@@ -106,7 +106,7 @@ public final class PostsServlet extends JsonServlet {
 
   private void write(long id, HttpServletRequest request, HttpServletResponse response, boolean patch)
       throws IOException {
-    sessions.require(request);
+    User user = sessions.require(request);
     String socketId = socketId(request);
     ObjectNode body = bodies.readObject(request);
     PostRequests.requireSameId(body, id);
@@ -114,7 +114,7 @@ public final class PostsServlet extends JsonServlet {
     Long expected = Preconditions.expectedVersion(request.getHeader("If-Match"), PostRequests.version(body));
     Post post;
     try {
-      post = store.update(id, expected, changes);
+      post = store.update(id, expected, changes, user.name());
     } catch (PostNotFoundException e) {
       throw notFound(id);
     } catch (VersionConflictException e) {
@@ -125,9 +125,15 @@ public final class PostsServlet extends JsonServlet {
   }
 
   private void delete(long id, HttpServletRequest request, HttpServletResponse response) {
-    sessions.require(request);
+    User user = sessions.require(request);
     String socketId = socketId(request);
     Long expected = Preconditions.expectedVersion(request.getHeader("If-Match"), null);
+    // Editing is collaborative; deleting is the author's alone. The author id never changes, so checking it
+    // before the (version-checked) delete leaves no race.
+    Post current = store.find(id).orElseThrow(() -> notFound(id));
+    if (!current.deletableBy(user.id())) {
+      throw ApiException.forbidden("Only the author of this post (" + current.author() + ") may delete it");
+    }
     try {
       store.delete(id, expected);
     } catch (PostNotFoundException e) {

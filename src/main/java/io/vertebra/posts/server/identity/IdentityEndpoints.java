@@ -12,6 +12,9 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 /** Installs the identity endpoints: {@code /api/session} and the two pusher-js auth endpoints. */
 public final class IdentityEndpoints {
 
+  /** pusher-js sends a socket id and a channel name: a form longer than this is not from pusher-js. */
+  public static final int MAX_FORM_BYTES = 8 * 1024;
+
   private IdentityEndpoints() {}
 
   public static void install(ServletContextHandler context, ObjectMapper mapper, Sessions sessions, JsonBodies bodies,

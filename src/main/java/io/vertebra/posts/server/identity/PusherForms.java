@@ -12,8 +12,7 @@ import java.util.Locale;
 /** What the two pusher-js auth endpoints share: the form they receive, the session check, the raw JSON answer. */
 final class PusherForms {
 
-  /** pusher-js sends a socket id and a channel name: anything longer than this is not from pusher-js. */
-  static final int MAX_FORM_BYTES = 8 * 1024;
+  static final int MAX_FORM_BYTES = IdentityEndpoints.MAX_FORM_BYTES;
 
   private PusherForms() {}
 

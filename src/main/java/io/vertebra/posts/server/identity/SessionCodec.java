@@ -15,13 +15,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encodes a {@link User} into a tamper-proof token and back: {@code base64url(json) + "." +
+ * Encodes a {@link Session} (its id and user) into a tamper-proof token and back: {@code base64url(json) + "." +
  * base64url(HMAC-SHA256(key, base64url(json)))}. The JSON carries an expiry; a token with a bad signature, a bad
- * shape or a past expiry decodes to nothing.
+ * shape or a past expiry decodes to nothing. Whether the session was revoked is the store's to say.
  */
 final class SessionCodec {
 
   private static final String EXPIRES = "exp";
+  private static final String SESSION = "sid";
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -42,8 +43,10 @@ final class SessionCodec {
     return lifetime;
   }
 
-  String encode(User user) {
+  String encode(Session session) {
+    User user = session.user();
     ObjectNode json = mapper.createObjectNode();
+    json.put(SESSION, session.id());
     json.put(SessionFields.ID, user.id());
     json.put(SessionFields.NAME, user.name());
     json.put(SessionFields.COLOR, user.color());
@@ -52,7 +55,7 @@ final class SessionCodec {
     return payload + "." + ENCODER.encodeToString(sign(payload));
   }
 
-  Optional<User> decode(String token) {
+  Optional<Session> decode(String token) {
     if (token == null || token.length() > 1024) {
       return Optional.empty();
     }
@@ -71,10 +74,12 @@ final class SessionCodec {
       if (json.path(EXPIRES).asLong(0) <= clock.millis()) {
         return Optional.empty();
       }
+      String session = json.path(SESSION).asText(null);
       String id = json.path(SessionFields.ID).asText(null);
       String name = json.path(SessionFields.NAME).asText(null);
       String color = json.path(SessionFields.COLOR).asText(null);
-      return id == null || name == null || color == null ? Optional.empty() : Optional.of(new User(id, name, color));
+      return session == null || id == null || name == null || color == null ? Optional.empty()
+          : Optional.of(new Session(session, new User(id, name, color)));
     } catch (IllegalArgumentException | java.io.IOException e) {
       return Optional.empty();
     }

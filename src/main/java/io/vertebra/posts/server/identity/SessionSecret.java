@@ -1,6 +1,7 @@
 package io.vertebra.posts.server.identity;
 
 import io.vertebra.files.DurableFiles;
+import io.vertebra.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ final class SessionSecret {
     if (!Files.exists(file)) {
       create(file);
     }
+    OwnerOnly.files(file); // also when an older release created it
     String hex = Files.readString(file).trim();
     byte[] key = HexFormat.of().parseHex(hex);
     if (key.length < 16) {

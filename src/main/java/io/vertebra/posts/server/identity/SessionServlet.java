@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertebra.posts.server.api.ApiException;
 import io.vertebra.posts.server.api.JsonBodies;
 import io.vertebra.posts.server.api.JsonServlet;
+import io.vertebra.posts.shared.PostApi;
 import io.vertebra.posts.shared.SessionFields;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,12 +14,18 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code /api/session}: sign in with a display name (POST), who am I (GET, 401 when nobody), sign out (DELETE). */
+/**
+ * {@code /api/session}: sign in with a display name (POST), who am I (GET, 401 when nobody), sign out (DELETE:
+ * the session is revoked server-side); {@code DELETE /api/session/everywhere}: sign out every copy of this user's
+ * session ({@code {"revoked": n}}).
+ */
 public final class SessionServlet extends JsonServlet {
+
 
   private final transient Sessions sessions;
   private final transient JsonBodies bodies;
   private final transient Map<String, Handler> handlers = new LinkedHashMap<>();
+  private final transient Map<String, Handler> everywhere = new LinkedHashMap<>();
 
   public SessionServlet(ObjectMapper mapper, Sessions sessions, JsonBodies bodies) {
     super(mapper);
@@ -27,15 +34,19 @@ public final class SessionServlet extends JsonServlet {
     handlers.put("GET", this::whoAmI);
     handlers.put("POST", this::signIn);
     handlers.put("DELETE", this::signOut);
+    everywhere.put("DELETE", this::signOutEverywhere);
   }
 
   @Override
   protected Map<String, Handler> route(HttpServletRequest request) {
     String path = request.getPathInfo();
-    if (path != null && !path.equals("/")) {
-      throw ApiException.notFound("No such URL: " + request.getRequestURI());
+    if (path == null || path.equals("/")) {
+      return handlers;
     }
-    return handlers;
+    if (path.equals(PostApi.SIGN_OUT_EVERYWHERE)) {
+      return everywhere;
+    }
+    throw ApiException.notFound("No such URL: " + request.getRequestURI());
   }
 
   private void whoAmI(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -58,6 +69,11 @@ public final class SessionServlet extends JsonServlet {
   private void signOut(HttpServletRequest request, HttpServletResponse response) {
     sessions.signOut(request, response);
     response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+  }
+
+  private void signOutEverywhere(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    int revoked = sessions.signOutEverywhere(request, response);
+    writeJson(response, HttpServletResponse.SC_OK, mapper.createObjectNode().put("revoked", revoked));
   }
 
   private ObjectNode json(User user) {

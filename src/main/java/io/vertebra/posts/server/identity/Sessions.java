@@ -2,7 +2,7 @@ package io.vertebra.posts.server.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertebra.posts.server.api.ApiException;
-import io.vertebra.posts.shared.SessionFields;
+import io.vertebra.posts.server.store.SessionStore;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,9 +15,10 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Who is signed in: a signed, HttpOnly, SameSite=Lax cookie holding the user (see {@link SessionCodec}). No
- * password system: a user picks a display name and gets a random id and a colour. SameSite keeps other sites'
- * pages from writing with the user's cookie.
+ * Who is signed in: a signed, HttpOnly, SameSite=Lax cookie holding a session id and the user (see
+ * {@link SessionCodec}), honoured only while the session is active in the {@link SessionStore}: signing out
+ * revokes it server-side, so a copy of the cookie stops working too. No password system: a user picks a display
+ * name and gets a random id and a colour. SameSite keeps other sites' pages from writing with the user's cookie.
  */
 public final class Sessions {
 
@@ -29,31 +30,43 @@ public final class Sessions {
       "#17becf", "#bcbd22", "#ff7f0e", "#393b79", "#637939", "#843c39"};
 
   private final SessionCodec codec;
+  private final SessionStore store;
+  private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  Sessions(SessionCodec codec) {
+  Sessions(SessionCodec codec, SessionStore store, Clock clock) {
     this.codec = codec;
+    this.store = store;
+    this.clock = clock;
   }
 
   /**
    * Sessions valid for 30 days, signed with {@code secret} ({@code SESSION_SECRET}) or, when it is null, with the key
    * kept in {@code dataDir}.
    */
-  public static Sessions open(String secret, Path dataDir, ObjectMapper mapper, Clock clock) throws IOException {
-    return new Sessions(new SessionCodec(SessionSecret.load(secret, dataDir), mapper, clock, Duration.ofDays(30)));
+  public static Sessions open(String secret, Path dataDir, ObjectMapper mapper, Clock clock, SessionStore store)
+      throws IOException {
+    store.purgeExpired(clock.millis()); // expired sessions are refused anyway; keep the table small
+    return new Sessions(new SessionCodec(SessionSecret.load(secret, dataDir), mapper, clock, Duration.ofDays(30)),
+        store, clock);
   }
 
-  /** The user of this request's session cookie, if it carries a valid one. */
+  /** The user of this request's session cookie, if it carries a valid one whose session was not revoked. */
   public Optional<User> current(HttpServletRequest request) {
+    return session(request).map(Session::user);
+  }
+
+  private Optional<Session> session(HttpServletRequest request) {
     Cookie[] cookies = request.getCookies();
     if (cookies == null) {
       return Optional.empty();
     }
     for (Cookie cookie : cookies) {
       if (COOKIE.equals(cookie.getName())) {
-        Optional<User> user = codec.decode(cookie.getValue());
-        if (user.isPresent()) {
-          return user;
+        Optional<Session> session = codec.decode(cookie.getValue())
+            .filter(s -> store.isActive(s.id(), s.user().id()));
+        if (session.isPresent()) {
+          return session;
         }
       }
     }
@@ -71,29 +84,36 @@ public final class Sessions {
     random.nextBytes(raw);
     String id = "u" + HexFormat.of().formatHex(raw);
     User user = new User(id, name, COLORS[Math.floorMod(id.hashCode(), COLORS.length)]);
-    setCookie(request, response, codec.encode(user), codec.lifetime().toSeconds());
+    byte[] sessionId = new byte[16];
+    random.nextBytes(sessionId);
+    Session session = new Session(HexFormat.of().formatHex(sessionId), user);
+    store.create(session.id(), id, clock.millis() + codec.lifetime().toMillis());
+    setCookie(request, response, codec.encode(session), codec.lifetime().toSeconds());
     return user;
   }
 
-  /** Removes the session cookie. */
+  /** Revokes this request's session (if any) and removes the cookie. */
   public void signOut(HttpServletRequest request, HttpServletResponse response) {
+    session(request).ifPresent(s -> store.revoke(s.id()));
     setCookie(request, response, "", 0);
   }
 
-  /** Validates a display name: 1 to {@link SessionFields#NAME_MAX_LENGTH} characters, no control characters. */
+  /**
+   * Revokes every session of the signed-in user (any copy of the cookie, on any device or node) and removes
+   * this cookie; a {@code 401} when nobody is signed in.
+   *
+   * @return how many sessions were active
+   */
+  public int signOutEverywhere(HttpServletRequest request, HttpServletResponse response) {
+    User user = require(request);
+    int revoked = store.revokeUser(user.id());
+    setCookie(request, response, "", 0);
+    return revoked;
+  }
+
+  /** A valid display name (see {@link DisplayNames}): normalised, or a 400 naming the rule it breaks. */
   public static String validName(String name) {
-    String trimmed = name == null ? "" : name.strip();
-    if (trimmed.isEmpty()) {
-      throw ApiException.invalid(SessionFields.NAME, "name must not be blank");
-    }
-    if (trimmed.length() > SessionFields.NAME_MAX_LENGTH) {
-      throw ApiException.invalid(SessionFields.NAME, "name is longer than " + SessionFields.NAME_MAX_LENGTH
-          + " characters");
-    }
-    if (trimmed.chars().anyMatch(Character::isISOControl)) {
-      throw ApiException.invalid(SessionFields.NAME, "name must not contain control characters");
-    }
-    return trimmed;
+    return DisplayNames.valid(name);
   }
 
   private static void setCookie(HttpServletRequest request, HttpServletResponse response, String value,

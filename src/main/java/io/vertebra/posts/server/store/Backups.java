@@ -1,6 +1,7 @@
 package io.vertebra.posts.server.store;
 
 import io.vertebra.files.DurableFiles;
+import io.vertebra.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,17 @@ public final class Backups {
     return database.sqlDialect() == Dialect.SQLITE;
   }
 
+  /** Makes the backups folder 0700 and the backups in it 0600 (an older release left them readable by others). */
+  public void tightenExisting() throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    OwnerOnly.folder(folder);
+    try (var files = Files.list(folder)) {
+      OwnerOnly.files(files.toArray(Path[]::new));
+    }
+  }
+
   /**
    * Writes a backup and returns its file: a SQLite database, restored by putting it in place of
    * {@code DATA_DIR/vertebra.db}. One at a time: a second request waits for the first.
@@ -52,8 +64,9 @@ public final class Backups {
     Path target = folder.resolve("vertebra-" + STAMP.format(clock.instant()) + ".db");
     Path partial = target.resolveSibling(target.getFileName() + ".tmp");
     try {
-      Files.createDirectories(folder);
+      OwnerOnly.folder(folder);
       Files.deleteIfExists(partial);
+      OwnerOnly.createEmpty(partial); // VACUUM INTO writes into an empty file, keeping its 0600 mode
       try (Connection c = database.connection();
           PreparedStatement vacuum = c.prepareStatement("VACUUM INTO ?")) {
         c.setAutoCommit(true); // VACUUM cannot run inside a transaction

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.vertebra.files.DurableFiles;
+import io.vertebra.files.OwnerOnly;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -60,7 +61,7 @@ public final class Database implements AutoCloseable {
     if (databaseUrl == null) {
       Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
       try {
-        Files.createDirectories(file.getParent());
+        OwnerOnly.folder(file.getParent()); // DATA_DIR: secrets, the database, backups
       } catch (IOException e) {
         throw new StoreException("Cannot create the data folder " + file.getParent() + ": " + e.getMessage(), e);
       }
@@ -83,8 +84,13 @@ public final class Database implements AutoCloseable {
       try (Connection c = pool.getConnection()) {
         Migrations.apply(c, dialect);
       }
+      if (db.file != null) {
+        // SQLite creates the database with the umask's mode and its -wal and -shm files with the database's.
+        OwnerOnly.files(db.file, db.file.resolveSibling(db.file.getFileName() + "-wal"),
+            db.file.resolveSibling(db.file.getFileName() + "-shm"));
+      }
       return db;
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | IOException | RuntimeException e) {
       pool.close();
       throw new StoreException("Cannot prepare the posts database: " + e.getMessage(), e);
     }

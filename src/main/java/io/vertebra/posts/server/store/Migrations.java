@@ -28,7 +28,19 @@ final class Migrations {
             version BIGINT NOT NULL,
             created_at BIGINT NOT NULL,
             updated_at BIGINT NOT NULL
-          )""".formatted(PostFields.TITLE_MAX_LENGTH, PostFields.BODY_MAX_LENGTH, SessionFields.NAME_MAX_LENGTH)));
+          )""".formatted(PostFields.TITLE_MAX_LENGTH, PostFields.BODY_MAX_LENGTH, SessionFields.NAME_MAX_LENGTH)),
+      // 2: sign-ins, so that sign-out revokes (issue 21)
+      List.of("""
+          CREATE TABLE sessions (
+            id VARCHAR(64) PRIMARY KEY,
+            user_id VARCHAR(64) NOT NULL,
+            created_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL,
+            revoked_at BIGINT
+          )""", "CREATE INDEX sessions_user ON sessions (user_id)"),
+      // 3: who wrote a post (its author alone may delete it) and who changed it last (issue 21)
+      List.of("ALTER TABLE posts ADD COLUMN author_id VARCHAR(64)",
+          "ALTER TABLE posts ADD COLUMN updated_by VARCHAR(%d)".formatted(SessionFields.NAME_MAX_LENGTH)));
 
   private Migrations() {}
 

@@ -21,7 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class PostStore {
 
-  private static final String COLUMNS = "id, title, body, author, version, created_at, updated_at";
+  private static final String COLUMNS = "id, title, body, author, version, created_at, updated_at, author_id,"
+      + " updated_by";
 
   private final Database db;
   private final Clock clock;
@@ -41,26 +42,33 @@ public final class PostStore {
     this.commits = single ? new GroupSync() : null;
   }
 
-  /** Stores a new post at version 1; {@code changes} must set the title and body. */
-  public Post create(PostChanges changes, String author) {
+  /**
+   * Stores a new post at version 1; {@code changes} must set the title and body.
+   *
+   * @param author the author's display name
+   * @param authorId the author's user id (who alone may delete the post)
+   */
+  public Post create(PostChanges changes, String author, String authorId) {
     if (changes.title() == null || changes.body() == null) {
       throw new IllegalArgumentException("a new post needs a title and a body");
     }
     return plainWrite(c -> {
       long now = now();
       try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO posts (title, body, author, version, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)"
-              + " RETURNING id")) {
+          "INSERT INTO posts (title, body, author, version, created_at, updated_at, author_id, updated_by)"
+              + " VALUES (?, ?, ?, 1, ?, ?, ?, ?) RETURNING id")) {
         p.setString(1, changes.title());
         p.setString(2, changes.body());
         p.setString(3, author);
         p.setLong(4, now);
         p.setLong(5, now);
+        p.setString(6, authorId);
+        p.setString(7, author);
         try (ResultSet keys = p.executeQuery()) {
           keys.next();
           long id = keys.getLong(1);
           return new Post(id, changes.title(), changes.body(), author, 1, Instant.ofEpochMilli(now),
-              Instant.ofEpochMilli(now));
+              Instant.ofEpochMilli(now), authorId, author);
         }
       }
     });
@@ -107,14 +115,15 @@ public final class PostStore {
    * Applies {@code changes} (null fields stay) and bumps the version.
    *
    * @param expectedVersion the version the change was based on, or null to write whatever the current one is
+   * @param updatedBy the display name of the user making the change (recorded as {@code updatedBy})
    */
-  public Post update(long id, Long expectedVersion, PostChanges changes)
+  public Post update(long id, Long expectedVersion, PostChanges changes, String updatedBy)
       throws PostNotFoundException, VersionConflictException {
     if (changes.isEmpty()) {
       throw new IllegalArgumentException("nothing to change");
     }
     return write(c -> {
-      StringBuilder sql = new StringBuilder("UPDATE posts SET version = version + 1, updated_at = ?");
+      StringBuilder sql = new StringBuilder("UPDATE posts SET version = version + 1, updated_at = ?, updated_by = ?");
       if (changes.title() != null) {
         sql.append(", title = ?");
       }
@@ -128,6 +137,7 @@ public final class PostStore {
       try (PreparedStatement p = c.prepareStatement(sql.toString())) {
         int i = 1;
         p.setLong(i++, now());
+        p.setString(i++, updatedBy);
         if (changes.title() != null) {
           p.setString(i++, changes.title());
         }
@@ -187,7 +197,7 @@ public final class PostStore {
 
   private static Post row(ResultSet rs) throws SQLException {
     return new Post(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-        Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7)));
+        Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8), rs.getString(9));
   }
 
   private static long parseCursor(String cursor) {

@@ -92,6 +92,22 @@ class PostsTest {
     assertNull(Post.problem(Map.of("title", "<img src=x onerror=alert(1)>", "body", "")));
   }
 
+  @Test
+  @DisplayName("who edited last is shown once someone wrote after the creation; Delete is the author's (issue 21)")
+  void editedByAndDeletable() {
+    Post created = new Post(Map.of("id", 1.0, "author", "Ann", "authorId", "u1", "updatedBy", "Ann",
+        "version", 1.0), null);
+    assertEquals("", created.editedByNote());
+    Post edited = new Post(Map.of("id", 1.0, "author", "Ann", "authorId", "u1", "updatedBy", "Bob",
+        "version", 2.0), null);
+    assertEquals(" · edited by Bob", edited.editedByNote());
+    assertTrue(edited.deletableBy("u1"));
+    assertFalse(edited.deletableBy("u2"));
+    Post legacy = new Post(Map.of("id", 1.0, "author", "Ann", "version", 3.0), null);
+    assertEquals("", legacy.editedByNote());
+    assertTrue(legacy.deletableBy("u2"), "no recorded author: the server lets anyone delete it");
+  }
+
   private static Map<String, Object> post(long id, String createdAt) {
     return Map.of("id", (double) id, "title", "Old", "body", "B", "author", "A", "version", 1.0,
         "createdAt", createdAt, "updatedAt", createdAt);

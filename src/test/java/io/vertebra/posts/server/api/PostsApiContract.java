@@ -273,7 +273,7 @@ abstract class PostsApiContract {
       var in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
           StandardCharsets.ISO_8859_1));
       for (int i = 0; i < 3; i++) {
-        out.write(("POST /api/posts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        out.write(("POST /api/posts HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
             + "Content-Length: 14\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         Thread.sleep(150);

@@ -164,10 +164,45 @@ class IdentityIT {
     return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
   }
 
+  @Test
+  @DisplayName("sign-out revokes the session server-side: a kept copy of the cookie no longer reads or writes")
+  void signOutRevokesTheSession(ApiClient ann) throws Exception {
+    String cookie = "vertebra_session=" + tokenOf(ann);
+    assertEquals(200, rawSend("GET", "/api/session", null, cookie).statusCode());
+    assertEquals(204, ann.send("DELETE", "/api/session", null).status());
+    assertEquals(401, rawSend("GET", "/api/session", null, cookie).statusCode(), "who am I with the old cookie");
+    HttpResponse<String> write = rawSend("POST", "/api/posts", "{\"title\":\"t\",\"body\":\"b\"}", cookie);
+    assertEquals(401, write.statusCode(), write.body());
+    app.restart();
+    assertEquals(401, rawSend("GET", "/api/session", null, cookie).statusCode(), "still revoked after a restart");
+  }
+
+  @Test
+  @DisplayName("sign out everywhere revokes every copy of the user's session, and needs a session")
+  void signOutEverywhere(ApiClient ann) throws Exception {
+    String copy = "vertebra_session=" + tokenOf(ann);
+    ApiClient bob = new ApiClient(app.baseUrl());
+    String bobs = "vertebra_session=" + tokenOf(bob);
+    Reply everywhere = ann.send("DELETE", "/api/session/everywhere", null);
+    assertEquals(200, everywhere.status(), everywhere::toString);
+    assertEquals(1, everywhere.json().get("revoked").asInt());
+    assertTrue(everywhere.header("Set-Cookie").contains("Max-Age=0"));
+    assertEquals(401, rawSend("GET", "/api/session", null, copy).statusCode(), "the copy is signed out too");
+    assertEquals(200, rawSend("GET", "/api/session", null, bobs).statusCode(), "another user is not");
+    assertEquals(401, ann.send("DELETE", "/api/session/everywhere", null).status());
+  }
+
   /** Signs in with {@code client} and returns the raw session token from Set-Cookie. */
   private static String tokenOf(ApiClient client) {
     String cookie = client.send("POST", "/api/session", "{\"name\":\"Ann\"}").header("Set-Cookie");
     return cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+  }
+
+  private HttpResponse<String> rawSend(String method, String path, String json, String cookie) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+        .header("Cookie", cookie).header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+        .build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> rawGet(String path, String cookie) throws Exception {

@@ -19,6 +19,7 @@ class SessionCodecTest {
   private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final Instant NOW = Instant.parse("2026-11-28T00:00:00Z");
   private static final User ANN = new User("u0123456789abcdef", "Ann \"the\" Écrivain", "#1f77b4");
+  private static final Session SESSION = new Session("0123456789abcdef0123456789abcdef", ANN);
 
   private final ObjectMapper mapper = new ObjectMapper();
 
@@ -29,15 +30,15 @@ class SessionCodecTest {
   @Test
   @DisplayName("a token decodes to the user it was made for, until it expires")
   void roundTripAndExpiry() {
-    String token = codec(KEY, NOW).encode(ANN);
-    assertEquals(Optional.of(ANN), codec(KEY, NOW.plus(Duration.ofDays(29))).decode(token));
+    String token = codec(KEY, NOW).encode(SESSION);
+    assertEquals(Optional.of(SESSION), codec(KEY, NOW.plus(Duration.ofDays(29))).decode(token));
     assertEquals(Optional.empty(), codec(KEY, NOW.plus(Duration.ofDays(30))).decode(token));
   }
 
   @Test
   @DisplayName("another key, a changed payload or signature, and junk all decode to nothing")
   void rejects() {
-    String token = codec(KEY, NOW).encode(ANN);
+    String token = codec(KEY, NOW).encode(SESSION);
     byte[] otherKey = KEY.clone();
     otherKey[0] ^= 1;
     assertTrue(codec(otherKey, NOW).decode(token).isEmpty(), "other key");

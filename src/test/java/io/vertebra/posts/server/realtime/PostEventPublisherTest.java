@@ -53,6 +53,6 @@ class PostEventPublisherTest {
   }
 
   private static Post post(String body) {
-    return new Post(42, "title", body, "Ann", 3, T, T);
+    return new Post(42, "title", body, "Ann", 3, T, T, "u1", "Ann");
   }
 }

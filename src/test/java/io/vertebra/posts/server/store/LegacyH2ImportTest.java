@@ -44,7 +44,9 @@ class LegacyH2ImportTest {
       assertEquals(5, two.version());
       assertEquals(Instant.ofEpochMilli(CREATED + 2), two.createdAt());
       assertEquals(Instant.ofEpochMilli(CREATED + 2_000), two.updatedAt());
-      assertEquals(4, store.create(new PostChanges("new", ""), "Bob").id(), "deleted post 3's id stays unused");
+      assertEquals(4, store.create(new PostChanges("new", ""), "Bob", "id-Bob").id(),
+          "deleted post 3's id stays unused");
+      assertTrue(two.deletableBy("anyone"), "an imported post has no recorded author id");
     }
     assertFalse(Files.exists(dataDir.resolve(LegacyH2Import.H2_FILE)));
     assertTrue(Files.exists(dataDir.resolve(LegacyH2Import.H2_FILE + LegacyH2Import.IMPORTED_SUFFIX)),
@@ -71,7 +73,7 @@ class LegacyH2ImportTest {
   @DisplayName("an H2 file beside an existing SQLite database is left alone, not imported over it")
   void existingDatabaseWins() throws Exception {
     try (Database db = Database.open(null, dataDir)) {
-      new PostStore(db, Clock.systemUTC()).create(new PostChanges("current", ""), "Ann");
+      new PostStore(db, Clock.systemUTC()).create(new PostChanges("current", ""), "Ann", "id-Ann");
     }
     writeLegacyH2(dataDir, 3);
     try (Database db = Database.open(null, dataDir)) {

@@ -1,6 +1,7 @@
 package io.vertebra.posts.server.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,25 +48,28 @@ class PostStoreTest {
   }
 
   @Test
-  @DisplayName("create starts at version 1 with both timestamps; update bumps the version and updatedAt")
+  @DisplayName("create starts at version 1 with both timestamps and the author; update bumps the version and "
+      + "updatedAt and records who wrote (issue 21)")
   void versions() throws Exception {
-    Post created = store.create(new PostChanges("t", "b"), "Ann");
-    assertEquals(new Post(created.id(), "t", "b", "Ann", 1, T0, T0), created);
+    Post created = store.create(new PostChanges("t", "b"), "Ann", "id-Ann");
+    assertEquals(new Post(created.id(), "t", "b", "Ann", 1, T0, T0, "id-Ann", "Ann"), created);
     PostStore later = new PostStore(db, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
-    Post updated = later.update(created.id(), 1L, new PostChanges(null, "b2"));
-    assertEquals(new Post(created.id(), "t", "b2", "Ann", 2, T0, T0.plusSeconds(60)), updated);
+    Post updated = later.update(created.id(), 1L, new PostChanges(null, "b2"), "Bob");
+    assertEquals(new Post(created.id(), "t", "b2", "Ann", 2, T0, T0.plusSeconds(60), "id-Ann", "Bob"), updated);
+    assertTrue(updated.deletableBy("id-Ann"));
+    assertFalse(updated.deletableBy("id-Bob"), "editing is shared, deleting is the author's");
     assertEquals(updated, store.find(created.id()).orElseThrow());
-    Post unconditional = store.update(created.id(), null, new PostChanges("t3", null));
+    Post unconditional = store.update(created.id(), null, new PostChanges("t3", null), "Ann");
     assertEquals(3, unconditional.version());
   }
 
   @Test
   @DisplayName("a stale update or delete throws a conflict carrying the current post and changes nothing")
   void conflicts() throws Exception {
-    Post post = store.create(new PostChanges("t", "b"), "Ann");
-    Post v2 = store.update(post.id(), 1L, new PostChanges("t2", null));
+    Post post = store.create(new PostChanges("t", "b"), "Ann", "id-Ann");
+    Post v2 = store.update(post.id(), 1L, new PostChanges("t2", null), "Ann");
     VersionConflictException stale = assertThrows(VersionConflictException.class,
-        () -> store.update(post.id(), 1L, new PostChanges("lost", null)));
+        () -> store.update(post.id(), 1L, new PostChanges("lost", null), "Ann"));
     assertEquals(v2, stale.current());
     assertEquals(1, stale.expected());
     assertThrows(VersionConflictException.class, () -> store.delete(post.id(), 1L));
@@ -73,13 +77,13 @@ class PostStoreTest {
     store.delete(post.id(), 2L);
     assertTrue(store.find(post.id()).isEmpty());
     assertThrows(PostNotFoundException.class, () -> store.delete(post.id(), null));
-    assertThrows(PostNotFoundException.class, () -> store.update(post.id(), null, new PostChanges("x", null)));
+    assertThrows(PostNotFoundException.class, () -> store.update(post.id(), null, new PostChanges("x", null), "Ann"));
   }
 
   @Test
   @DisplayName("eight threads updating from the same version: exactly one succeeds")
   void racingUpdates() throws Exception {
-    Post post = store.create(new PostChanges("t", "b"), "Ann");
+    Post post = store.create(new PostChanges("t", "b"), "Ann", "id-Ann");
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       CountDownLatch start = new CountDownLatch(1);
@@ -89,7 +93,7 @@ class PostStoreTest {
         results.add(pool.submit(() -> {
           start.await();
           try {
-            store.update(post.id(), 1L, new PostChanges(title, null));
+            store.update(post.id(), 1L, new PostChanges(title, null), "Ann");
             return true;
           } catch (VersionConflictException e) {
             return false;
@@ -113,7 +117,7 @@ class PostStoreTest {
   void pagination() {
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
-      ids.add(0, store.create(new PostChanges("p" + i, ""), "Ann").id());
+      ids.add(0, store.create(new PostChanges("p" + i, ""), "Ann", "id-Ann").id());
     }
     PostPage first = store.list(null, 3);
     assertEquals(ids.subList(0, 3), first.posts().stream().map(Post::id).toList());
@@ -130,7 +134,7 @@ class PostStoreTest {
   @Test
   @DisplayName("reopening applies no migration twice and keeps the data")
   void reopen() throws Exception {
-    long id = store.create(new PostChanges("kept", ""), "Ann").id();
+    long id = store.create(new PostChanges("kept", ""), "Ann", "id-Ann").id();
     db.close();
     db = Database.open(null, dataDir);
     assertEquals("kept", new PostStore(db, Clock.systemUTC()).find(id).orElseThrow().title());
@@ -168,13 +172,13 @@ class PostStoreTest {
   @Test
   @DisplayName("the id of a deleted post is never handed out again, even the newest one's after a restart")
   void idsAreNotReused() throws Exception {
-    store.create(new PostChanges("first", ""), "Ann");
-    long newest = store.create(new PostChanges("newest", ""), "Ann").id();
+    store.create(new PostChanges("first", ""), "Ann", "id-Ann");
+    long newest = store.create(new PostChanges("newest", ""), "Ann", "id-Ann").id();
     store.delete(newest, null);
     db.close();
     db = Database.open(null, dataDir);
     store = new PostStore(db, Clock.systemUTC());
-    assertTrue(store.create(new PostChanges("later", ""), "Ann").id() > newest,
+    assertTrue(store.create(new PostChanges("later", ""), "Ann", "id-Ann").id() > newest,
         "a client holding the deleted post must never see another post under its id");
   }
 }
