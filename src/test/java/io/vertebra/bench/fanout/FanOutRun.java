@@ -1,6 +1,7 @@
 package io.vertebra.bench.fanout;
 
 import io.vertebra.bench.CpuTime;
+import io.vertebra.bench.ListenOverflows;
 import io.vertebra.bench.Percentiles;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 final class FanOutRun {
 
   /** What one run measured. */
-  record Result(int connections, double connectSeconds, long idleRssKib, long idleHeapKib, long rssKib,
-      long heapKib, int events, int triggerFailures, Percentiles trigger, int expected, int delivered,
+  record Result(int connections, double connectSeconds, long listenOverflows, long idleRssKib, long idleHeapKib,
+      long rssKib, long heapKib, int events, int triggerFailures, Percentiles trigger, int expected, int delivered,
       double deliverySeconds, Percentiles latency, int brokenConnections, long serverCpuNanos,
       long serverSystemNanos, long driverCpuNanos, long loopCpuNanos) {
 
@@ -85,9 +86,11 @@ final class FanOutRun {
     long idleHeap = target.liveHeapKib();
     Deliveries deliveries = new Deliveries(connections * events);
     try (LoadDriver driver = new LoadDriver(driverThreads)) {
+      long overflows = ListenOverflows.now();
       long t0 = System.nanoTime();
       driver.connect(target.socketUri(), target.channel(), connections, connectBurst, 120_000);
       double connectSeconds = (System.nanoTime() - t0) / 1e9;
+      overflows = ListenOverflows.now() - overflows;
       long rss = target.process().rssKib();
       long heap = target.liveHeapKib();
 
@@ -115,7 +118,7 @@ final class FanOutRun {
       int delivered = deliveries.count();
       double deliverySeconds = (deliveries.lastReceived() - start) / 1e9;
       Percentiles latency = Percentiles.of(deliveries.latencies(), delivered);
-      return new Result(connections, connectSeconds, idleRss, idleHeap, rss, heap, events, failures,
+      return new Result(connections, connectSeconds, overflows, idleRss, idleHeap, rss, heap, events, failures,
           Percentiles.of(triggerNanos, events), connections * events, delivered, deliverySeconds, latency,
           driver.brokenAfterReady(), serverCpu, serverSystem, driverCpu, loopCpu);
     }
