@@ -75,8 +75,8 @@ public final class FanOutBench {
   private static Target target(String who, List<String> jvm, String jar) throws Exception {
     return switch (who) {
       case "bare" -> new BareTarget(jvm);
-      case "soketi" -> new SoketiTarget();
-      case "channels" -> new ChannelsTarget(jar, jvm);
+      case "soketi" -> SoketiTarget.start();
+      case "channels" -> ChannelsTarget.start(jar, jvm);
       default -> throw new IllegalArgumentException("unknown peer '" + who + "': bare or soketi");
     };
   }
