@@ -41,6 +41,12 @@ public final class AppServer implements AutoCloseable {
   public static final long STOP_TIMEOUT_MS = 10_000;
   /** How long a connection may sit idle (e.g. between two parts of a request body) once a stop began. */
   public static final long SHUTDOWN_IDLE_TIMEOUT_MS = 500;
+  /**
+   * Connections the kernel may hold completed but not yet accepted. Jetty's default (0) gives the JDK's 50: a burst
+   * of reconnecting browsers after a deploy overflows it, and every dropped SYN waits out the kernel's 1 s retry.
+   * The kernel caps it at {@code net.core.somaxconn} (4096 on current Linux), so raise that too for more.
+   */
+  public static final int ACCEPT_QUEUE = 4096;
 
   private final Server server;
   private final ServerConnector connector;
@@ -63,6 +69,7 @@ public final class AppServer implements AutoCloseable {
     ServerConnector connector = new ServerConnector(server);
     connector.setHost(config.host());
     connector.setPort(config.port());
+    connector.setAcceptQueueSize(ACCEPT_QUEUE);
     server.addConnector(connector);
     // Bind before wiring so the realtime settings (used by pusher-http-java and pusher-js) know the real port.
     connector.open();

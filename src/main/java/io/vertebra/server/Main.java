@@ -1,8 +1,12 @@
 package io.vertebra.server;
 
 import io.vertebra.channels.cluster.NodeIdInUseException;
+import java.nio.file.Path;
 
-/** Command line entry: {@code java -jar vertebra.jar [serve|channels]}. */
+/**
+ * Command line entry: {@code java -jar vertebra.jar [serve|channels]}. A channels server started with no JVM options
+ * sizes its own JVM ({@link JvmLauncher}).
+ */
 public final class Main {
 
   private Main() {}
@@ -12,7 +16,14 @@ public final class Main {
     AppServer.Mode mode;
     switch (command) {
       case "serve" -> mode = AppServer.Mode.SERVE;
-      case "channels" -> mode = AppServer.Mode.CHANNELS;
+      case "channels" -> {
+        Path jar = JvmLauncher.bareJar();
+        if (jar != null) {
+          System.exit(JvmLauncher.relaunch(jar, args));
+          return;
+        }
+        mode = AppServer.Mode.CHANNELS;
+      }
       case "help", "--help", "-h" -> {
         usage();
         return;
@@ -24,6 +35,7 @@ public final class Main {
         return;
       }
     }
+    LauncherWatch.startIfLaunched();
     Config config;
     try {
       config = Config.fromEnvironment();
@@ -40,10 +52,10 @@ public final class Main {
       System.exit(2);
       return;
     }
+    ShutdownSignals.install(server); // before the banner: once it says "listening", a stop is graceful
     System.out.println("Vertebra " + command + " listening on " + server.baseUrl() + "/");
     System.out.println("Realtime: " + (mode == AppServer.Mode.CHANNELS ? server.realtime().describeAsService()
         : server.realtime().describe()));
-    ShutdownSignals.install(server);
     if (server.channels() != null && config.channels().cluster() != null) {
       System.out.println("Channels cluster: " + config.channels().cluster().describe());
     }

@@ -1,12 +1,17 @@
 package io.vertebra.server;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * SIGTERM and SIGINT stop the server gracefully and end the process with status 0. Without this the JVM's own
  * handler runs every shutdown hook at once (Jetty's stop racing the database pool's close, so a request still
  * draining could find its database gone) and exits with 143. Here the server closes first — realtime clients told
- * to reconnect, no new requests, in-flight ones answered — and only then does the JVM exit.
+ * to reconnect, no new requests, in-flight ones answered — and only then does the JVM exit. A second signal while
+ * stopping is ignored (Ctrl-C in a terminal reaches a {@link JvmLauncher}'s child twice: directly and passed on).
  */
 final class ShutdownSignals {
+
+  private static final AtomicBoolean STOPPING = new AtomicBoolean();
 
   private ShutdownSignals() {}
 
@@ -19,6 +24,9 @@ final class ShutdownSignals {
   }
 
   private static void stop(AppServer server, String signal) {
+    if (!STOPPING.compareAndSet(false, true)) {
+      return;
+    }
     System.out.println("SIG" + signal + ": stopping (in-flight requests are answered first)");
     int status = 0;
     try {

@@ -32,6 +32,24 @@ public final class CpuTime {
     return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
   }
 
+  /** CPU nanoseconds used so far by {@code pids} together. */
+  public static long ofProcesses(Iterable<Long> pids) throws IOException {
+    long total = 0;
+    for (long pid : pids) {
+      total += ofProcess(pid);
+    }
+    return total;
+  }
+
+  /** The part of {@link #ofProcesses} spent in the kernel. */
+  public static long systemOfProcesses(Iterable<Long> pids) throws IOException {
+    long total = 0;
+    for (long pid : pids) {
+      total += systemOfProcess(pid);
+    }
+    return total;
+  }
+
   /** CPU nanoseconds used so far by this JVM. */
   public static long ofThisProcess() throws IOException {
     return ofProcess(ProcessHandle.current().pid());

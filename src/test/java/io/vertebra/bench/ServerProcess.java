@@ -72,19 +72,41 @@ public final class ServerProcess implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  /** Resident set size in KiB, from /proc. */
+  /**
+   * Resident set size in KiB, from /proc: the process and its descendants (a launcher that started the real
+   * server as a child of its own, as {@code java -jar vertebra.jar channels} does, is counted with it).
+   */
   public long rssKib() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+    long total = rssKib(process.pid());
+    for (long child : descendants()) {
+      total += rssKib(child);
+    }
+    return total;
+  }
+
+  private static long rssKib(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
       if (line.startsWith("VmRSS:")) {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
       }
     }
-    throw new IOException("no VmRSS for " + process.pid());
+    throw new IOException("no VmRSS for " + pid);
   }
 
   /** The operating-system process id. */
   public long pid() {
     return process.pid();
+  }
+
+  /** The process ids of the process's descendants (children first). */
+  public List<Long> descendants() {
+    return process.descendants().map(ProcessHandle::pid).toList();
+  }
+
+  /** The server itself: the last descendant when the process is a launcher, else the process. */
+  public long serverPid() {
+    List<Long> children = descendants();
+    return children.isEmpty() ? process.pid() : children.get(children.size() - 1);
   }
 
   /** Whether the process is still running. */
@@ -128,7 +150,7 @@ public final class ServerProcess implements AutoCloseable {
 
   private String jcmd(String command) throws IOException, InterruptedException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
+    Process p = new ProcessBuilder(jcmd.toString(), Long.toString(serverPid()), command)
         .redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     p.waitFor(30, TimeUnit.SECONDS);

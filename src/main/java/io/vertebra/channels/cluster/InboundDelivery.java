@@ -1,20 +1,17 @@
 package io.vertebra.channels.cluster;
 
 import io.vertebra.channels.ChannelsApp;
+import io.vertebra.channels.LocalDelivery;
 import io.vertebra.channels.channel.Channel;
-import io.vertebra.channels.channel.ChannelNames;
 import io.vertebra.channels.channel.PresenceMember;
-import io.vertebra.channels.connection.Connection;
-import io.vertebra.channels.protocol.ErrorCode;
-import io.vertebra.channels.protocol.Frames;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers what other nodes published to this node's subscribers, exactly as if it had happened here (deliveries
- * counted alike), except that webhooks are not sent again (the originating node sent them). Messages this node
+ * Delivers what other nodes published to this node's subscribers, exactly as if it had happened here (through the
+ * same {@link LocalDelivery}, deliveries counted alike), except that webhooks are not sent again (the originating node sent them). Messages this node
  * published itself are skipped: it delivered them locally already, so nothing arrives twice. A node's report of
  * channels whose messages it could not publish goes to {@code missed}.
  */
@@ -24,11 +21,13 @@ final class InboundDelivery {
 
   private final String node;
   private final ChannelsApp app;
+  private final LocalDelivery local;
   private final Consumer<List<String>> missed;
 
   InboundDelivery(String node, ChannelsApp app, Consumer<List<String>> missed) {
     this.node = node;
     this.app = app;
+    this.local = new LocalDelivery(app);
     this.missed = missed;
   }
 
@@ -46,8 +45,9 @@ final class InboundDelivery {
       return;
     }
     switch (message.type()) {
-      case EVENT -> event(message);
-      case CLIENT_EVENT -> broadcast(message.channel(), message.data(), message.exceptSocketId());
+      case EVENT -> message.channels().forEach(
+          name -> local.event(name, message.event(), message.data(), message.exceptSocketId()));
+      case CLIENT_EVENT -> local.relay(message.channel(), message.data(), message.exceptSocketId());
       case MEMBER_ADDED -> {
         Channel channel = app.channels().find(message.channel());
         if (channel != null) {
@@ -60,28 +60,8 @@ final class InboundDelivery {
           channel.remoteMemberRemoved(message.userId());
         }
       }
-      case TERMINATE -> {
-        for (Connection c : app.connections().ofUser(message.userId())) {
-          c.close(ErrorCode.UNAUTHORIZED, "Connection terminated by the server for user " + message.userId());
-        }
-      }
+      case TERMINATE -> local.terminate(message.userId());
       case RESYNC -> missed.accept(message.channels());
     }
-  }
-
-  private void event(ClusterMessage message) {
-    long now = app.clock().millis();
-    for (String name : message.channels()) {
-      String frame = Frames.event(name, message.event(), message.data());
-      if (ChannelNames.isCache(name)) {
-        app.cache().put(name, frame, now);
-      }
-      app.counters().delivered(broadcast(name, frame, message.exceptSocketId()));
-    }
-  }
-
-  private int broadcast(String channelName, String frame, String exceptSocketId) {
-    Channel channel = app.channels().find(channelName);
-    return channel == null ? 0 : channel.broadcast(frame, exceptSocketId);
   }
 }

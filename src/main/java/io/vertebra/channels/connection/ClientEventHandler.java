@@ -2,6 +2,7 @@ package io.vertebra.channels.connection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertebra.channels.ChannelsApp;
+import io.vertebra.channels.LocalDelivery;
 import io.vertebra.channels.channel.Channel;
 import io.vertebra.channels.channel.ChannelNames;
 import io.vertebra.channels.channel.ChannelType;
@@ -18,9 +19,11 @@ import io.vertebra.channels.protocol.ProtocolException;
 final class ClientEventHandler {
 
   private final ChannelsApp app;
+  private final LocalDelivery local;
 
   ClientEventHandler(ChannelsApp app) {
     this.app = app;
+    this.local = new LocalDelivery(app);
   }
 
   void relay(Connection connection, IncomingFrame frame) throws ProtocolException {
@@ -43,14 +46,13 @@ final class ClientEventHandler {
       throw new ProtocolException(ErrorCode.CLIENT_EVENT_RATE_LIMIT, "Client event rejected: more than "
           + app.limits().clientEventsPerSecond() + " client events per second");
     }
-    Channel channel = app.channels().find(channelName);
-    if (channel == null) {
+    if (app.channels().find(channelName) == null) {
       return;
     }
     JsonNode data = frame.data() == null ? Frames.JSON.nullNode() : frame.data();
     String userId = type == ChannelType.PRESENCE ? presenceUserId(channelName, connection) : null;
     String relayed = Frames.clientEvent(channelName, name, data, userId);
-    channel.broadcast(relayed, connection.socketId());
+    local.relay(channelName, relayed, connection.socketId());
     app.cluster().clientEventRelayed(channelName, relayed, connection.socketId());
     String text = data.isTextual() ? data.asText() : Frames.stringify(data);
     app.listener().clientEvent(channelName, name, text, connection.socketId(), userId);

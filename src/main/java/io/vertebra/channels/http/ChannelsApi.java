@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertebra.channels.ChannelsApp;
+import io.vertebra.channels.LocalDelivery;
 import io.vertebra.channels.channel.ChannelNames;
 import io.vertebra.channels.channel.ChannelSummary;
 import io.vertebra.channels.channel.ChannelType;
-import io.vertebra.channels.connection.Connection;
-import io.vertebra.channels.protocol.ErrorCode;
 import io.vertebra.channels.protocol.Frames;
 
 /**
@@ -19,8 +18,11 @@ final class ChannelsApi {
 
   private final ChannelsApp app;
 
+  private final LocalDelivery local;
+
   ChannelsApi(ChannelsApp app) {
     this.app = app;
+    this.local = new LocalDelivery(app);
   }
 
   JsonNode list(ApiRequest request) throws ApiException {
@@ -57,9 +59,7 @@ final class ChannelsApi {
 
   JsonNode terminate(String userId) {
     app.cluster().userTerminated(userId);
-    for (Connection c : app.connections().ofUser(userId)) {
-      c.close(ErrorCode.UNAUTHORIZED, "Connection terminated by the server for user " + userId);
-    }
+    local.terminate(userId);
     return Frames.JSON.createObjectNode();
   }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertebra.channels.ChannelsApp;
-import io.vertebra.channels.channel.Channel;
+import io.vertebra.channels.LocalDelivery;
 import io.vertebra.channels.channel.ChannelNames;
 import io.vertebra.channels.channel.ChannelType;
 import io.vertebra.channels.connection.SocketIds;
@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * {@code POST /events} and {@code POST /batch_events}: validates every event first (so a batch is all or nothing),
- * then serializes each event's frame once per channel and queues it for every subscriber except the excluded
- * socket. Public so in-process tools (the debug console's event creator) trigger with exactly the API's rules.
+ * then delivers each to this node's subscribers (through {@link LocalDelivery}, as events from other nodes) and
+ * hands it to the cluster. Public so in-process tools (the debug console's event creator) trigger with exactly the API's rules.
  */
 public final class EventsApi {
 
@@ -24,10 +24,12 @@ public final class EventsApi {
   private record Trigger(List<String> channels, String name, String data, String socketId, InfoAttributes info) {}
 
   private final ChannelsApp app;
+  private final LocalDelivery local;
 
   /** The events API of {@code app}. */
   public EventsApi(ChannelsApp app) {
     this.app = app;
+    this.local = new LocalDelivery(app);
   }
 
   JsonNode trigger(ApiRequest request) throws ApiException {
@@ -145,16 +147,8 @@ public final class EventsApi {
 
   private void publish(Trigger trigger) {
     app.counters().published(trigger.channels().size());
-    long now = app.clock().millis();
     for (String name : trigger.channels()) {
-      String frame = Frames.event(name, trigger.name(), trigger.data());
-      if (ChannelNames.isCache(name)) {
-        app.cache().put(name, frame, now);
-      }
-      Channel channel = app.channels().find(name);
-      if (channel != null) {
-        app.counters().delivered(channel.broadcast(frame, trigger.socketId()));
-      }
+      local.event(name, trigger.name(), trigger.data(), trigger.socketId());
       app.observer().get().eventTriggered(name, trigger.name(), trigger.data(), trigger.socketId());
     }
     app.cluster().eventTriggered(trigger.channels(), trigger.name(), trigger.data(), trigger.socketId());

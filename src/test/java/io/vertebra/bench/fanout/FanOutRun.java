@@ -1,7 +1,10 @@
 package io.vertebra.bench.fanout;
 
 import io.vertebra.bench.CpuTime;
+import io.vertebra.bench.ListenOverflows;
 import io.vertebra.bench.Percentiles;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -12,8 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 final class FanOutRun {
 
   /** What one run measured. */
-  record Result(int connections, double connectSeconds, long idleRssKib, long idleHeapKib, long rssKib,
-      long heapKib, int events, int triggerFailures, Percentiles trigger, int expected, int delivered,
+  record Result(int connections, double connectSeconds, long listenOverflows, long idleRssKib, long idleHeapKib,
+      long rssKib, long heapKib, int events, int triggerFailures, Percentiles trigger, int expected, int delivered,
       double deliverySeconds, Percentiles latency, int brokenConnections, long serverCpuNanos,
       long serverSystemNanos, long driverCpuNanos, long loopCpuNanos) {
 
@@ -29,8 +32,9 @@ final class FanOutRun {
       return (rssKib - idleRssKib) / (double) connections;
     }
 
+    /** Heap per connection, or NaN when the server has no Java heap. */
     double heapKibPerConnection() {
-      return (heapKib - idleHeapKib) / (double) connections;
+      return heapKib < 0 ? Double.NaN : (heapKib - idleHeapKib) / (double) connections;
     }
 
     /** CPU per delivery while events flowed, in microseconds: the whole server process. */
@@ -54,9 +58,8 @@ final class FanOutRun {
     }
   }
 
-  private static final int CONNECTING_AT_ONCE = 200;
-
   private final int connections;
+  private final int connectBurst;
   private final int events;
   private final double rate;
   private final long drainMillis;
@@ -67,7 +70,9 @@ final class FanOutRun {
    * {@code rate} events per second (0 = back to back), after {@code warmup} unmeasured events at the same rate;
    * clients read by {@code driverThreads} threads.
    */
-  FanOutRun(int connections, int events, double rate, long drainMillis, int driverThreads, int warmup) {
+  FanOutRun(int connections, int connectBurst, int events, double rate, long drainMillis, int driverThreads,
+      int warmup) {
+    this.connectBurst = connectBurst;
     this.driverThreads = driverThreads;
     this.warmup = warmup;
     this.connections = connections;
@@ -78,14 +83,16 @@ final class FanOutRun {
 
   Result run(Target target) throws Exception {
     long idleRss = target.process().rssKib();
-    long idleHeap = target.process().liveHeapKib();
+    long idleHeap = target.liveHeapKib();
     Deliveries deliveries = new Deliveries(connections * events);
     try (LoadDriver driver = new LoadDriver(driverThreads)) {
+      long overflows = ListenOverflows.now();
       long t0 = System.nanoTime();
-      driver.connect(target.socketUri(), target.channel(), connections, CONNECTING_AT_ONCE, 120_000);
+      driver.connect(target.socketUri(), target.channel(), connections, connectBurst, 120_000);
       double connectSeconds = (System.nanoTime() - t0) / 1e9;
+      overflows = ListenOverflows.now() - overflows;
       long rss = target.process().rssKib();
-      long heap = target.process().liveHeapKib();
+      long heap = target.liveHeapKib();
 
       // Warm-up: the same events, unmeasured, so both servers' (and the driver's) hot paths are compiled first.
       Deliveries warm = new Deliveries(connections * warmup);
@@ -95,22 +102,23 @@ final class FanOutRun {
       driver.recordInto(deliveries);
 
       long[] triggerNanos = new long[events];
-      long pid = target.process().pid();
-      long serverCpu = CpuTime.ofProcess(pid);
-      long serverSystem = CpuTime.systemOfProcess(pid);
+      List<Long> pids = new ArrayList<>(target.process().descendants()); // a launcher's server, if any
+      pids.add(target.process().pid());
+      long serverCpu = CpuTime.ofProcesses(pids);
+      long serverSystem = CpuTime.systemOfProcesses(pids);
       long driverCpu = CpuTime.ofThisProcess();
       long loopCpu = driver.loopCpuNanos();
       long start = System.nanoTime();
       failures += trigger(target, events, triggerNanos);
       deliveries.await(drainMillis);
-      serverCpu = CpuTime.ofProcess(pid) - serverCpu;
-      serverSystem = CpuTime.systemOfProcess(pid) - serverSystem;
+      serverCpu = CpuTime.ofProcesses(pids) - serverCpu;
+      serverSystem = CpuTime.systemOfProcesses(pids) - serverSystem;
       driverCpu = CpuTime.ofThisProcess() - driverCpu;
       loopCpu = driver.loopCpuNanos() - loopCpu;
       int delivered = deliveries.count();
       double deliverySeconds = (deliveries.lastReceived() - start) / 1e9;
       Percentiles latency = Percentiles.of(deliveries.latencies(), delivered);
-      return new Result(connections, connectSeconds, idleRss, idleHeap, rss, heap, events, failures,
+      return new Result(connections, connectSeconds, overflows, idleRss, idleHeap, rss, heap, events, failures,
           Percentiles.of(triggerNanos, events), connections * events, delivered, deliverySeconds, latency,
           driver.brokenAfterReady(), serverCpu, serverSystem, driverCpu, loopCpu);
     }

@@ -20,6 +20,11 @@ interface Target extends AutoCloseable {
 
   ServerProcess process();
 
+  /** Live heap in KiB after a full collection, or -1 where the server has no Java heap to measure. */
+  default long liveHeapKib() throws Exception {
+    return process().liveHeapKib();
+  }
+
   @Override
   default void close() {
     process().close();

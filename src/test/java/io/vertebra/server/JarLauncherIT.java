@@ -1,0 +1,113 @@
+package io.vertebra.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar target/vertebra.jar channels} with no JVM options runs the server in a child JVM it sized
+ * ({@link JvmLauncher}); the launcher passes a stop on, and the child never outlives it.
+ */
+class JarLauncherIT {
+
+  @TempDir
+  Path dataDir;
+
+  private final List<Process> started = new ArrayList<>();
+
+  @AfterEach
+  void stopAll() throws InterruptedException {
+    for (Process p : started) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  @DisplayName("no options: a sized child serves; SIGTERM to the launcher stops both, status 0")
+  void sizedChildStopsWithItsLauncher() throws Exception {
+    Process launcher = start();
+    ProcessHandle child = onlyChild(launcher);
+    String commandLine = String.join(" ", child.info().arguments().orElseThrow());
+    assertTrue(commandLine.contains("-XX:+UseSerialGC") && commandLine.contains("-jar"), commandLine);
+    launcher.destroy(); // SIGTERM
+    assertTrue(launcher.waitFor(30, TimeUnit.SECONDS), "launcher still running");
+    assertEquals(0, launcher.exitValue(), "the child's graceful stop, passed on");
+    assertFalse(child.isAlive(), "the child stopped first");
+  }
+
+  @Test
+  @DisplayName("the child halts when its launcher is killed (SIGKILL cannot be passed on)")
+  void childDoesNotOutliveAKilledLauncher() throws Exception {
+    Process launcher = start();
+    ProcessHandle child = onlyChild(launcher);
+    launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    assertTrue(child.onExit().get(20, TimeUnit.SECONDS) != null);
+    assertFalse(child.isAlive());
+  }
+
+  @Test
+  @DisplayName("a JVM option given by the user: the server runs in that JVM, as started")
+  void userOptionsKeepOneProcess() throws Exception {
+    Process server = start("-Xmx256m");
+    assertEquals(0, server.descendants().count());
+  }
+
+  // Starts the jar in channels mode and waits for its "listening on" line.
+  private Process start(String... jvmOptions) throws IOException {
+    Path jar = Path.of(System.getProperty("vertebra.jar", "target/vertebra.jar"));
+    assertTrue(Files.exists(jar), "package the jar first: " + jar);
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString()));
+    command.addAll(List.of(jvmOptions));
+    command.addAll(List.of("-jar", jar.toString(), "channels"));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().remove("JAVA_TOOL_OPTIONS");
+    pb.environment().remove("JDK_JAVA_OPTIONS");
+    pb.environment().remove("_JAVA_OPTIONS");
+    pb.environment().put("PORT", "0");
+    pb.environment().put("HOST", "127.0.0.1");
+    pb.environment().put("DATA_DIR", dataDir.toString());
+    Process process = pb.start();
+    started.add(process);
+    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    for (String line; (line = out.readLine()) != null; ) {
+      seen.append(line).append('\n');
+      if (line.contains("listening on")) {
+        Thread drain = new Thread(() -> {
+          try {
+            out.lines().forEach(l -> { });
+          } catch (java.io.UncheckedIOException ended) {
+            // the process ended
+          }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        return process;
+      }
+    }
+    throw new AssertionError("the server ended before listening:\n" + seen);
+  }
+
+  private static ProcessHandle onlyChild(Process launcher) {
+    List<ProcessHandle> children = launcher.children().toList();
+    assertEquals(1, children.size(), "one child JVM: " + children);
+    return children.get(0);
+  }
+}
