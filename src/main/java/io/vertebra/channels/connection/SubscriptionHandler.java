@@ -43,8 +43,11 @@ final class SubscriptionHandler {
     } else if (type == ChannelType.PRESENCE) {
       subscribePresence(connection, channel, frame);
     } else {
-      if (type.needsAuth() && !authorized(connection, channel, frame.dataText("auth"), null)) {
-        return;
+      if (type.needsAuth()) {
+        if (!authorized(connection, channel, frame.dataText("auth"), null)) {
+          return;
+        }
+        connection.authorize();
       }
       connection.channels().add(channel);
       app.channels().subscribe(channel, connection);
@@ -102,6 +105,7 @@ final class SubscriptionHandler {
       connection.channels().remove(channel);
       reject(connection, channel, refused, 403);
     } else {
+      connection.authorize();
       app.observer().get().subscribed(channel, connection.socketId(), member.userId());
     }
   }

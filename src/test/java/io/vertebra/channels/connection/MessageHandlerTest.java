@@ -91,7 +91,8 @@ class MessageHandlerTest {
     TestApp small = new TestApp(new Limits(d.maxMessageBytes(), d.maxChannelNameLength(), d.maxEventNameLength(),
         d.maxChannelsPerTrigger(), d.maxBatchSize(), d.maxConnections(), d.maxPresenceMembers(),
         d.maxUserInfoBytes(), d.clientEventsPerSecond(), d.activityTimeoutSeconds(), d.pongTimeoutSeconds(),
-        d.sendQueueFrames(), d.sendQueueBytes(), d.maxRequestBytes(), 2, d.maxUserIdLength()),
+        d.sendQueueFrames(), d.sendQueueBytes(), d.maxRequestBytes(), 2, d.maxUserIdLength(),
+        d.authorizationTimeoutSeconds()),
         io.vertebra.channels.channel.ChannelListener.NONE);
     var c = small.connect();
     c.subscribe("one");
