@@ -161,6 +161,11 @@ final class SubscriptionHandler {
     if (cached == null) {
       cached = app.cluster().cachedEvent(channel); // triggered through another node before this one knew of it
     }
-    connection.send(cached != null ? cached : Frames.cacheMiss(channel));
+    if (cached != null) {
+      connection.send(cached);
+    } else {
+      connection.send(Frames.cacheMiss(channel));
+      app.listener().cacheMiss(channel);
+    }
   }
 }

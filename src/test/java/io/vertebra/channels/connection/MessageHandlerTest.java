@@ -213,5 +213,8 @@ class MessageHandlerTest {
     var b = t.connect();
     b.subscribe("cache-weather");
     assertEquals(List.of("pusher_internal:subscription_succeeded", "update"), b.sink.events());
+    assertEquals(List.of("cache_miss:cache-weather"),
+        listener.calls.stream().filter(call -> call.startsWith("cache_miss")).toList(),
+        "one cache_miss for the empty cache, none once it holds an event");
   }
 }
