@@ -21,7 +21,9 @@ public final class ActivityMonitor implements Runnable {
 
   @Override
   public void run() {
-    sweep(System.nanoTime());
+    long now = System.nanoTime();
+    sweep(now);
+    app.connections().addresses().prune(now);
     app.cache().prune(app.clock().millis());
   }
 

@@ -1,22 +1,35 @@
 package io.vertebra.channels.connection;
 
+import io.vertebra.channels.limits.AddressQuotas;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The open connections, by socket id, with the app's connection limit. */
+/** The open connections, by socket id, with the app's connection limit and the per-address quotas. */
 public final class ConnectionRegistry {
 
   private final Map<String, Connection> bySocketId = new ConcurrentHashMap<>();
   private final AtomicInteger count = new AtomicInteger();
   private final int maxConnections;
+  private final AddressQuotas addresses;
   private volatile boolean closed;
 
-  /** A registry admitting at most {@code maxConnections} connections. */
+  /** A registry admitting at most {@code maxConnections} connections, with no per-address quota. */
   public ConnectionRegistry(int maxConnections) {
+    this(maxConnections, new AddressQuotas(0, 0));
+  }
+
+  /** A registry admitting at most {@code maxConnections} connections, and per address what {@code addresses} allow. */
+  public ConnectionRegistry(int maxConnections, AddressQuotas addresses) {
     this.maxConnections = maxConnections;
+    this.addresses = addresses;
+  }
+
+  /** The per-address quotas, checked when a connection opens and released when it ends. */
+  public AddressQuotas addresses() {
+    return addresses;
   }
 
   /** Admits {@code connection}; false when the app is at its connection limit or shutting down. */

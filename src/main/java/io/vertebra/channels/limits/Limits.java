@@ -25,6 +25,9 @@ import java.util.Map;
  * @param authorizationTimeoutSeconds when above 0, Pusher's "authorized connections": a connection that has neither
  *     signed in nor subscribed to a private, encrypted or presence channel within this many seconds is closed with
  *     4009; 0 (the default, as on hosted Pusher) lets anonymous connections stay
+ * @param maxConnectionsPerAddress most connections one client address may hold open (more get 4004); 0 = no limit
+ * @param newConnectionsPerAddressPerSecond how many new connections one client address may open per second (more
+ *     get 4301, and clients retry after a back-off); 0 = no limit
  */
 public record Limits(
     int maxMessageBytes,
@@ -43,12 +46,14 @@ public record Limits(
     int maxRequestBytes,
     int maxSubscriptionsPerConnection,
     int maxUserIdLength,
-    int authorizationTimeoutSeconds) {
+    int authorizationTimeoutSeconds,
+    int maxConnectionsPerAddress,
+    int newConnectionsPerAddressPerSecond) {
 
   /** Hosted Pusher's documented limits, with generous local defaults for what it does not document. */
   public static Limits defaults() {
     return new Limits(10 * 1024, 164, 200, 100, 10, 10_000, 100, 1024, 10, 120, 30, 1_000, 4L * 1024 * 1024,
-        256 * 1024, 1_000, 128, 0);
+        256 * 1024, 1_000, 128, 0, 0, 0);
   }
 
   /**
@@ -75,7 +80,9 @@ public record Limits(
         positive(env, "CHANNELS_MAX_REQUEST_BYTES", d.maxRequestBytes),
         positive(env, "CHANNELS_MAX_SUBSCRIPTIONS_PER_CONNECTION", d.maxSubscriptionsPerConnection),
         d.maxUserIdLength,
-        nonNegative(env, "CHANNELS_AUTHORIZATION_TIMEOUT", d.authorizationTimeoutSeconds));
+        nonNegative(env, "CHANNELS_AUTHORIZATION_TIMEOUT", d.authorizationTimeoutSeconds),
+        nonNegative(env, "CHANNELS_MAX_CONNECTIONS_PER_IP", d.maxConnectionsPerAddress),
+        nonNegative(env, "CHANNELS_NEW_CONNECTIONS_PER_IP_PER_SECOND", d.newConnectionsPerAddressPerSecond));
   }
 
   private static int nonNegative(Map<String, String> env, String name, int fallback) {

@@ -92,7 +92,7 @@ class MessageHandlerTest {
         d.maxChannelsPerTrigger(), d.maxBatchSize(), d.maxConnections(), d.maxPresenceMembers(),
         d.maxUserInfoBytes(), d.clientEventsPerSecond(), d.activityTimeoutSeconds(), d.pongTimeoutSeconds(),
         d.sendQueueFrames(), d.sendQueueBytes(), d.maxRequestBytes(), 2, d.maxUserIdLength(),
-        d.authorizationTimeoutSeconds()),
+        d.authorizationTimeoutSeconds(), d.maxConnectionsPerAddress(), d.newConnectionsPerAddressPerSecond()),
         io.vertebra.channels.channel.ChannelListener.NONE);
     var c = small.connect();
     c.subscribe("one");
