@@ -10,6 +10,7 @@ import io.vertebra.channels.channel.EventCache;
 import io.vertebra.channels.connection.ConnectionRegistry;
 import io.vertebra.channels.limits.AddressQuotas;
 import io.vertebra.channels.limits.Limits;
+import io.vertebra.channels.limits.MemoryAdmission;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -52,7 +53,8 @@ public record ChannelsApp(
       ScheduledExecutorService scheduler, ClusterBus cluster, ChannelsCounters counters) {
     ChannelRegistry channels = new ChannelRegistry(listener, cluster);
     ConnectionRegistry connections = new ConnectionRegistry(limits.maxConnections(),
-        new AddressQuotas(limits.maxConnectionsPerAddress(), limits.newConnectionsPerAddressPerSecond()));
+        new AddressQuotas(limits.maxConnectionsPerAddress(), limits.newConnectionsPerAddressPerSecond()),
+        new MemoryAdmission(limits.memoryLimitPercent(), Runtime.getRuntime().maxMemory()));
     return new ChannelsApp(credentials, limits, channels, connections,
         new EventCache(), listener, new SocketAuthenticator(credentials), clock, scheduler, counters,
         cluster, cluster.directory(channels), new ObserverSlot());

@@ -34,9 +34,11 @@ public final class ChannelsServer implements AutoCloseable {
 
   private final ChannelsApp app;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AutoCloseable memoryWatch;
 
-  private ChannelsServer(ChannelsApp app) {
+  private ChannelsServer(ChannelsApp app, AutoCloseable memoryWatch) {
     this.app = app;
+    this.memoryWatch = memoryWatch;
   }
 
   /**
@@ -72,7 +74,7 @@ public final class ChannelsServer implements AutoCloseable {
     context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(app)), "/app/*");
     context.addServlet(new ServletHolder("pusher-http-api", new ApiServlet(app)), "/apps/*");
     scheduler.scheduleWithFixedDelay(new ActivityMonitor(app), 1, 1, TimeUnit.SECONDS);
-    ChannelsServer channels = new ChannelsServer(app);
+    ChannelsServer channels = new ChannelsServer(app, app.connections().memory().watchCollections());
     stopWithJetty(context, channels);
     return channels;
   }
@@ -140,6 +142,11 @@ public final class ChannelsServer implements AutoCloseable {
     awaitDisconnects(1_000);
     app.cluster().close(); // after the disconnects, so their presence departures reach the other nodes
     app.scheduler().shutdown();
+    try {
+      memoryWatch.close();
+    } catch (Exception e) {
+      // only removes notification listeners; nothing to recover
+    }
   }
 
   /** Gives clients a moment to complete the close handshake, so they see 4200 rather than a dropped socket. */

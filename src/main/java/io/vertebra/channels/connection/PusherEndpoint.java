@@ -38,6 +38,10 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
       refuse(session, rejection.code(), rejection.message());
       return;
     }
+    if (!app.connections().memory().admits()) {
+      refuse(session, ErrorCode.OVER_CAPACITY, "Over capacity: the server is short of memory; try again shortly");
+      return;
+    }
     String from = remoteAddress(session);
     AddressQuotas.Verdict verdict = app.connections().addresses().admit(from, System.nanoTime());
     if (verdict == AddressQuotas.Verdict.TOO_MANY_OPEN) {

@@ -28,6 +28,8 @@ import java.util.Map;
  * @param maxConnectionsPerAddress most connections one client address may hold open (more get 4004); 0 = no limit
  * @param newConnectionsPerAddressPerSecond how many new connections one client address may open per second (more
  *     get 4301, and clients retry after a back-off); 0 = no limit
+ * @param memoryLimitPercent share of the maximum heap, in percent, that the heap after a collection may fill before
+ *     new connections are refused with 4100 ({@link MemoryAdmission}); 0 = never refuse
  */
 public record Limits(
     int maxMessageBytes,
@@ -48,12 +50,13 @@ public record Limits(
     int maxUserIdLength,
     int authorizationTimeoutSeconds,
     int maxConnectionsPerAddress,
-    int newConnectionsPerAddressPerSecond) {
+    int newConnectionsPerAddressPerSecond,
+    int memoryLimitPercent) {
 
   /** Hosted Pusher's documented limits, with generous local defaults for what it does not document. */
   public static Limits defaults() {
     return new Limits(10 * 1024, 164, 200, 100, 10, 10_000, 100, 1024, 10, 120, 30, 1_000, 4L * 1024 * 1024,
-        256 * 1024, 1_000, 128, 0, 0, 0);
+        256 * 1024, 1_000, 128, 0, 0, 0, 90);
   }
 
   /**
@@ -82,7 +85,17 @@ public record Limits(
         d.maxUserIdLength,
         nonNegative(env, "CHANNELS_AUTHORIZATION_TIMEOUT", d.authorizationTimeoutSeconds),
         nonNegative(env, "CHANNELS_MAX_CONNECTIONS_PER_IP", d.maxConnectionsPerAddress),
-        nonNegative(env, "CHANNELS_NEW_CONNECTIONS_PER_IP_PER_SECOND", d.newConnectionsPerAddressPerSecond));
+        nonNegative(env, "CHANNELS_NEW_CONNECTIONS_PER_IP_PER_SECOND", d.newConnectionsPerAddressPerSecond),
+        percent(env, "CHANNELS_MEMORY_LIMIT_PERCENT", d.memoryLimitPercent));
+  }
+
+  private static int percent(Map<String, String> env, String name, int fallback) {
+    int value = nonNegative(env, name, fallback);
+    if (value > 99) {
+      throw new IllegalArgumentException(name + " must be 0 (off) or a percentage from 1 to 99, got '"
+          + env.get(name) + "'");
+    }
+    return value;
   }
 
   private static int nonNegative(Map<String, String> env, String name, int fallback) {

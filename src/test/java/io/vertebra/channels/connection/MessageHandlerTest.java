@@ -92,7 +92,8 @@ class MessageHandlerTest {
         d.maxChannelsPerTrigger(), d.maxBatchSize(), d.maxConnections(), d.maxPresenceMembers(),
         d.maxUserInfoBytes(), d.clientEventsPerSecond(), d.activityTimeoutSeconds(), d.pongTimeoutSeconds(),
         d.sendQueueFrames(), d.sendQueueBytes(), d.maxRequestBytes(), 2, d.maxUserIdLength(),
-        d.authorizationTimeoutSeconds(), d.maxConnectionsPerAddress(), d.newConnectionsPerAddressPerSecond()),
+        d.authorizationTimeoutSeconds(), d.maxConnectionsPerAddress(), d.newConnectionsPerAddressPerSecond(),
+        d.memoryLimitPercent()),
         io.vertebra.channels.channel.ChannelListener.NONE);
     var c = small.connect();
     c.subscribe("one");
