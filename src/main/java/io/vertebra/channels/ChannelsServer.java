@@ -10,6 +10,7 @@ import io.vertebra.channels.connection.PusherWebSocketServlet;
 import io.vertebra.channels.http.ApiServlet;
 import io.vertebra.channels.protocol.ErrorCode;
 import io.vertebra.channels.webhook.WebhookDispatcher;
+import io.vertebra.web.OriginPolicy;
 import io.vertebra.ops.HealthCheck;
 import io.vertebra.ops.MetricSource;
 import java.net.http.HttpClient;
@@ -71,7 +72,8 @@ public final class ChannelsServer implements AutoCloseable {
       }
     }
     JettyWebSocketServletContainerInitializer.configure(context, null);
-    context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(app)), "/app/*");
+    context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(app,
+        options.origins() == null ? OriginPolicy.any() : options.origins())), "/app/*");
     context.addServlet(new ServletHolder("pusher-http-api", new ApiServlet(app)), "/apps/*");
     scheduler.scheduleWithFixedDelay(new ActivityMonitor(app), 1, 1, TimeUnit.SECONDS);
     ChannelsServer channels = new ChannelsServer(app, app.connections().memory().watchCollections());

@@ -6,6 +6,7 @@ import io.vertebra.channels.console.ConsoleBackend;
 import io.vertebra.ops.RequestMetrics;
 import io.vertebra.posts.server.PostsBackend;
 import io.vertebra.web.JsonErrorHandler;
+import io.vertebra.web.OriginPolicy;
 import io.vertebra.web.WebCompression;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
@@ -68,7 +69,10 @@ public final class AppServer implements AutoCloseable {
     PostsBackend posts = null;
     AppCredentials credentials = new AppCredentials(realtime.appId(), realtime.key(), realtime.secret());
     if (embeddedChannels) {
-      channels = ChannelsServer.install(context, credentials, config.channels());
+      // Beside the app, sockets are for the app's own pages unless CHANNELS_ALLOWED_ORIGINS says otherwise; a
+      // channels-only server serves other sites' pages, so any origin by default.
+      channels = ChannelsServer.install(context, credentials, config.channels().withDefaultOrigins(
+          mode == Mode.SERVE ? OriginPolicy.sameSite() : OriginPolicy.any()));
     }
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
