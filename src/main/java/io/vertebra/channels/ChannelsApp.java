@@ -8,7 +8,9 @@ import io.vertebra.channels.channel.ChannelRegistry;
 import io.vertebra.channels.channel.ClusterBus;
 import io.vertebra.channels.channel.EventCache;
 import io.vertebra.channels.connection.ConnectionRegistry;
+import io.vertebra.channels.limits.AddressQuotas;
 import io.vertebra.channels.limits.Limits;
+import io.vertebra.channels.limits.MemoryAdmission;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -50,7 +52,10 @@ public record ChannelsApp(
   public static ChannelsApp create(AppCredentials credentials, Limits limits, ChannelListener listener, Clock clock,
       ScheduledExecutorService scheduler, ClusterBus cluster, ChannelsCounters counters) {
     ChannelRegistry channels = new ChannelRegistry(listener, cluster);
-    return new ChannelsApp(credentials, limits, channels, new ConnectionRegistry(limits.maxConnections()),
+    ConnectionRegistry connections = new ConnectionRegistry(limits.maxConnections(),
+        new AddressQuotas(limits.maxConnectionsPerAddress(), limits.newConnectionsPerAddressPerSecond()),
+        new MemoryAdmission(limits.memoryLimitPercent(), Runtime.getRuntime().maxMemory()));
+    return new ChannelsApp(credentials, limits, channels, connections,
         new EventCache(), listener, new SocketAuthenticator(credentials), clock, scheduler, counters,
         cluster, cluster.directory(channels), new ObserverSlot());
   }

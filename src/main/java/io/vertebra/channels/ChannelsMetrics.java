@@ -37,6 +37,13 @@ public final class ChannelsMetrics implements MetricSource {
     byCode(out.counter("vertebra_channels_connections_closed_by_server_total",
         "Established connections the server closed, by close code (4100 slow reader, 4200 shutdown, "
             + "4201 no pong, 4009 terminated)."), c.connectionsClosedByServer);
+    out.gauge("vertebra_channels_admitting_connections",
+        "1 while new connections are admitted, 0 while the heap after collection is over"
+            + " CHANNELS_MEMORY_LIMIT_PERCENT (they get 4100).")
+        .sample(app.connections().memory().admits() ? 1 : 0);
+    out.gauge("vertebra_channels_heap_after_gc_bytes",
+        "Heap in use right after the last garbage collection (-1 before the first).")
+        .sample(app.connections().memory().heapAfterCollectionBytes());
     occupancy(out);
     out.counter("vertebra_channels_frames_received_total", "WebSocket frames received from clients.")
         .sample(c.clientMessages.sum());

@@ -2,6 +2,7 @@ package io.vertebra.channels;
 
 import io.vertebra.channels.cluster.ClusterOptions;
 import io.vertebra.channels.limits.Limits;
+import io.vertebra.web.OriginPolicy;
 import java.net.URI;
 import java.util.Map;
 
@@ -12,12 +13,14 @@ import java.util.Map;
  *
  * @param webhookUrl where to POST webhooks, or null for none
  * @param cluster the Redis that several nodes share, or null for a single node
+ * @param origins the pages that may open WebSockets ({@code CHANNELS_ALLOWED_ORIGINS}), or null for the default of
+ *     the mode the server runs in ({@link #withDefaultOrigins})
  */
-public record ChannelsOptions(Limits limits, URI webhookUrl, ClusterOptions cluster) {
+public record ChannelsOptions(Limits limits, URI webhookUrl, ClusterOptions cluster, OriginPolicy origins) {
 
   /** Defaults: hosted Pusher's limits, no webhooks, a single node. */
   public static ChannelsOptions defaults() {
-    return new ChannelsOptions(Limits.defaults(), null, null);
+    return new ChannelsOptions(Limits.defaults(), null, null, null);
   }
 
   /**
@@ -39,6 +42,20 @@ public record ChannelsOptions(Limits limits, URI webhookUrl, ClusterOptions clus
         throw new IllegalArgumentException("CHANNELS_WEBHOOK_URL must be an http(s) URL, got '" + url + "'");
       }
     }
-    return new ChannelsOptions(Limits.from(env), webhook, ClusterOptions.from(env));
+    OriginPolicy origins = null;
+    String allowed = env.get("CHANNELS_ALLOWED_ORIGINS");
+    if (allowed != null && !allowed.isBlank()) {
+      try {
+        origins = OriginPolicy.parse(allowed);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("CHANNELS_ALLOWED_ORIGINS: " + e.getMessage());
+      }
+    }
+    return new ChannelsOptions(Limits.from(env), webhook, ClusterOptions.from(env), origins);
+  }
+
+  /** These options with {@code fallback} as the origin policy when {@code CHANNELS_ALLOWED_ORIGINS} is unset. */
+  public ChannelsOptions withDefaultOrigins(OriginPolicy fallback) {
+    return origins != null ? this : new ChannelsOptions(limits, webhookUrl, cluster, fallback);
   }
 }

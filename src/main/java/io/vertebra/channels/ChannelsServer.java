@@ -10,6 +10,7 @@ import io.vertebra.channels.connection.PusherWebSocketServlet;
 import io.vertebra.channels.http.ApiServlet;
 import io.vertebra.channels.protocol.ErrorCode;
 import io.vertebra.channels.webhook.WebhookDispatcher;
+import io.vertebra.web.OriginPolicy;
 import io.vertebra.ops.HealthCheck;
 import io.vertebra.ops.MetricSource;
 import java.net.http.HttpClient;
@@ -34,9 +35,11 @@ public final class ChannelsServer implements AutoCloseable {
 
   private final ChannelsApp app;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AutoCloseable memoryWatch;
 
-  private ChannelsServer(ChannelsApp app) {
+  private ChannelsServer(ChannelsApp app, AutoCloseable memoryWatch) {
     this.app = app;
+    this.memoryWatch = memoryWatch;
   }
 
   /**
@@ -69,10 +72,11 @@ public final class ChannelsServer implements AutoCloseable {
       }
     }
     JettyWebSocketServletContainerInitializer.configure(context, null);
-    context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(app)), "/app/*");
+    context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(app,
+        options.origins() == null ? OriginPolicy.any() : options.origins())), "/app/*");
     context.addServlet(new ServletHolder("pusher-http-api", new ApiServlet(app)), "/apps/*");
     scheduler.scheduleWithFixedDelay(new ActivityMonitor(app), 1, 1, TimeUnit.SECONDS);
-    ChannelsServer channels = new ChannelsServer(app);
+    ChannelsServer channels = new ChannelsServer(app, app.connections().memory().watchCollections());
     stopWithJetty(context, channels);
     return channels;
   }
@@ -140,6 +144,11 @@ public final class ChannelsServer implements AutoCloseable {
     awaitDisconnects(1_000);
     app.cluster().close(); // after the disconnects, so their presence departures reach the other nodes
     app.scheduler().shutdown();
+    try {
+      memoryWatch.close();
+    } catch (Exception e) {
+      // only removes notification listeners; nothing to recover
+    }
   }
 
   /** Gives clients a moment to complete the close handshake, so they see 4200 rather than a dropped socket. */

@@ -7,12 +7,12 @@ import io.vertebra.ops.RequestMetrics;
 import io.vertebra.posts.server.PostsBackend;
 import io.vertebra.posts.server.PostsOptions;
 import io.vertebra.posts.server.identity.IdentityEndpoints;
-import io.vertebra.posts.shared.PostApi;
 import io.vertebra.web.AllowedHosts;
 import io.vertebra.web.BodyGate;
 import io.vertebra.web.ClientLimit;
 import io.vertebra.web.HostCheck;
 import io.vertebra.web.JsonErrorHandler;
+import io.vertebra.web.OriginPolicy;
 import io.vertebra.web.SecurityHeaders;
 import io.vertebra.web.WebCompression;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -85,7 +85,10 @@ public final class AppServer implements AutoCloseable {
     PostsBackend posts = null;
     AppCredentials credentials = new AppCredentials(realtime.appId(), realtime.key(), realtime.secret());
     if (embeddedChannels) {
-      channels = ChannelsServer.install(context, credentials, config.channels());
+      // Beside the app, sockets are for the app's own pages unless CHANNELS_ALLOWED_ORIGINS says otherwise; a
+      // channels-only server serves other sites' pages, so any origin by default.
+      channels = ChannelsServer.install(context, credentials, config.channels().withDefaultOrigins(
+          mode == Mode.SERVE ? OriginPolicy.sameSite() : OriginPolicy.any()));
     }
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
@@ -120,15 +123,11 @@ public final class AppServer implements AutoCloseable {
     return new AppServer(server, connector, realtime, channels, posts);
   }
 
-  /**
-   * Body limits by path: pusher-js's small forms, the sign-in (a display name: anyone may send it, so it gets
-   * the least), the channels HTTP API's and the console's own limit.
-   */
+  /** Body limits by path: pusher-js's small forms, the channels HTTP API's and the console's own limit. */
   private static List<BodyGate.Limit> bodyLimits(Config config) {
     int channels = config.channels().limits().maxRequestBytes();
-    return List.of(new BodyGate.Limit("/pusher/", IdentityEndpoints.MAX_FORM_BYTES),
-        new BodyGate.Limit(PostApi.SESSION_PATH, IdentityEndpoints.MAX_FORM_BYTES),
-        new BodyGate.Limit("/apps/", channels), new BodyGate.Limit("/console/", channels));
+    return List.of(new BodyGate.Limit("/pusher/", IdentityEndpoints.MAX_FORM_BYTES), new BodyGate.Limit("/apps/", channels),
+        new BodyGate.Limit("/console/", channels));
   }
 
   /** The web app folder (compiled clients, pusher-js), or null when none was built (the console then has no client). */

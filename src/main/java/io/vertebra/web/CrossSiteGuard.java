@@ -8,7 +8,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -54,7 +53,7 @@ public final class CrossSiteGuard implements Filter {
       return null;
     }
     if (origin != null) {
-      return sameHost(origin, host) ? null : "Cross-site request refused: Origin " + shorten(origin)
+      return OriginPolicy.sameHost(origin, host) ? null : "Cross-site request refused: Origin " + shorten(origin)
           + " is not this site";
     }
     if (fetchSite != null) {
@@ -63,25 +62,6 @@ public final class CrossSiteGuard implements Filter {
           : "Cross-site request refused (Sec-Fetch-Site: " + shorten(site) + ")";
     }
     return null;
-  }
-
-  private static boolean sameHost(String origin, String host) {
-    if (host == null || origin.equals("null")) {
-      return false;
-    }
-    try {
-      URI uri = new URI(origin.trim());
-      if (uri.getHost() == null || uri.getScheme() == null) {
-        return false;
-      }
-      int port = uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-      String hostOnly = host.trim().toLowerCase(Locale.ROOT);
-      int defaultPort = uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-      String expected = uri.getHost().toLowerCase(Locale.ROOT) + (port == defaultPort ? "" : ":" + port);
-      return hostOnly.equals(expected) || hostOnly.equals(expected + ":" + defaultPort);
-    } catch (java.net.URISyntaxException e) {
-      return false;
-    }
   }
 
   private static String shorten(String text) {

@@ -27,9 +27,21 @@ public final class RawSocket implements AutoCloseable {
   private volatile boolean reading;
 
   private RawSocket(String url, boolean reading) {
+    this(url, reading, null);
+  }
+
+  private RawSocket(String url, boolean reading, String origin) {
     this.reading = reading;
-    this.socket = HTTP.newWebSocketBuilder()
-        .buildAsync(URI.create(url), new Listener()).join();
+    WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+    if (origin != null) {
+      builder.header("Origin", origin);
+    }
+    this.socket = builder.buildAsync(URI.create(url), new Listener()).join();
+  }
+
+  /** Connects to {@code path} on a loopback {@code port} as a page of {@code origin} would (its Origin header). */
+  public static RawSocket openFrom(String origin, int port, String path) {
+    return new RawSocket("ws://127.0.0.1:" + port + path, true, origin);
   }
 
   /** Connects to {@code path} (e.g. {@code /app/KEY?protocol=7}) and reads continuously. */

@@ -74,6 +74,37 @@ class WebhookIT {
     assertTrue(requests.get() >= 2, "the failed delivery was retried");
   }
 
+  @Test
+  void subscribingToAnEmptyCacheChannelSendsOneCacheMissWebhook() throws Exception {
+    List<JsonNode> events = new CopyOnWriteArrayList<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext("/hooks", exchange -> {
+      Frames.JSON.readTree(exchange.getRequestBody().readAllBytes()).get("events").forEach(events::add);
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    receiver.start();
+    try (ChannelsTestServer s = new ChannelsTestServer(Map.of("CHANNELS_WEBHOOK_URL",
+        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks"));
+        JavaClient first = new JavaClient(s, "a")) {
+      first.subscribe("cache-weather", "update");
+      assertEquals("cache-weather", nextNamed(events, "cache_miss").get("channel").asText());
+
+      s.rest().trigger("cache-weather", "update", Map.of("sky", "clear"));
+      assertEquals("update", first.next(5_000).getEventName());
+      try (JavaClient second = new JavaClient(s, "b")) {
+        second.subscribe("cache-weather", "update");
+        assertEquals("update", second.next(5_000).getEventName(), "the cached event, replayed");
+      }
+      first.close();
+      nextNamed(events, "channel_vacated"); // queued after anything the second subscription caused
+      assertEquals(1, events.stream().filter(e -> e.get("name").asText().equals("cache_miss")).count(),
+          events::toString);
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
   private static Set<String> removedUsers(List<JsonNode> events) {
     return events.stream().filter(e -> e.get("name").asText().equals("member_removed"))
         .map(e -> e.get("user_id").asText()).collect(java.util.stream.Collectors.toSet());

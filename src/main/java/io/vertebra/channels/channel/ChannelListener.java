@@ -21,6 +21,9 @@ public interface ChannelListener {
   /** A user's last connection left a presence channel. */
   default void memberRemoved(String channel, String userId) {}
 
+  /** A client subscribed to a cache channel that holds no event yet (the app may trigger one to fill it). */
+  default void cacheMiss(String channel) {}
+
   /** A client event was relayed; {@code userId} is null outside presence channels. */
   default void clientEvent(String channel, String event, String data, String socketId, String userId) {}
 }

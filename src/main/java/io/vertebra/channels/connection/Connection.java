@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One client connection: its socket id, its send queue, the channels it subscribed to, the user it signed in as,
- * its client-event budget and when it was last heard from.
+ * its client-event budget, when it was opened and last heard from, and whether it is authorized (signed in, or
+ * subscribed to a channel that needs a signature).
  */
 public final class Connection implements Subscriber {
 
@@ -15,7 +16,9 @@ public final class Connection implements Subscriber {
   private final Outbound outbound;
   private final RateLimiter clientEvents;
   private final Set<String> channels = ConcurrentHashMap.newKeySet();
+  private final long openedNanos;
   private volatile String userId;
+  private volatile boolean authorized;
   private volatile long lastActivityNanos;
   private volatile long pingSentNanos;
 
@@ -24,6 +27,7 @@ public final class Connection implements Subscriber {
     this.socketId = socketId;
     this.outbound = outbound;
     this.clientEvents = clientEvents;
+    this.openedNanos = nowNanos;
     this.lastActivityNanos = nowNanos;
   }
 
@@ -57,9 +61,25 @@ public final class Connection implements Subscriber {
     return userId;
   }
 
-  /** Records a successful sign-in. */
+  /** Records a successful sign-in, which authorizes the connection. */
   public void signIn(String userId) {
     this.userId = userId;
+    this.authorized = true;
+  }
+
+  /** Records a subscription the app's auth endpoint signed (private, encrypted or presence). */
+  public void authorize() {
+    this.authorized = true;
+  }
+
+  /** Whether the connection signed in or holds a signed subscription (Pusher's "authorized connection"). */
+  public boolean isAuthorized() {
+    return authorized;
+  }
+
+  /** When the connection was accepted. */
+  public long openedNanos() {
+    return openedNanos;
   }
 
   /** The client-event budget (used only from this connection's message thread). */

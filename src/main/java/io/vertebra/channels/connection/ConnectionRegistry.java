@@ -1,22 +1,49 @@
 package io.vertebra.channels.connection;
 
+import io.vertebra.channels.limits.AddressQuotas;
+import io.vertebra.channels.limits.MemoryAdmission;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The open connections, by socket id, with the app's connection limit. */
+/**
+ * The open connections, by socket id, with what decides whether a new one may open: the app's connection limit,
+ * the per-address quotas and the memory admission.
+ */
 public final class ConnectionRegistry {
 
   private final Map<String, Connection> bySocketId = new ConcurrentHashMap<>();
   private final AtomicInteger count = new AtomicInteger();
   private final int maxConnections;
+  private final AddressQuotas addresses;
+  private final MemoryAdmission memory;
   private volatile boolean closed;
 
-  /** A registry admitting at most {@code maxConnections} connections. */
+  /** A registry admitting at most {@code maxConnections} connections, with no per-address quota. */
   public ConnectionRegistry(int maxConnections) {
+    this(maxConnections, new AddressQuotas(0, 0), new MemoryAdmission(0, 0));
+  }
+
+  /**
+   * A registry admitting at most {@code maxConnections} connections, per address what {@code addresses} allow, and
+   * none while {@code memory} refuses.
+   */
+  public ConnectionRegistry(int maxConnections, AddressQuotas addresses, MemoryAdmission memory) {
     this.maxConnections = maxConnections;
+    this.addresses = addresses;
+    this.memory = memory;
+  }
+
+  /** The memory admission, checked when a connection opens. */
+  public MemoryAdmission memory() {
+    return memory;
+  }
+
+  /** The per-address quotas, checked when a connection opens and released when it ends. */
+  public AddressQuotas addresses() {
+    return addresses;
   }
 
   /** Admits {@code connection}; false when the app is at its connection limit or shutting down. */

@@ -1,9 +1,12 @@
 package io.vertebra.channels.connection;
 
 import io.vertebra.channels.ChannelsApp;
+import io.vertebra.channels.limits.AddressQuotas;
 import io.vertebra.channels.limits.RateLimiter;
 import io.vertebra.channels.protocol.ErrorCode;
 import io.vertebra.channels.protocol.Frames;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -20,6 +23,8 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
   private final Rejection rejection;
   // Set on open, cleared once on close or error (which Jetty may report on different threads).
   private final AtomicReference<Connection> connection = new AtomicReference<>();
+  // The client address counted against its quotas; written before connection is set, read after it is cleared.
+  private volatile String address;
 
   PusherEndpoint(ChannelsApp app, MessageHandler handler, Rejection rejection) {
     this.app = app;
@@ -33,11 +38,28 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
       refuse(session, rejection.code(), rejection.message());
       return;
     }
+    if (!app.connections().memory().admits()) {
+      refuse(session, ErrorCode.OVER_CAPACITY, "Over capacity: the server is short of memory; try again shortly");
+      return;
+    }
+    String from = remoteAddress(session);
+    AddressQuotas.Verdict verdict = app.connections().addresses().admit(from, System.nanoTime());
+    if (verdict == AddressQuotas.Verdict.TOO_MANY_OPEN) {
+      refuse(session, ErrorCode.OVER_CONNECTION_QUOTA, "Over connection quota for your address ("
+          + app.limits().maxConnectionsPerAddress() + " open connections)");
+      return;
+    }
+    if (verdict == AddressQuotas.Verdict.TOO_FAST) {
+      refuse(session, ErrorCode.CONNECTION_RATE_LIMIT, "Too many new connections from your address (at most "
+          + app.limits().newConnectionsPerAddressPerSecond() + " a second); retry shortly");
+      return;
+    }
     Outbound outbound = new Outbound(new JettyFrameSink(session, app.counters()), app.limits().sendQueueFrames(),
         app.limits().sendQueueBytes(), app.scheduler());
     Connection candidate = new Connection(SocketIds.next(), outbound,
         new RateLimiter(app.limits().clientEventsPerSecond(), System::nanoTime), System.nanoTime());
     if (!app.connections().add(candidate)) {
+      app.connections().addresses().release(from, System.nanoTime());
       if (app.connections().isClosed()) {
         // A client reconnecting during shutdown backs off instead of looping against a closing server.
         refuse(session, ErrorCode.OVER_CAPACITY, "Server shutting down; try again shortly");
@@ -47,6 +69,7 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
       }
       return;
     }
+    address = from;
     connection.set(candidate);
     app.counters().connectionOpened();
     candidate.send(Frames.connectionEstablished(candidate.socketId(), app.limits().activityTimeoutSeconds()));
@@ -88,12 +111,19 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
     Connection c = connection.getAndSet(null);
     if (c != null) {
       handler.onClose(c);
+      app.connections().addresses().release(address, System.nanoTime());
     }
   }
 
   @Override
   public void onWebSocketError(Throwable cause) {
     onWebSocketClose(0, cause.getMessage());
+  }
+
+  private static String remoteAddress(Session session) {
+    SocketAddress remote = session.getRemoteSocketAddress();
+    return remote instanceof InetSocketAddress inet && inet.getAddress() != null
+        ? inet.getAddress().getHostAddress() : String.valueOf(remote);
   }
 
   private void refuse(Session session, int code, String message) {

@@ -4,6 +4,7 @@ import io.vertebra.channels.ChannelsApp;
 import io.vertebra.channels.auth.Hmac;
 import io.vertebra.channels.protocol.ErrorCode;
 import io.vertebra.channels.protocol.Frames;
+import io.vertebra.web.OriginPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,11 +28,18 @@ public final class PusherWebSocketServlet extends JettyWebSocketServlet {
 
   private final transient ChannelsApp app;
   private final transient MessageHandler handler;
+  private final transient OriginPolicy origins;
 
-  /** A servlet for the app's WebSocket endpoint. */
+  /** A servlet for the app's WebSocket endpoint, open to pages of any origin. */
   public PusherWebSocketServlet(ChannelsApp app) {
+    this(app, OriginPolicy.any());
+  }
+
+  /** A servlet for the app's WebSocket endpoint, open to the pages {@code origins} allows. */
+  public PusherWebSocketServlet(ChannelsApp app, OriginPolicy origins) {
     this.app = app;
     this.handler = new MessageHandler(app);
+    this.origins = origins;
   }
 
   @Override
@@ -62,6 +70,12 @@ public final class PusherWebSocketServlet extends JettyWebSocketServlet {
   }
 
   private Rejection rejection(JettyServerUpgradeRequest request) {
+    // A page of another site could otherwise open sockets with the app key from every visitor's browser.
+    String origin = request.getHeader("Origin");
+    if (!origins.allows(origin, request.getHeader("Host"))) {
+      return new Rejection(ErrorCode.UNAUTHORIZED, "Origin not allowed: " + shorten(origin) + " (allowed: "
+          + origins.describe() + ")");
+    }
     String path = request.getHttpServletRequest().getPathInfo();
     String key = path == null ? "" : path.substring(1);
     if (key.isEmpty() || key.contains("/")) {
@@ -72,6 +86,10 @@ public final class PusherWebSocketServlet extends JettyWebSocketServlet {
           + "to specify the cluster?");
     }
     return protocolProblem(request.getParameterMap());
+  }
+
+  private static String shorten(String text) {
+    return text.length() > 100 ? text.substring(0, 100) + "..." : text;
   }
 
   static Rejection protocolProblem(Map<String, List<String>> params) {

@@ -43,8 +43,11 @@ final class SubscriptionHandler {
     } else if (type == ChannelType.PRESENCE) {
       subscribePresence(connection, channel, frame);
     } else {
-      if (type.needsAuth() && !authorized(connection, channel, frame.dataText("auth"), null)) {
-        return;
+      if (type.needsAuth()) {
+        if (!authorized(connection, channel, frame.dataText("auth"), null)) {
+          return;
+        }
+        connection.authorize();
       }
       connection.channels().add(channel);
       app.channels().subscribe(channel, connection);
@@ -102,6 +105,7 @@ final class SubscriptionHandler {
       connection.channels().remove(channel);
       reject(connection, channel, refused, 403);
     } else {
+      connection.authorize();
       app.observer().get().subscribed(channel, connection.socketId(), member.userId());
     }
   }
@@ -157,6 +161,11 @@ final class SubscriptionHandler {
     if (cached == null) {
       cached = app.cluster().cachedEvent(channel); // triggered through another node before this one knew of it
     }
-    connection.send(cached != null ? cached : Frames.cacheMiss(channel));
+    if (cached != null) {
+      connection.send(cached);
+    } else {
+      connection.send(Frames.cacheMiss(channel));
+      app.listener().cacheMiss(channel);
+    }
   }
 }

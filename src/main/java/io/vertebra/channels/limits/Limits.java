@@ -22,6 +22,14 @@ import java.util.Map;
  * @param maxRequestBytes largest HTTP API request body, bytes
  * @param maxSubscriptionsPerConnection most channels one connection may subscribe to (guards memory)
  * @param maxUserIdLength longest presence or sign-in user id, characters
+ * @param authorizationTimeoutSeconds when above 0, Pusher's "authorized connections": a connection that has neither
+ *     signed in nor subscribed to a private, encrypted or presence channel within this many seconds is closed with
+ *     4009; 0 (the default, as on hosted Pusher) lets anonymous connections stay
+ * @param maxConnectionsPerAddress most connections one client address may hold open (more get 4004); 0 = no limit
+ * @param newConnectionsPerAddressPerSecond how many new connections one client address may open per second (more
+ *     get 4301, and clients retry after a back-off); 0 = no limit
+ * @param memoryLimitPercent share of the maximum heap, in percent, that the heap after a collection may fill before
+ *     new connections are refused with 4100 ({@link MemoryAdmission}); 0 = never refuse
  */
 public record Limits(
     int maxMessageBytes,
@@ -39,12 +47,16 @@ public record Limits(
     long sendQueueBytes,
     int maxRequestBytes,
     int maxSubscriptionsPerConnection,
-    int maxUserIdLength) {
+    int maxUserIdLength,
+    int authorizationTimeoutSeconds,
+    int maxConnectionsPerAddress,
+    int newConnectionsPerAddressPerSecond,
+    int memoryLimitPercent) {
 
   /** Hosted Pusher's documented limits, with generous local defaults for what it does not document. */
   public static Limits defaults() {
     return new Limits(10 * 1024, 164, 200, 100, 10, 10_000, 100, 1024, 10, 120, 30, 1_000, 4L * 1024 * 1024,
-        256 * 1024, 1_000, 128);
+        256 * 1024, 1_000, 128, 0, 0, 0, 90);
   }
 
   /**
@@ -70,7 +82,32 @@ public record Limits(
         positive(env, "CHANNELS_SEND_QUEUE_BYTES", (int) Math.min(Integer.MAX_VALUE, d.sendQueueBytes)),
         positive(env, "CHANNELS_MAX_REQUEST_BYTES", d.maxRequestBytes),
         positive(env, "CHANNELS_MAX_SUBSCRIPTIONS_PER_CONNECTION", d.maxSubscriptionsPerConnection),
-        d.maxUserIdLength);
+        d.maxUserIdLength,
+        nonNegative(env, "CHANNELS_AUTHORIZATION_TIMEOUT", d.authorizationTimeoutSeconds),
+        nonNegative(env, "CHANNELS_MAX_CONNECTIONS_PER_IP", d.maxConnectionsPerAddress),
+        nonNegative(env, "CHANNELS_NEW_CONNECTIONS_PER_IP_PER_SECOND", d.newConnectionsPerAddressPerSecond),
+        percent(env, "CHANNELS_MEMORY_LIMIT_PERCENT", d.memoryLimitPercent));
+  }
+
+  private static int percent(Map<String, String> env, String name, int fallback) {
+    int value = nonNegative(env, name, fallback);
+    if (value > 99) {
+      throw new IllegalArgumentException(name + " must be 0 (off) or a percentage from 1 to 99, got '"
+          + env.get(name) + "'");
+    }
+    return value;
+  }
+
+  private static int nonNegative(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value != null && value.trim().equals("0")) {
+      return 0;
+    }
+    try {
+      return positive(env, name, fallback);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + " must be 0 (off) or a positive whole number, got '" + value + "'");
+    }
   }
 
   private static int positive(Map<String, String> env, String name, int fallback) {

@@ -32,4 +32,9 @@ public final class ErrorCode {
   public static final int CLOSED_AFTER_INACTIVITY = 4202;
   /** A client event was rejected because of the per-connection rate limit. */
   public static final int CLIENT_EVENT_RATE_LIMIT = 4301;
+  /**
+   * The same 4301 for a new connection refused by the per-address rate: 4300-4399 tell clients to retry after a
+   * second or more, which is what a client opening connections too fast should do.
+   */
+  public static final int CONNECTION_RATE_LIMIT = 4301;
 }

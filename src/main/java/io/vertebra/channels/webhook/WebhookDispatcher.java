@@ -85,6 +85,11 @@ public final class WebhookDispatcher implements ChannelListener {
   }
 
   @Override
+  public void cacheMiss(String channel) {
+    enqueue(event("cache_miss", channel));
+  }
+
+  @Override
   public void clientEvent(String channel, String event, String data, String socketId, String userId) {
     ObjectNode e = event("client_event", channel).put("event", event).put("data", data).put("socket_id", socketId);
     if (userId != null) {

@@ -29,6 +29,11 @@ public final class RecordingListener implements ChannelListener {
   }
 
   @Override
+  public void cacheMiss(String channel) {
+    calls.add("cache_miss:" + channel);
+  }
+
+  @Override
   public void clientEvent(String channel, String event, String data, String socketId, String userId) {
     calls.add("client_event:" + channel + ":" + event + ":" + userId);
   }

@@ -91,7 +91,9 @@ class MessageHandlerTest {
     TestApp small = new TestApp(new Limits(d.maxMessageBytes(), d.maxChannelNameLength(), d.maxEventNameLength(),
         d.maxChannelsPerTrigger(), d.maxBatchSize(), d.maxConnections(), d.maxPresenceMembers(),
         d.maxUserInfoBytes(), d.clientEventsPerSecond(), d.activityTimeoutSeconds(), d.pongTimeoutSeconds(),
-        d.sendQueueFrames(), d.sendQueueBytes(), d.maxRequestBytes(), 2, d.maxUserIdLength()),
+        d.sendQueueFrames(), d.sendQueueBytes(), d.maxRequestBytes(), 2, d.maxUserIdLength(),
+        d.authorizationTimeoutSeconds(), d.maxConnectionsPerAddress(), d.newConnectionsPerAddressPerSecond(),
+        d.memoryLimitPercent()),
         io.vertebra.channels.channel.ChannelListener.NONE);
     var c = small.connect();
     c.subscribe("one");
@@ -212,5 +214,8 @@ class MessageHandlerTest {
     var b = t.connect();
     b.subscribe("cache-weather");
     assertEquals(List.of("pusher_internal:subscription_succeeded", "update"), b.sink.events());
+    assertEquals(List.of("cache_miss:cache-weather"),
+        listener.calls.stream().filter(call -> call.startsWith("cache_miss")).toList(),
+        "one cache_miss for the empty cache, none once it holds an event");
   }
 }

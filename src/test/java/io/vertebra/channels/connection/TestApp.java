@@ -63,6 +63,13 @@ final class TestApp {
           + "}}");
     }
 
+    void signIn(String userId) {
+      String data = "{\"id\":\"" + userId + "\"}";
+      String auth = app.socketAuth().userAuth(connection.socketId(), data);
+      send("{\"event\":\"pusher:signin\",\"data\":{\"auth\":\"" + auth + "\",\"user_data\":"
+          + io.vertebra.channels.protocol.Frames.JSON.getNodeFactory().textNode(data) + "}}");
+    }
+
     void close() {
       handler.onClose(connection);
     }

@@ -28,4 +28,17 @@ class LimitsTest {
     assertTrue(e.getMessage().contains("CHANNELS_MAX_BATCH_SIZE"));
     assertThrows(IllegalArgumentException.class, () -> Limits.from(Map.of("CHANNELS_MAX_MESSAGE_BYTES", "ten")));
   }
+
+  @Test
+  void theAuthorizationTimeoutIsOffByDefaultAndTakesZeroOrSeconds() {
+    assertEquals(0, Limits.defaults().authorizationTimeoutSeconds(), "anonymous connections, as hosted Pusher");
+    assertEquals(30, Limits.from(Map.of("CHANNELS_AUTHORIZATION_TIMEOUT", "30")).authorizationTimeoutSeconds());
+    assertEquals(0, Limits.from(Map.of("CHANNELS_AUTHORIZATION_TIMEOUT", " 0 ")).authorizationTimeoutSeconds());
+    for (String bad : new String[] {"-1", "soon", "1.5"}) {
+      var e = assertThrows(IllegalArgumentException.class,
+          () -> Limits.from(Map.of("CHANNELS_AUTHORIZATION_TIMEOUT", bad)));
+      assertEquals("CHANNELS_AUTHORIZATION_TIMEOUT must be 0 (off) or a positive whole number, got '" + bad + "'",
+          e.getMessage());
+    }
+  }
 }
