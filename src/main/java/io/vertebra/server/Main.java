@@ -1,5 +1,6 @@
 package io.vertebra.server;
 
+import io.vertebra.kit.config.Config;
 import io.vertebra.channels.cluster.NodeIdInUseException;
 import java.nio.file.Path;
 

@@ -4,7 +4,7 @@ import com.pusher.rest.Pusher;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.TestServers;
 import io.vertebra.server.AppServer;
-import io.vertebra.server.RealtimeSettings;
+import io.vertebra.kit.config.RealtimeSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;

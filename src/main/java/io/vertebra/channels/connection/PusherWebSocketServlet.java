@@ -4,7 +4,7 @@ import io.vertebra.channels.ChannelsApp;
 import io.vertebra.channels.auth.Hmac;
 import io.vertebra.channels.protocol.ErrorCode;
 import io.vertebra.channels.protocol.Frames;
-import io.vertebra.web.OriginPolicy;
+import io.vertebra.kit.web.OriginPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.vertebra.channels.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertebra.channels.protocol.Frames;
-import io.vertebra.web.RefusedBodies;
+import io.vertebra.kit.web.RefusedBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import io.vertebra.channels.auth.ApiRequestAuthenticator;
 import io.vertebra.channels.auth.AuthenticationException;
 import io.vertebra.channels.protocol.Frames;
 import jakarta.servlet.http.HttpServlet;
-import io.vertebra.web.RefusedBodies;
+import io.vertebra.kit.web.RefusedBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

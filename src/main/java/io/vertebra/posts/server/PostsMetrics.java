@@ -1,7 +1,7 @@
 package io.vertebra.posts.server;
 
-import io.vertebra.ops.MetricSource;
-import io.vertebra.ops.PrometheusText;
+import io.vertebra.kit.ops.MetricSource;
+import io.vertebra.kit.ops.PrometheusText;
 import io.vertebra.posts.server.realtime.TriggerStats;
 import io.vertebra.posts.server.store.Database;
 

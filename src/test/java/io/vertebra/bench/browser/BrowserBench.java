@@ -7,7 +7,7 @@ import io.vertebra.bench.ServerProcess;
 import io.vertebra.posts.client.AppBrowser;
 import io.vertebra.posts.server.realtime.TriggerStats;
 import io.vertebra.server.AppServer;
-import io.vertebra.server.Config;
+import io.vertebra.kit.config.Config;
 import java.util.List;
 import java.util.Map;
 

@@ -5,7 +5,7 @@ import io.vertebra.bench.Report;
 import io.vertebra.bench.Scratch;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.server.AppServer;
-import io.vertebra.server.Config;
+import io.vertebra.kit.config.Config;
 import io.vertebra.testing.Browsers;
 import java.io.IOException;
 import java.nio.file.Files;

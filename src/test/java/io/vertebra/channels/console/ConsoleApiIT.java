@@ -16,7 +16,7 @@ import io.vertebra.console.shared.ConsoleApi;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.TestServers;
 import io.vertebra.server.AppServer;
-import io.vertebra.server.RealtimeSettings;
+import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.testing.PusherJavaClients;
 import io.vertebra.testing.TestApp;
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,7 @@ import com.pusher.client.PusherOptions;
 import com.pusher.rest.data.PresenceUser;
 import io.vertebra.posts.client.AppBrowser;
 import io.vertebra.posts.server.ApiClient;
-import io.vertebra.server.RealtimeSettings;
+import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.testing.PusherJavaClients;
 import io.vertebra.testing.TestApp;
 import java.util.Map;

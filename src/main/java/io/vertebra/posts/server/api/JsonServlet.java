@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertebra.posts.server.store.StoreException;
 import io.vertebra.posts.shared.ApiErrors;
-import io.vertebra.web.RefusedBodies;
+import io.vertebra.kit.web.RefusedBodies;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -5,7 +5,7 @@ import com.pusher.rest.PusherAbstract;
 import io.vertebra.posts.server.api.JsonBodies;
 import io.vertebra.posts.server.store.PostStore;
 import io.vertebra.posts.shared.PostApi;
-import io.vertebra.server.RealtimeSettings;
+import io.vertebra.kit.config.RealtimeSettings;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pusher.rest.SignatureUtil;
 import io.vertebra.posts.server.api.JsonServlet;
 import io.vertebra.posts.shared.SessionFields;
-import io.vertebra.server.RealtimeSettings;
+import io.vertebra.kit.config.RealtimeSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

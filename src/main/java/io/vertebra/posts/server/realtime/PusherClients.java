@@ -1,7 +1,7 @@
 package io.vertebra.posts.server.realtime;
 
 import com.pusher.rest.PusherAsync;
-import io.vertebra.server.RealtimeSettings;
+import io.vertebra.kit.config.RealtimeSettings;
 
 /** Builds the pusher-http-java client for the configured realtime service (embedded, hosted or compatible). */
 public final class PusherClients {
