@@ -1,15 +1,12 @@
 package io.vertebra.server;
 
-import io.vertebra.kit.config.ChannelsCredentials;
-import io.vertebra.kit.config.RealtimeSettings;
-import io.vertebra.kit.config.Config;
 import io.vertebra.channels.ChannelsServer;
 import io.vertebra.channels.auth.AppCredentials;
 import io.vertebra.channels.console.ConsoleBackend;
+import io.vertebra.kit.config.ChannelsCredentials;
+import io.vertebra.kit.config.Config;
+import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.kit.ops.RequestMetrics;
-import io.vertebra.posts.server.PostsBackend;
-import io.vertebra.posts.server.PostsOptions;
-import io.vertebra.posts.server.identity.IdentityEndpoints;
 import io.vertebra.kit.web.AllowedHosts;
 import io.vertebra.kit.web.BodyGate;
 import io.vertebra.kit.web.ClientLimit;
@@ -18,13 +15,16 @@ import io.vertebra.kit.web.JsonErrorHandler;
 import io.vertebra.kit.web.OriginPolicy;
 import io.vertebra.kit.web.SecurityHeaders;
 import io.vertebra.kit.web.WebCompression;
+import io.vertebra.posts.server.PostsBackend;
+import io.vertebra.posts.server.PostsOptions;
+import io.vertebra.posts.server.identity.IdentityEndpoints;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.resource.Resource;
-import java.util.List;
-import java.util.Set;
 
 /**
  * One embedded Jetty 12 server on one port: the web app, the posts REST API and (unless an external realtime

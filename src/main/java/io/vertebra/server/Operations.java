@@ -1,7 +1,7 @@
 package io.vertebra.server;
 
-import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.channels.ChannelsServer;
+import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.kit.ops.HealthCheck;
 import io.vertebra.kit.ops.HealthServlet;
 import io.vertebra.kit.ops.JvmMetrics;

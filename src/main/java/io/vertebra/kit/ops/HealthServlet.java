@@ -2,6 +2,7 @@ package io.vertebra.kit.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertebra.kit.web.JsonErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,10 +41,10 @@ public final class HealthServlet extends ReadOnlyServlet {
     }
     boolean healthy = problems.isEmpty();
     ObjectNode body = mapper.createObjectNode().put("status", healthy ? "ok" : "unavailable");
-    if (!healthy) {
-      body.put("error", "unavailable").put("message", String.join("; ", problems));
-    }
     body.put("mode", mode).set("checks", results);
+    if (!healthy) {
+      body = JsonErrors.body("unavailable", String.join("; ", problems), body);
+    }
     send(response, healthy ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE,
         "application/json; charset=utf-8", mapper.writeValueAsBytes(body));
   }

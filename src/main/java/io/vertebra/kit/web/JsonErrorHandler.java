@@ -16,7 +16,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's own error answers (a request its parser or URI checks refuse: illegal path characters, ambiguous
  * segments, bad UTF-8, conflicting framing; or a servlet's {@code sendError}) in the process-wide JSON error
- * contract {@code {"error": code, "message": reason}} instead of Jetty's HTML page. Never a stack trace or
+ * contract ({@link JsonErrors}) instead of Jetty's HTML page. Never a stack trace or
  * exception detail: only the status's code and Jetty's fixed reason phrase.
  *
  * <p>Install {@link #JsonErrorHandler()} on the {@code Server} (requests refused before any context) and
@@ -54,10 +54,10 @@ public final class JsonErrorHandler extends ErrorHandler {
     };
   }
 
-  /** The error body for {@code status}, with Jetty's reason (never the cause) as the message. */
+  /** The error body for {@code status}, with Jetty's reason (never the cause) as the message ({@link JsonErrors}). */
   public static String body(int status, String reason) {
     String message = reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason;
-    return "{\"error\":\"" + code(status) + "\",\"message\":" + quote(message) + "}";
+    return JsonErrors.text(code(status), message, null);
   }
 
   @Override
@@ -95,22 +95,6 @@ public final class JsonErrorHandler extends ErrorHandler {
   private static ByteBuffer jsonBadMessage(int status, String reason, HttpFields.Mutable fields) {
     fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8"));
     return ByteBuffer.wrap(body(status, reason).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A JSON string literal (Jetty's reasons are short ASCII, but escape anyway). */
-  private static String quote(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
   }
 
   /** The servlet-layer twin: same overrides, on the handler type Jetty's servlet context requires. */

@@ -1,10 +1,8 @@
-package io.vertebra.posts.server.api;
+package io.vertebra.kit.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertebra.posts.server.store.StoreException;
-import io.vertebra.posts.shared.ApiErrors;
-import io.vertebra.kit.web.RefusedBodies;
+import io.vertebra.kit.web.JsonErrors;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -63,23 +61,23 @@ public abstract class JsonServlet extends HttpServlet {
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         return;
       }
-      throw new ApiException(HttpServletResponse.SC_METHOD_NOT_ALLOWED, ApiErrors.METHOD_NOT_ALLOWED,
+      throw new ApiException(HttpServletResponse.SC_METHOD_NOT_ALLOWED, ErrorCodes.METHOD_NOT_ALLOWED,
           request.getMethod() + " is not supported here; use " + allow, null, null);
     } catch (ApiException e) {
       writeError(request, response, e);
     } catch (BadMessageException e) {
       // Jetty refused the request itself (e.g. an unparsable or oversized form): the client's fault, not ours.
       int status = e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : HttpServletResponse.SC_BAD_REQUEST;
-      String code = status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE ? ApiErrors.PAYLOAD_TOO_LARGE
-          : ApiErrors.INVALID;
+      String code = status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE ? ErrorCodes.PAYLOAD_TOO_LARGE
+          : ErrorCodes.INVALID;
       writeError(request, response, new ApiException(status, code, "Unreadable request: " + e.getReason(), null, null));
-    } catch (StoreException e) {
-      LOG.error("Database failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-      writeError(request, response, new ApiException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ApiErrors.UNAVAILABLE,
+    } catch (ServiceUnavailableException e) {
+      LOG.error("Service unavailable on {} {}", request.getMethod(), request.getRequestURI(), e);
+      writeError(request, response, new ApiException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorCodes.UNAVAILABLE,
           "The database is not available; try again later", null, null));
     } catch (RuntimeException e) {
       LOG.error("Server fault on {} {}", request.getMethod(), request.getRequestURI(), e);
-      writeError(request, response, new ApiException(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, ApiErrors.INTERNAL,
+      writeError(request, response, new ApiException(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL,
           "Internal server error", null, null));
     }
   }
@@ -99,16 +97,13 @@ public abstract class JsonServlet extends HttpServlet {
 
   private void writeError(HttpServletRequest request, HttpServletResponse response, ApiException e)
       throws IOException {
-    RefusedBodies.drain(request, response);
-    ObjectNode body = mapper.createObjectNode();
-    body.put(ApiErrors.ERROR, e.code());
-    body.put(ApiErrors.MESSAGE, e.getMessage());
+    ObjectNode extra = mapper.createObjectNode();
     if (e.field() != null) {
-      body.put(ApiErrors.FIELD, e.field());
+      extra.put(ErrorCodes.FIELD, e.field());
     }
     if (e.details() != null) {
-      body.setAll(e.details());
+      extra.setAll(e.details());
     }
-    writeJson(response, e.status(), body);
+    JsonErrors.write(request, response, e.status(), e.code(), e.getMessage(), extra);
   }
 }

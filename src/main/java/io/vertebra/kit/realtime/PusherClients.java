@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.realtime;
+package io.vertebra.kit.realtime;
 
 import com.pusher.rest.PusherAsync;
 import io.vertebra.kit.config.RealtimeSettings;

@@ -1,7 +1,6 @@
-package io.vertebra.posts.server.api;
+package io.vertebra.kit.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertebra.posts.shared.ApiErrors;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -25,23 +24,23 @@ public final class ApiException extends RuntimeException {
 
   /** 400: {@code field} is missing, of the wrong type or out of range; the message names it. */
   public static ApiException invalid(String field, String message) {
-    return new ApiException(HttpServletResponse.SC_BAD_REQUEST, ApiErrors.INVALID, message, field, null);
+    return new ApiException(HttpServletResponse.SC_BAD_REQUEST, ErrorCodes.INVALID, message, field, null);
   }
 
   /** 404 with a message saying what was not found. */
   public static ApiException notFound(String message) {
-    return new ApiException(HttpServletResponse.SC_NOT_FOUND, ApiErrors.NOT_FOUND, message, null, null);
+    return new ApiException(HttpServletResponse.SC_NOT_FOUND, ErrorCodes.NOT_FOUND, message, null, null);
   }
 
   /** 401: the request needs a signed-in user. */
   public static ApiException unauthorized() {
-    return new ApiException(HttpServletResponse.SC_UNAUTHORIZED, ApiErrors.UNAUTHORIZED,
+    return new ApiException(HttpServletResponse.SC_UNAUTHORIZED, ErrorCodes.UNAUTHORIZED,
         "Sign in first (POST /api/session with {\"name\": \"...\"})", null, null);
   }
 
   /** 403 with the reason. */
   public static ApiException forbidden(String message) {
-    return new ApiException(HttpServletResponse.SC_FORBIDDEN, ApiErrors.FORBIDDEN, message, null, null);
+    return new ApiException(HttpServletResponse.SC_FORBIDDEN, ErrorCodes.FORBIDDEN, message, null, null);
   }
 
   public int status() {

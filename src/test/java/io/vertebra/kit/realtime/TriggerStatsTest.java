@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.realtime;
+package io.vertebra.kit.realtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

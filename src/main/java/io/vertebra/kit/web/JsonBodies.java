@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.api;
+package io.vertebra.kit.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertebra.posts.shared.ApiErrors;
 import io.vertebra.kit.web.JsonProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,14 +42,14 @@ public final class JsonBodies {
     requireJsonMediaType(request.getContentType());
     byte[] bytes = readLimited(request);
     if (bytes.length == 0) {
-      throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ApiErrors.MALFORMED_JSON,
+      throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ErrorCodes.MALFORMED_JSON,
           "The request body is empty; send a JSON object", null, null);
     }
     JsonNode node;
     try {
       node = reader.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ApiErrors.MALFORMED_JSON,
+      throw new ApiException(HttpServletResponse.SC_BAD_REQUEST, ErrorCodes.MALFORMED_JSON,
           "The request body is not valid JSON: " + describe(e), null, null);
     }
     if (!(node instanceof ObjectNode object)) {
@@ -103,12 +102,12 @@ public final class JsonBodies {
   }
 
   private ApiException tooLarge() {
-    return new ApiException(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, ApiErrors.PAYLOAD_TOO_LARGE,
+    return new ApiException(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, ErrorCodes.PAYLOAD_TOO_LARGE,
         "The request body is larger than " + maxBytes + " bytes", null, null);
   }
 
   private static ApiException unsupported(String message) {
-    return new ApiException(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, ApiErrors.UNSUPPORTED_MEDIA_TYPE,
+    return new ApiException(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
         message, null, null);
   }
 }
