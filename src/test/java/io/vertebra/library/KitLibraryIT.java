@@ -113,8 +113,10 @@ class KitLibraryIT {
       assertTrue(!version.contains("${"), "version filled in: " + version);
       declared.add(child(dependency, "groupId") + ":" + child(dependency, "artifactId"));
     }
-    assertTrue(declared.containsAll(Set.of("org.eclipse.jetty:jetty-server", "org.eclipse.jetty.ee10:jetty-ee10-servlet",
-        "com.fasterxml.jackson.core:jackson-databind")), "declared: " + declared);
+    assertTrue(declared.containsAll(Set.of("org.eclipse.jetty:jetty-server",
+        "org.eclipse.jetty.ee10:jetty-ee10-servlet", "com.fasterxml.jackson.core:jackson-databind",
+        "com.pusher:pusher-http-java")),
+        "declared: " + declared);
     List<String> clientOrTest = declared.stream()
         .filter(d -> d.startsWith("org.gwtproject") || d.contains("restygwt") || d.contains("junit")
             || d.contains("selenium") || d.startsWith("io.vertebra"))

@@ -5,6 +5,8 @@ import com.pusher.rest.PusherAsync;
 import io.vertebra.kit.config.Config;
 import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.kit.files.OwnerOnly;
+import io.vertebra.kit.identity.IdentityEndpoints;
+import io.vertebra.kit.identity.Sessions;
 import io.vertebra.kit.ops.HealthCheck;
 import io.vertebra.kit.ops.MetricSource;
 import io.vertebra.kit.realtime.PusherClients;
@@ -16,8 +18,6 @@ import io.vertebra.kit.web.JsonServlet;
 import io.vertebra.posts.server.api.BackupServlet;
 import io.vertebra.posts.server.api.ConfigServlet;
 import io.vertebra.posts.server.api.PostsServlet;
-import io.vertebra.posts.server.identity.IdentityEndpoints;
-import io.vertebra.posts.server.identity.Sessions;
 import io.vertebra.posts.server.realtime.PostEventPublisher;
 import io.vertebra.posts.server.store.Backups;
 import io.vertebra.posts.server.store.Database;
@@ -99,7 +99,8 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
     backups.tightenExisting();
     context.addServlet(new ServletHolder("backup", new BackupServlet(mapper, backups, realtime.secret())),
         BackupServlet.PATH);
-    IdentityEndpoints.install(context, mapper, sessions, bodies, pusher, realtime, store);
+    IdentityEndpoints.install(context, mapper, sessions, bodies, pusher, realtime,
+        new PostPresencePolicy(store));
     context.addServlet(new ServletHolder("api-not-found", new UnknownApiServlet(mapper)), "/api/*");
     context.setAttribute(ATTRIBUTE, backend);
     context.addEventListener(backend);

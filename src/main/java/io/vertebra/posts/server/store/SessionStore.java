@@ -1,5 +1,6 @@
 package io.vertebra.posts.server.store;
 
+import io.vertebra.kit.identity.SessionRecords;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +14,7 @@ import java.time.Clock;
  * seen at once by every app node sharing the database, and after any restart). A revocation is synced to the
  * disk before it is acknowledged, like a post write.
  */
-public final class SessionStore {
+public final class SessionStore implements SessionRecords {
 
   private final Database db;
   private final Clock clock;
@@ -24,6 +25,7 @@ public final class SessionStore {
   }
 
   /** Records a new session of {@code userId}, valid until {@code expiresAtMillis}. */
+  @Override
   public void create(String sessionId, String userId, long expiresAtMillis) {
     run(c -> {
       try (PreparedStatement p = c.prepareStatement(
@@ -39,6 +41,7 @@ public final class SessionStore {
   }
 
   /** Whether {@code sessionId} of {@code userId} exists, has not expired and was not revoked. */
+  @Override
   public boolean isActive(String sessionId, String userId) {
     return run(c -> {
       try (PreparedStatement p = c.prepareStatement(
@@ -54,11 +57,13 @@ public final class SessionStore {
   }
 
   /** Revokes one session (sign-out). */
+  @Override
   public void revoke(String sessionId) {
     revokeWhere("id = ?", sessionId);
   }
 
   /** Revokes every session of {@code userId} (sign out everywhere); returns how many were active. */
+  @Override
   public int revokeUser(String userId) {
     return revokeWhere("user_id = ?", userId);
   }
@@ -75,6 +80,7 @@ public final class SessionStore {
   }
 
   /** Forgets sessions that expired before {@code beforeMillis}; they can no longer be used anyway. */
+  @Override
   public int purgeExpired(long beforeMillis) {
     return run(c -> {
       try (PreparedStatement p = c.prepareStatement("DELETE FROM sessions WHERE expires_at < ?")) {

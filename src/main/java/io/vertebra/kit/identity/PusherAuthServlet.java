@@ -1,11 +1,10 @@
-package io.vertebra.posts.server.identity;
+package io.vertebra.kit.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pusher.rest.PusherAbstract;
 import com.pusher.rest.data.PresenceUser;
 import io.vertebra.kit.web.ApiException;
 import io.vertebra.kit.web.JsonServlet;
-import io.vertebra.posts.shared.SessionFields;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -47,8 +46,8 @@ public final class PusherAuthServlet extends JsonServlet {
       throw ApiException.forbidden(refusal);
     }
     Map<String, String> info = new LinkedHashMap<>();
-    info.put(SessionFields.NAME, user.name());
-    info.put(SessionFields.COLOR, user.color());
+    info.put(IdentityApi.NAME, user.name());
+    info.put(IdentityApi.COLOR, user.color());
     String auth;
     try {
       auth = pusher.authenticate(socketId, channel, new PresenceUser(user.id(), info));

@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.identity;
+package io.vertebra.kit.identity;
 
 import io.vertebra.kit.files.DurableFiles;
 import io.vertebra.kit.files.OwnerOnly;

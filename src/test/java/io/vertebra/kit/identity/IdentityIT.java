@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.identity;
+package io.vertebra.kit.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.ApiClient.Reply;
+import io.vertebra.posts.server.ApiClient;
 import io.vertebra.testing.TestApp;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.identity;
+package io.vertebra.kit.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

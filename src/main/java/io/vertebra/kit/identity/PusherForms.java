@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.identity;
+package io.vertebra.kit.identity;
 
 import io.vertebra.kit.realtime.SocketIds;
 import io.vertebra.kit.web.ApiException;

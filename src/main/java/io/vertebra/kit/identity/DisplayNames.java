@@ -1,13 +1,12 @@
-package io.vertebra.posts.server.identity;
+package io.vertebra.kit.identity;
 
 import io.vertebra.kit.web.ApiException;
-import io.vertebra.posts.shared.SessionFields;
 import java.text.Normalizer;
 import java.util.Set;
 
 /**
  * The rules for a display name, which every other user sees next to posts and in presence lists: trimmed and in
- * Unicode NFC form, 1 to {@link SessionFields#NAME_MAX_LENGTH} characters, no control characters, no
+ * Unicode NFC form, 1 to {@link IdentityApi#NAME_MAX_LENGTH} characters, no control characters, no
  * bidirectional controls (a right-to-left override in a name reversed the text after it on the page, e.g. a
  * post's date line), and at least one visible character (a name of zero-width spaces or blank fillers would show
  * as nobody).
@@ -25,8 +24,8 @@ final class DisplayNames {
     if (trimmed.isEmpty()) {
       throw invalid("name must not be blank");
     }
-    if (trimmed.length() > SessionFields.NAME_MAX_LENGTH) {
-      throw invalid("name is longer than " + SessionFields.NAME_MAX_LENGTH + " characters");
+    if (trimmed.length() > IdentityApi.NAME_MAX_LENGTH) {
+      throw invalid("name is longer than " + IdentityApi.NAME_MAX_LENGTH + " characters");
     }
     if (trimmed.chars().anyMatch(Character::isISOControl)) {
       throw invalid("name must not contain control characters");
@@ -54,6 +53,6 @@ final class DisplayNames {
   }
 
   private static ApiException invalid(String message) {
-    return ApiException.invalid(SessionFields.NAME, message);
+    return ApiException.invalid(IdentityApi.NAME, message);
   }
 }

@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.identity;
+package io.vertebra.kit.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertebra.kit.web.ApiException;
 import io.vertebra.kit.web.JsonBodies;
 import io.vertebra.kit.web.JsonServlet;
-import io.vertebra.posts.shared.PostApi;
-import io.vertebra.posts.shared.SessionFields;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -43,7 +41,7 @@ public final class SessionServlet extends JsonServlet {
     if (path == null || path.equals("/")) {
       return handlers;
     }
-    if (path.equals(PostApi.SIGN_OUT_EVERYWHERE)) {
+    if (path.equals(IdentityApi.SIGN_OUT_EVERYWHERE)) {
       return everywhere;
     }
     throw ApiException.notFound("No such URL: " + request.getRequestURI());
@@ -55,12 +53,12 @@ public final class SessionServlet extends JsonServlet {
 
   private void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
     ObjectNode body = bodies.readObject(request);
-    JsonNode name = body.get(SessionFields.NAME);
+    JsonNode name = body.get(IdentityApi.NAME);
     if (name == null || name.isNull()) {
-      throw ApiException.invalid(SessionFields.NAME, "name is required");
+      throw ApiException.invalid(IdentityApi.NAME, "name is required");
     }
     if (!name.isTextual()) {
-      throw ApiException.invalid(SessionFields.NAME, "name must be a string");
+      throw ApiException.invalid(IdentityApi.NAME, "name must be a string");
     }
     User user = sessions.signIn(Sessions.validName(name.textValue()), request, response);
     writeJson(response, HttpServletResponse.SC_OK, json(user));
@@ -78,9 +76,9 @@ public final class SessionServlet extends JsonServlet {
 
   private ObjectNode json(User user) {
     ObjectNode node = mapper.createObjectNode();
-    node.put(SessionFields.ID, user.id());
-    node.put(SessionFields.NAME, user.name());
-    node.put(SessionFields.COLOR, user.color());
+    node.put(IdentityApi.ID, user.id());
+    node.put(IdentityApi.NAME, user.name());
+    node.put(IdentityApi.COLOR, user.color());
     return node;
   }
 }

@@ -1,11 +1,10 @@
-package io.vertebra.posts.server.identity;
+package io.vertebra.kit.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pusher.rest.SignatureUtil;
 import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.kit.web.JsonServlet;
-import io.vertebra.posts.shared.SessionFields;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -39,8 +38,8 @@ public final class UserAuthServlet extends JsonServlet {
     ObjectNode userData = mapper.createObjectNode();
     userData.put("id", user.id());
     ObjectNode info = userData.putObject("user_info");
-    info.put(SessionFields.NAME, user.name());
-    info.put(SessionFields.COLOR, user.color());
+    info.put(IdentityApi.NAME, user.name());
+    info.put(IdentityApi.COLOR, user.color());
     String data = mapper.writeValueAsString(userData);
     String signature = SignatureUtil.sign(socketId + "::user::" + data, realtime.secret());
     ObjectNode answer = mapper.createObjectNode();

@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.identity;
+package io.vertebra.kit.identity;
 
 /**
  * One sign-in: a random id (kept server-side, so the session can be revoked) and the user it signed in. The

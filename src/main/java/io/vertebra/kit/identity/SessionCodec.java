@@ -1,9 +1,8 @@
-package io.vertebra.posts.server.identity;
+package io.vertebra.kit.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertebra.posts.shared.SessionFields;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -47,9 +46,9 @@ final class SessionCodec {
     User user = session.user();
     ObjectNode json = mapper.createObjectNode();
     json.put(SESSION, session.id());
-    json.put(SessionFields.ID, user.id());
-    json.put(SessionFields.NAME, user.name());
-    json.put(SessionFields.COLOR, user.color());
+    json.put(IdentityApi.ID, user.id());
+    json.put(IdentityApi.NAME, user.name());
+    json.put(IdentityApi.COLOR, user.color());
     json.put(EXPIRES, clock.millis() + lifetime.toMillis());
     String payload = ENCODER.encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
     return payload + "." + ENCODER.encodeToString(sign(payload));
@@ -75,9 +74,9 @@ final class SessionCodec {
         return Optional.empty();
       }
       String session = json.path(SESSION).asText(null);
-      String id = json.path(SessionFields.ID).asText(null);
-      String name = json.path(SessionFields.NAME).asText(null);
-      String color = json.path(SessionFields.COLOR).asText(null);
+      String id = json.path(IdentityApi.ID).asText(null);
+      String name = json.path(IdentityApi.NAME).asText(null);
+      String color = json.path(IdentityApi.COLOR).asText(null);
       return session == null || id == null || name == null || color == null ? Optional.empty()
           : Optional.of(new Session(session, new User(id, name, color)));
     } catch (IllegalArgumentException | java.io.IOException e) {

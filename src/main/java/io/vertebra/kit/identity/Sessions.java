@@ -1,8 +1,7 @@
-package io.vertebra.posts.server.identity;
+package io.vertebra.kit.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertebra.kit.web.ApiException;
-import io.vertebra.posts.server.store.SessionStore;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Who is signed in: a signed, HttpOnly, SameSite=Lax cookie holding a session id and the user (see
- * {@link SessionCodec}), honoured only while the session is active in the {@link SessionStore}: signing out
+ * {@link SessionCodec}), honoured only while the session is active in the {@link SessionRecords}: signing out
  * revokes it server-side, so a copy of the cookie stops working too. No password system: a user picks a display
  * name and gets a random id and a colour. SameSite keeps other sites' pages from writing with the user's cookie.
  */
@@ -30,11 +29,11 @@ public final class Sessions {
       "#17becf", "#bcbd22", "#ff7f0e", "#393b79", "#637939", "#843c39"};
 
   private final SessionCodec codec;
-  private final SessionStore store;
+  private final SessionRecords store;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  Sessions(SessionCodec codec, SessionStore store, Clock clock) {
+  Sessions(SessionCodec codec, SessionRecords store, Clock clock) {
     this.codec = codec;
     this.store = store;
     this.clock = clock;
@@ -44,7 +43,7 @@ public final class Sessions {
    * Sessions valid for 30 days, signed with {@code secret} ({@code SESSION_SECRET}) or, when it is null, with the key
    * kept in {@code dataDir}.
    */
-  public static Sessions open(String secret, Path dataDir, ObjectMapper mapper, Clock clock, SessionStore store)
+  public static Sessions open(String secret, Path dataDir, ObjectMapper mapper, Clock clock, SessionRecords store)
       throws IOException {
     store.purgeExpired(clock.millis()); // expired sessions are refused anyway; keep the table small
     return new Sessions(new SessionCodec(SessionSecret.load(secret, dataDir), mapper, clock, Duration.ofDays(30)),
