@@ -11,6 +11,10 @@ import io.vertebra.kit.ops.HealthCheck;
 import io.vertebra.kit.ops.MetricSource;
 import io.vertebra.kit.realtime.PusherClients;
 import io.vertebra.kit.realtime.TriggerStats;
+import io.vertebra.kit.store.Backups;
+import io.vertebra.kit.store.Database;
+import io.vertebra.kit.store.DatabaseHealth;
+import io.vertebra.kit.store.SessionStore;
 import io.vertebra.kit.web.ApiException;
 import io.vertebra.kit.web.CrossSiteGuard;
 import io.vertebra.kit.web.JsonBodies;
@@ -19,11 +23,8 @@ import io.vertebra.posts.server.api.BackupServlet;
 import io.vertebra.posts.server.api.ConfigServlet;
 import io.vertebra.posts.server.api.PostsServlet;
 import io.vertebra.posts.server.realtime.PostEventPublisher;
-import io.vertebra.posts.server.store.Backups;
-import io.vertebra.posts.server.store.Database;
-import io.vertebra.posts.server.store.DatabaseHealth;
 import io.vertebra.posts.server.store.PostStore;
-import io.vertebra.posts.server.store.SessionStore;
+import io.vertebra.posts.server.store.PostsDatabase;
 import io.vertebra.posts.shared.PostApi;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
@@ -72,7 +73,7 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
       PostsOptions options) throws IOException {
     OwnerOnly.folder(config.dataDir());
     ObjectMapper mapper = new ObjectMapper();
-    Database database = Database.open(config.databaseUrl(), config.dataDir());
+    Database database = PostsDatabase.open(config.databaseUrl(), config.dataDir());
     Sessions sessions;
     try {
       sessions = Sessions.open(config.sessionSecret(), config.dataDir(), mapper, options.clock(),

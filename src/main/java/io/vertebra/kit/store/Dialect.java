@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.store;
+package io.vertebra.kit.store;
 
 import com.zaxxer.hikari.HikariConfig;
 

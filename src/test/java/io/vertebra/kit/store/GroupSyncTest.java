@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.store;
+package io.vertebra.kit.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

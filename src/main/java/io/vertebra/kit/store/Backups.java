@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.store;
+package io.vertebra.kit.store;
 
 import io.vertebra.kit.files.DurableFiles;
 import io.vertebra.kit.files.OwnerOnly;

@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.store;
+package io.vertebra.kit.store;
 
 import io.vertebra.kit.ops.HealthCheck;
 import io.vertebra.kit.ops.TimedProbe;

@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.store;
+package io.vertebra.kit.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -16,10 +16,13 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * The connection pool to the posts database: a SQLite file under {@code DATA_DIR} by default ({@link Dialect#SQLITE}:
- * every acknowledged write survives a crash), or PostgreSQL from {@code DATABASE_URL}. The schema is created or
- * migrated when it opens; a {@code DATA_DIR} written by an H2-based release is imported first
- * ({@link LegacyH2Import}).
+ * The app's database: a connection pool to a SQLite file under {@code DATA_DIR} by default ({@link Dialect#SQLITE}:
+ * every acknowledged write survives a crash), or to PostgreSQL from {@code DATABASE_URL}. The app's {@link Schema}
+ * is created or migrated when it opens.
+ *
+ * <pre>{@code
+ * Database db = Database.open(config.databaseUrl(), config.dataDir(), schema, Database.BeforeOpen.NOTHING);
+ * }</pre>
  */
 public final class Database implements AutoCloseable {
 
@@ -54,9 +57,11 @@ public final class Database implements AutoCloseable {
    * Opens the database at {@code databaseUrl} (a JDBC URL, or {@code postgres://user:pass@host:port/db}), or the
    * embedded SQLite file in {@code dataDir} when it is null, and brings its schema up to date.
    *
+   * @param schema the app's migration steps
+   * @param beforeOpen run on the SQLite file's path before it is opened (not for PostgreSQL)
    * @throws IllegalArgumentException when {@code databaseUrl} names a database this store does not support
    */
-  public static Database open(String databaseUrl, Path dataDir) {
+  public static Database open(String databaseUrl, Path dataDir, Schema schema, BeforeOpen beforeOpen) {
     HikariConfig config = new HikariConfig();
     if (databaseUrl == null) {
       Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
@@ -65,14 +70,14 @@ public final class Database implements AutoCloseable {
       } catch (IOException e) {
         throw new StoreException("Cannot create the data folder " + file.getParent() + ": " + e.getMessage(), e);
       }
-      LegacyH2Import.importIfPresent(file);
+      beforeOpen.prepare(file);
       config.setJdbcUrl("jdbc:sqlite:" + file);
     } else {
       configureExternal(config, databaseUrl);
     }
     Dialect dialect = Dialect.of(config.getJdbcUrl());
     dialect.configure(config);
-    config.setPoolName("posts-db");
+    config.setPoolName("app-db");
     config.setMaximumPoolSize(10);
     config.setMinimumIdle(2);
     config.setAutoCommit(false);
@@ -82,7 +87,7 @@ public final class Database implements AutoCloseable {
     try {
       Database db = new Database(pool, dialect, dialect == Dialect.SQLITE ? sqliteFile(config.getJdbcUrl()) : null);
       try (Connection c = pool.getConnection()) {
-        Migrations.apply(c, dialect);
+        schema.apply(c, dialect);
       }
       if (db.file != null) {
         // SQLite creates the database with the umask's mode and its -wal and -shm files with the database's.
@@ -92,7 +97,7 @@ public final class Database implements AutoCloseable {
       return db;
     } catch (SQLException | IOException | RuntimeException e) {
       pool.close();
-      throw new StoreException("Cannot prepare the posts database: " + e.getMessage(), e);
+      throw new StoreException("Cannot prepare the database: " + e.getMessage(), e);
     }
   }
 
@@ -101,7 +106,7 @@ public final class Database implements AutoCloseable {
    * them into the database file and syncs that). The store calls it, grouped ({@link GroupSync}), before a write is
    * acknowledged; it makes a commit survive a power loss, not only a crash.
    */
-  void syncCommits() throws IOException {
+  public void syncCommits() throws IOException {
     Path wal = file.resolveSibling(file.getFileName() + "-wal");
     // No WAL: every commit is in the database file already (the last connection closed and checkpointed).
     DurableFiles.syncFile(Files.exists(wal) ? wal : file);
@@ -140,8 +145,8 @@ public final class Database implements AutoCloseable {
     return pool;
   }
 
-  /** A pooled connection with auto-commit off; the caller commits and closes it. */
-  Connection connection() throws SQLException {
+  /** A pooled connection with auto-commit off; the caller commits (or rolls back) and closes it. */
+  public Connection connection() throws SQLException {
     return pool.getConnection();
   }
 
@@ -173,6 +178,27 @@ public final class Database implements AutoCloseable {
   /** What this database needs done differently. */
   Dialect sqlDialect() {
     return dialect;
+  }
+
+  /**
+   * Whether the database takes one writing transaction at a time and leaves syncing its commits to the caller
+   * (SQLite): a store then queues its writers itself and, before acknowledging a write, calls {@link #syncCommits}
+   * through a {@link GroupSync}. False for PostgreSQL, whose commits are durable when they return.
+   */
+  public boolean singleWriter() {
+    return dialect.singleWriter();
+  }
+
+  /**
+   * Runs on the embedded SQLite file's path before the pool opens it, e.g. to import an older release's data into
+   * it (the file does not exist yet the first time).
+   */
+  @FunctionalInterface
+  public interface BeforeOpen {
+    /** Nothing to prepare. */
+    BeforeOpen NOTHING = file -> { };
+
+    void prepare(Path sqliteFile);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.store;
+package io.vertebra.kit.store;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -11,10 +11,10 @@ import java.io.InterruptedIOException;
  *
  * <p>Usage: {@link #committed()} right after each commit, then {@link #awaitDurable} before acknowledging it.
  */
-final class GroupSync {
+public final class GroupSync {
 
   /** Syncs to the disk everything committed so far. */
-  interface Sync {
+  public interface Sync {
     void run() throws IOException;
   }
 
@@ -23,7 +23,7 @@ final class GroupSync {
   private boolean running;
 
   /** Counts a commit that has just happened; returns its ticket for {@link #awaitDurable}. */
-  synchronized long committed() {
+  public synchronized long committed() {
     return ++committed;
   }
 
@@ -32,7 +32,7 @@ final class GroupSync {
    * for every commit counted so far; otherwise it waits for that one to end and checks again. A failed sync makes no
    * one durable: its runner throws, and a waiter runs the next one.
    */
-  void awaitDurable(long ticket, Sync sync) throws IOException {
+  public void awaitDurable(long ticket, Sync sync) throws IOException {
     long covers;
     synchronized (this) {
       while (true) {

@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.store;
+package io.vertebra.kit.store;
 
 import io.vertebra.kit.identity.SessionRecords;
 import java.io.IOException;
@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The durable record of sign-ins, so that signing out really ends a session: a cookie is honoured only while its
@@ -15,6 +16,16 @@ import java.time.Clock;
  * disk before it is acknowledged, like a post write.
  */
 public final class SessionStore implements SessionRecords {
+
+  /** The migration step that creates the table of sign-ins: put it in the app's {@link Schema}. */
+  public static final List<String> TABLES = List.of("""
+      CREATE TABLE sessions (
+        id VARCHAR(64) PRIMARY KEY,
+        user_id VARCHAR(64) NOT NULL,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        revoked_at BIGINT
+      )""", "CREATE INDEX sessions_user ON sessions (user_id)");
 
   private final Database db;
   private final Clock clock;
