@@ -7,12 +7,14 @@ import io.vertebra.channels.channel.ChannelListener;
 import io.vertebra.channels.channel.ChannelRegistry;
 import io.vertebra.channels.channel.ClusterBus;
 import io.vertebra.channels.channel.EventCache;
+import io.vertebra.channels.channel.SubscriptionCounts;
 import io.vertebra.channels.connection.ConnectionRegistry;
 import io.vertebra.channels.limits.AddressQuotas;
 import io.vertebra.channels.limits.Limits;
 import io.vertebra.channels.limits.MemoryAdmission;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The state of the one app this server hosts, shared by the WebSocket side and the HTTP API: credentials, limits,
@@ -51,7 +53,9 @@ public record ChannelsApp(
    */
   public static ChannelsApp create(AppCredentials credentials, Limits limits, ChannelListener listener, Clock clock,
       ScheduledExecutorService scheduler, ClusterBus cluster, ChannelsCounters counters) {
-    ChannelRegistry channels = new ChannelRegistry(listener, cluster);
+    SubscriptionCounts counts = !limits.subscriptionCount() ? SubscriptionCounts.OFF
+        : new SubscriptionCounts(listener, (millis, task) -> scheduler.schedule(task, millis, TimeUnit.MILLISECONDS));
+    ChannelRegistry channels = new ChannelRegistry(listener, cluster, counts);
     ConnectionRegistry connections = new ConnectionRegistry(limits.maxConnections(),
         new AddressQuotas(limits.maxConnectionsPerAddress(), limits.newConnectionsPerAddressPerSecond()),
         new MemoryAdmission(limits.memoryLimitPercent(), Runtime.getRuntime().maxMemory()));
