@@ -12,6 +12,7 @@ import io.vertebra.channels.connection.ConnectionRegistry;
 import io.vertebra.channels.limits.AddressQuotas;
 import io.vertebra.channels.limits.Limits;
 import io.vertebra.channels.limits.MemoryAdmission;
+import io.vertebra.channels.user.Watchlists;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * @param counters running totals for monitoring
  * @param cluster how this node shares traffic with other nodes ({@link ClusterBus#SINGLE_NODE} when alone)
  * @param directory the HTTP API's channel queries (this node's registry, or the cluster's view)
+ * @param watchlists who is signed in, and the watchlist events that tell others (off unless enabled)
  * @param observer the live observer of everything that happens (the debug console), none by default
  */
 public record ChannelsApp(
@@ -39,6 +41,7 @@ public record ChannelsApp(
     ChannelsCounters counters,
     ClusterBus cluster,
     ChannelDirectory directory,
+    Watchlists watchlists,
     ObserverSlot observer) {
 
   /** Builds the state for a single-node app with empty registries. */
@@ -61,6 +64,6 @@ public record ChannelsApp(
         new MemoryAdmission(limits.memoryLimitPercent(), Runtime.getRuntime().maxMemory()));
     return new ChannelsApp(credentials, limits, channels, connections,
         new EventCache(), listener, new SocketAuthenticator(credentials), clock, scheduler, counters,
-        cluster, cluster.directory(channels), new ObserverSlot());
+        cluster, cluster.directory(channels), new Watchlists(limits.watchlistEvents()), new ObserverSlot());
   }
 }

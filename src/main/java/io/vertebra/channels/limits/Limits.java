@@ -33,6 +33,8 @@ import java.util.Map;
  * @param subscriptionCount whether subscribers of non-presence channels are told how many connections are
  *     subscribed ({@code pusher_internal:subscription_count}, and the {@code subscription_count} webhook); off by
  *     default, as on hosted Pusher, where it is an app setting
+ * @param watchlistEvents whether a user signing in with a {@code watchlist} is told when the users on it come
+ *     online and go offline; off by default, an app setting on hosted Pusher too
  */
 public record Limits(
     int maxMessageBytes,
@@ -55,12 +57,13 @@ public record Limits(
     int maxConnectionsPerAddress,
     int newConnectionsPerAddressPerSecond,
     int memoryLimitPercent,
-    boolean subscriptionCount) {
+    boolean subscriptionCount,
+    boolean watchlistEvents) {
 
   /** Hosted Pusher's documented limits, with generous local defaults for what it does not document. */
   public static Limits defaults() {
     return new Limits(10 * 1024, 164, 200, 100, 10, 10_000, 100, 1024, 10, 120, 30, 1_000, 4L * 1024 * 1024,
-        256 * 1024, 1_000, 128, 0, 0, 0, 90, false);
+        256 * 1024, 1_000, 128, 0, 0, 0, 90, false, false);
   }
 
   /**
@@ -91,7 +94,8 @@ public record Limits(
         nonNegative(env, "CHANNELS_MAX_CONNECTIONS_PER_IP", d.maxConnectionsPerAddress),
         nonNegative(env, "CHANNELS_NEW_CONNECTIONS_PER_IP_PER_SECOND", d.newConnectionsPerAddressPerSecond),
         percent(env, "CHANNELS_MEMORY_LIMIT_PERCENT", d.memoryLimitPercent),
-        flag(env, "CHANNELS_SUBSCRIPTION_COUNT", d.subscriptionCount));
+        flag(env, "CHANNELS_SUBSCRIPTION_COUNT", d.subscriptionCount),
+        flag(env, "CHANNELS_WATCHLIST_EVENTS", d.watchlistEvents));
   }
 
   private static boolean flag(Map<String, String> env, String name, boolean fallback) {

@@ -77,6 +77,11 @@ public final class Frames {
         stringify(JSON.createObjectNode().put("subscription_count", count)));
   }
 
+  /** {@code pusher_internal:watchlist_events}: {@code data} is {@code {"events": [...]}}. */
+  public static String watchlistEvents(JsonNode data) {
+    return frame("pusher_internal:watchlist_events", null, stringify(data));
+  }
+
   /** {@code pusher:signin_success} carrying the user data string the client signed in with. */
   public static String signinSuccess(String userData) {
     return frame("pusher:signin_success", null, stringify(JSON.createObjectNode().put("user_data", userData)));
