@@ -79,8 +79,8 @@ class BrowserSuiteIT {
     context.addServlet(new ServletHolder(new SuiteRestServlet()), "/api/*");
     context.addServlet(new ServletHolder(new PusherJsScript()), "/vendor/pusher.js");
     ChannelsServer.install(context, APP, ChannelsOptions.defaults());
-    context.addServlet(new ServletHolder(new EncryptedChannelAuth(PUSHER)), "/pusher/auth");
-    context.addServlet(new ServletHolder(new TriggerSecret(PUSHER)), "/realtime/trigger-secret");
+    context.addServlet(new ServletHolder(new EncryptedChannelApp(PUSHER)), "/pusher/auth");
+    context.addServlet(new ServletHolder(new EncryptedChannelApp(PUSHER)), "/realtime/trigger-secret");
     context.addServlet(new ServletHolder(new HostPage()), "");
     context.addServlet(new ServletHolder(new DefaultServlet()), "/");
     server.setHandler(context);
@@ -150,38 +150,30 @@ class BrowserSuiteIT {
   }
 
   /**
-   * The app's channel authorization for the encrypted channel: pusher-http-java signs it and adds the channel's
-   * shared secret, derived from the master key (the channels server never sees either).
+   * The app's side of the encrypted channel, with its pusher-http-java client created with the master key:
+   * {@code /pusher/auth} signs the subscription and adds the channel's shared secret, derived from the master key;
+   * {@code /realtime/trigger-secret} triggers an event, which pusher-http-java encrypts before it reaches the
+   * server. The channels server sees neither key.
    */
-  private static final class EncryptedChannelAuth extends HttpServlet {
+  private static final class EncryptedChannelApp extends HttpServlet {
     private final transient Pusher pusher;
 
-    EncryptedChannelAuth(Pusher pusher) {
+    EncryptedChannelApp(Pusher pusher) {
       this.pusher = pusher;
     }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-      String channel = req.getParameter("channel_name");
-      if (!"private-encrypted-suite".equals(channel)) {
-        resp.sendError(403);
+      if (req.getServletPath().equals("/pusher/auth")) {
+        String channel = req.getParameter("channel_name");
+        if (!"private-encrypted-suite".equals(channel)) {
+          resp.sendError(403);
+          return;
+        }
+        resp.setContentType("application/json");
+        resp.getWriter().write(pusher.authenticate(req.getParameter("socket_id"), channel));
         return;
       }
-      resp.setContentType("application/json");
-      resp.getWriter().write(pusher.authenticate(req.getParameter("socket_id"), channel));
-    }
-  }
-
-  /** Triggers the encrypted event through pusher-http-java, which encrypts it before it reaches the server. */
-  private static final class TriggerSecret extends HttpServlet {
-    private final transient Pusher pusher;
-
-    TriggerSecret(Pusher pusher) {
-      this.pusher = pusher;
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
       Result result = pusher.trigger("private-encrypted-suite", "secret", Map.of("message", "for your eyes only"));
       resp.setStatus(result.getStatus() == Result.Status.SUCCESS ? 204 : 502);
       if (result.getStatus() != Result.Status.SUCCESS) {

@@ -1,5 +1,6 @@
 package io.vertebra.framework.realtime.pusher;
 
+import io.vertebra.framework.core.Defer;
 import io.vertebra.framework.realtime.ConnectionState;
 import io.vertebra.framework.realtime.RealtimeBackend;
 import java.util.ArrayList;
@@ -146,8 +147,9 @@ public final class PusherJsBackend implements RealtimeBackend {
 
   private PusherBinding bindChannel(String name) {
     if (!canSubscribe(name, pusher.canDecrypt())) {
-      // The plain build throws from subscribe(); say what to change, as pusher-js reports its own auth failures.
-      emit(name, "pusher:subscription_error", encryptionUnavailable());
+      // The plain build throws from subscribe(); say what to change, as pusher-js reports its own auth failures:
+      // later, so that listeners bound right after subscribing hear it.
+      Defer.run(() -> emit(name, "pusher:subscription_error", encryptionUnavailable()));
       return null;
     }
     return pusher.subscribe(name).bindGlobal((event, data) -> {
