@@ -6,6 +6,7 @@ import io.vertebra.channels.console.ConsoleBackend;
 import io.vertebra.kit.config.ChannelsCredentials;
 import io.vertebra.kit.config.Config;
 import io.vertebra.kit.config.RealtimeSettings;
+import io.vertebra.kit.identity.IdentityApi;
 import io.vertebra.kit.identity.IdentityEndpoints;
 import io.vertebra.kit.ops.RequestMetrics;
 import io.vertebra.kit.web.AllowedHosts;
@@ -126,10 +127,14 @@ public final class AppServer implements AutoCloseable {
     return new AppServer(server, connector, realtime, channels, posts);
   }
 
-  /** Body limits by path: pusher-js's small forms, the channels HTTP API's and the console's own limit. */
+  /**
+   * Body limits by path: pusher-js's small forms, the sign-in (a display name: anyone may send it, so it gets
+   * the least), the channels HTTP API's and the console's own limit.
+   */
   private static List<BodyGate.Limit> bodyLimits(Config config) {
     int channels = config.channels().limits().maxRequestBytes();
     return List.of(new BodyGate.Limit("/pusher/", IdentityEndpoints.MAX_FORM_BYTES),
+        new BodyGate.Limit(IdentityApi.SESSION_PATH, IdentityEndpoints.MAX_FORM_BYTES),
         new BodyGate.Limit("/apps/", channels), new BodyGate.Limit("/console/", channels));
   }
 
