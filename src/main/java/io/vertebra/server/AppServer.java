@@ -141,11 +141,15 @@ public final class AppServer implements AutoCloseable {
     }
   }
 
-  /** Body limits by path: pusher-js's small forms, the channels HTTP API's and the console's own limit. */
+  /**
+   * Body limits by path: pusher-js's small forms, the sign-in (a display name: anyone may send it, so it gets
+   * the least), the channels HTTP API's and the console's own limit.
+   */
   private static List<BodyGate.Limit> bodyLimits(Config config) {
     int channels = config.channels().limits().maxRequestBytes();
-    return List.of(new BodyGate.Limit("/pusher/", IdentityEndpoints.MAX_FORM_BYTES), new BodyGate.Limit("/apps/", channels),
-        new BodyGate.Limit("/console/", channels));
+    return List.of(new BodyGate.Limit("/pusher/", IdentityEndpoints.MAX_FORM_BYTES),
+        new BodyGate.Limit(PostApi.SESSION_PATH, IdentityEndpoints.MAX_FORM_BYTES),
+        new BodyGate.Limit("/apps/", channels), new BodyGate.Limit("/console/", channels));
   }
 
   /** The web app folder (compiled clients, pusher-js), or null when none was built (the console then has no client). */
