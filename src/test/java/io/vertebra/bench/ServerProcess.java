@@ -36,7 +36,7 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code command} with {@code env} added and waits (up to 60 s) for an output line containing
+   * Starts {@code command} with {@code env} added and waits (up to 120 s) for an output line containing
    * {@code readyText}; the rest of its output is discarded but for the last lines, which a start that never became
    * ready reports together with the server's threads.
    */
@@ -62,7 +62,9 @@ public final class ServerProcess implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     try {
-      ready.get(60, TimeUnit.SECONDS);
+      // A bound on starting, not a measured figure: a JVM needs a few CPU-seconds to start this jar, and at a load
+      // of 25 on two cores (CI beside other builds) that took over 60 s (CrashSafetyIT's restarts).
+      ready.get(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       String threads = server.isAlive() ? server.threadDump() : "(the process had exited)";
       server.close();
