@@ -11,16 +11,21 @@ import io.vertebra.posts.shared.PostApi;
 import io.vertebra.web.AllowedHosts;
 import io.vertebra.web.BodyGate;
 import io.vertebra.web.ClientLimit;
+import io.vertebra.web.ClientRate;
 import io.vertebra.web.HostCheck;
 import io.vertebra.web.JsonErrorHandler;
 import io.vertebra.web.OriginPolicy;
 import io.vertebra.web.SecurityHeaders;
 import io.vertebra.web.WebCompression;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.resource.Resource;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -94,6 +99,7 @@ public final class AppServer implements AutoCloseable {
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
       posts = PostsBackend.install(context, config, realtime);
+      limitSignIns(context, config.http().signInsPerClient());
       StaticFiles.install(context, config.webDir());
     }
     // The realtime debug console (/console, docs/console.md): says so when the realtime service is external.
@@ -122,6 +128,17 @@ public final class AppServer implements AutoCloseable {
     server.setStopTimeout(STOP_TIMEOUT_MS);
     server.start();
     return new AppServer(server, connector, realtime, channels, posts);
+  }
+
+  /**
+   * Each sign-in makes a new identity: one client may make only so many (SIGN_INS_PER_CLIENT at once, as many
+   * more per hour), so it cannot fill a post's presence channel with throw-away users (issue 21).
+   */
+  private static void limitSignIns(ServletContextHandler context, int perClient) {
+    if (perClient > 0) {
+      context.addFilter(new FilterHolder(new ClientRate("POST", "sign-ins", perClient, Duration.ofHours(1))),
+          PostApi.SESSION_PATH + "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
   }
 
   /**
