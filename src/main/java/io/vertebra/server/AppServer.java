@@ -12,6 +12,7 @@ import io.vertebra.kit.ops.RequestMetrics;
 import io.vertebra.kit.web.AllowedHosts;
 import io.vertebra.kit.web.BodyGate;
 import io.vertebra.kit.web.ClientLimit;
+import io.vertebra.kit.web.ClientRate;
 import io.vertebra.kit.web.HostCheck;
 import io.vertebra.kit.web.JsonErrorHandler;
 import io.vertebra.kit.web.OriginPolicy;
@@ -19,8 +20,12 @@ import io.vertebra.kit.web.SecurityHeaders;
 import io.vertebra.kit.web.WebCompression;
 import io.vertebra.posts.server.PostsBackend;
 import io.vertebra.posts.server.PostsOptions;
+import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -97,6 +102,7 @@ public final class AppServer implements AutoCloseable {
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
       posts = PostsBackend.install(context, config, realtime);
+      limitSignIns(context, config.http().signInsPerClient());
       StaticFiles.install(context, config.webDir());
     }
     // The realtime debug console (/console, docs/console.md): says so when the realtime service is external.
@@ -125,6 +131,17 @@ public final class AppServer implements AutoCloseable {
     server.setStopTimeout(STOP_TIMEOUT_MS);
     server.start();
     return new AppServer(server, connector, realtime, channels, posts);
+  }
+
+  /**
+   * Each sign-in makes a new identity: one client may make only so many (SIGN_INS_PER_CLIENT at once, as many
+   * more per hour), so it cannot fill a post's presence channel with throw-away users (issue 21).
+   */
+  private static void limitSignIns(ServletContextHandler context, int perClient) {
+    if (perClient > 0) {
+      context.addFilter(new FilterHolder(new ClientRate("POST", "sign-ins", perClient, Duration.ofHours(1))),
+          IdentityApi.SESSION_PATH + "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
   }
 
   /**
