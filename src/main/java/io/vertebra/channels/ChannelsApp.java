@@ -11,6 +11,7 @@ import io.vertebra.channels.connection.ConnectionRegistry;
 import io.vertebra.channels.limits.AddressQuotas;
 import io.vertebra.channels.limits.Limits;
 import io.vertebra.channels.limits.MemoryAdmission;
+import io.vertebra.channels.limits.RequestBudget;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -23,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param cluster how this node shares traffic with other nodes ({@link ClusterBus#SINGLE_NODE} when alone)
  * @param directory the HTTP API's channel queries (this node's registry, or the cluster's view)
  * @param observer the live observer of everything that happens (the debug console), none by default
+ * @param apiBudget the app's HTTP API requests per second ({@code CHANNELS_API_REQUESTS_PER_SECOND})
  */
 public record ChannelsApp(
     AppCredentials credentials,
@@ -37,7 +39,8 @@ public record ChannelsApp(
     ChannelsCounters counters,
     ClusterBus cluster,
     ChannelDirectory directory,
-    ObserverSlot observer) {
+    ObserverSlot observer,
+    RequestBudget apiBudget) {
 
   /** Builds the state for a single-node app with empty registries. */
   public static ChannelsApp create(AppCredentials credentials, Limits limits, ChannelListener listener, Clock clock,
@@ -57,6 +60,7 @@ public record ChannelsApp(
         new MemoryAdmission(limits.memoryLimitPercent(), Runtime.getRuntime().maxMemory()));
     return new ChannelsApp(credentials, limits, channels, connections,
         new EventCache(), listener, new SocketAuthenticator(credentials), clock, scheduler, counters,
-        cluster, cluster.directory(channels), new ObserverSlot());
+        cluster, cluster.directory(channels), new ObserverSlot(),
+        new RequestBudget(limits.apiRequestsPerSecond(), System.nanoTime()));
   }
 }

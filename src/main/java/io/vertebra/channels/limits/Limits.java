@@ -30,6 +30,8 @@ import java.util.Map;
  *     get 4301, and clients retry after a back-off); 0 = no limit
  * @param memoryLimitPercent share of the maximum heap, in percent, that the heap after a collection may fill before
  *     new connections are refused with 4100 ({@link MemoryAdmission}); 0 = never refuse
+ * @param apiRequestsPerSecond signed HTTP API requests the app may make per second (more get 429 and
+ *     {@code Retry-After}; {@link RequestBudget}); 0 = no limit
  */
 public record Limits(
     int maxMessageBytes,
@@ -51,12 +53,13 @@ public record Limits(
     int authorizationTimeoutSeconds,
     int maxConnectionsPerAddress,
     int newConnectionsPerAddressPerSecond,
-    int memoryLimitPercent) {
+    int memoryLimitPercent,
+    int apiRequestsPerSecond) {
 
   /** Hosted Pusher's documented limits, with generous local defaults for what it does not document. */
   public static Limits defaults() {
     return new Limits(10 * 1024, 164, 200, 100, 10, 10_000, 100, 1024, 10, 120, 30, 1_000, 4L * 1024 * 1024,
-        256 * 1024, 1_000, 128, 0, 0, 0, 90);
+        256 * 1024, 1_000, 128, 0, 0, 0, 90, 0);
   }
 
   /**
@@ -86,7 +89,8 @@ public record Limits(
         nonNegative(env, "CHANNELS_AUTHORIZATION_TIMEOUT", d.authorizationTimeoutSeconds),
         nonNegative(env, "CHANNELS_MAX_CONNECTIONS_PER_IP", d.maxConnectionsPerAddress),
         nonNegative(env, "CHANNELS_NEW_CONNECTIONS_PER_IP_PER_SECOND", d.newConnectionsPerAddressPerSecond),
-        percent(env, "CHANNELS_MEMORY_LIMIT_PERCENT", d.memoryLimitPercent));
+        percent(env, "CHANNELS_MEMORY_LIMIT_PERCENT", d.memoryLimitPercent),
+        nonNegative(env, "CHANNELS_API_REQUESTS_PER_SECOND", d.apiRequestsPerSecond));
   }
 
   private static int percent(Map<String, String> env, String name, int fallback) {
