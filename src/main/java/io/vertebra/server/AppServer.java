@@ -13,11 +13,16 @@ import io.vertebra.web.ClientLimit;
 import io.vertebra.web.HostCheck;
 import io.vertebra.web.JsonErrorHandler;
 import io.vertebra.web.OriginPolicy;
+import io.vertebra.web.ProxyForwarding;
 import io.vertebra.web.SecurityHeaders;
 import io.vertebra.web.WebCompression;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.resource.Resource;
 import java.util.List;
@@ -53,10 +58,12 @@ public final class AppServer implements AutoCloseable {
   private final RealtimeSettings realtime;
   private final ChannelsServer channels;
   private final PostsBackend posts;
+  private final boolean tls;
 
   private AppServer(Server server, ServerConnector connector, RealtimeSettings realtime, ChannelsServer channels,
-      PostsBackend posts) {
+      PostsBackend posts, boolean tls) {
     this.server = server;
+    this.tls = tls;
     this.connector = connector;
     this.realtime = realtime;
     this.channels = channels;
@@ -66,7 +73,7 @@ public final class AppServer implements AutoCloseable {
   /** Starts a server for {@code config}; returns once it accepts connections. */
   public static AppServer start(Config config, Mode mode) throws Exception {
     Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    ServerConnector connector = connector(server, config);
     connector.setHost(config.host());
     connector.setPort(config.port());
     connector.setAcceptQueueSize(ACCEPT_QUEUE);
@@ -75,9 +82,12 @@ public final class AppServer implements AutoCloseable {
     connector.open();
 
     boolean embeddedChannels = mode == Mode.CHANNELS || !config.externalRealtime();
-    RealtimeSettings realtime = embeddedChannels
-        ? RealtimeSettings.embedded(ChannelsCredentials.load(config), config.host(), connector.getLocalPort())
-        : RealtimeSettings.external(config);
+    ServerConnector internal = mode == Mode.SERVE && embeddedChannels && config.tls() != null
+        ? loopbackConnector(server) : null;
+    RealtimeSettings realtime = !embeddedChannels ? RealtimeSettings.external(config)
+        : internal != null ? RealtimeSettings.embedded(ChannelsCredentials.load(config), "127.0.0.1",
+            internal.getLocalPort())
+        : RealtimeSettings.embedded(ChannelsCredentials.load(config), config.host(), connector.getLocalPort());
 
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
@@ -120,7 +130,45 @@ public final class AppServer implements AutoCloseable {
     server.setStopAtShutdown(true);
     server.setStopTimeout(STOP_TIMEOUT_MS);
     server.start();
-    return new AppServer(server, connector, realtime, channels, posts);
+    return new AppServer(server, connector, realtime, channels, posts, config.tls() != null);
+  }
+
+  /**
+   * The one connector: plain HTTP, or TLS with the PEM identity of TLS_CERT/TLS_KEY; either way forwarding headers
+   * are believed from TRUSTED_PROXIES only.
+   */
+  private static ServerConnector connector(Server server, Config config) {
+    HttpConfiguration http = new HttpConfiguration();
+    if (config.tls() != null) {
+      SecureRequestCustomizer secure = new SecureRequestCustomizer();
+      secure.setSniHostCheck(false); // ALLOWED_HOSTS decides which names are served, with a JSON answer
+      http.addCustomizer(secure);
+    }
+    if (config.trustedProxies().enabled()) {
+      http.addCustomizer(new ProxyForwarding(config.trustedProxies()));
+    }
+    HttpConnectionFactory plain = new HttpConnectionFactory(http);
+    if (config.tls() == null) {
+      return new ServerConnector(server, plain);
+    }
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setKeyStore(config.tls().keyStore());
+    ssl.setKeyStorePassword(config.tls().password());
+    ssl.setKeyManagerPassword(config.tls().password());
+    return new ServerConnector(server, ssl, plain);
+  }
+
+  /**
+   * With in-process TLS, the app's own pusher-http-java reaches the embedded channels server over plain HTTP on a
+   * loopback port of its own: the certificate names the public host, not 127.0.0.1.
+   */
+  private static ServerConnector loopbackConnector(Server server) throws java.io.IOException {
+    ServerConnector internal = new ServerConnector(server);
+    internal.setHost("127.0.0.1");
+    internal.setPort(0);
+    server.addConnector(internal);
+    internal.open();
+    return internal;
   }
 
   /** Body limits by path: pusher-js's small forms, the channels HTTP API's and the console's own limit. */
@@ -162,7 +210,7 @@ public final class AppServer implements AutoCloseable {
   /** The base URL of this server, without a trailing slash. */
   public String baseUrl() {
     String host = connector.getHost();
-    return "http://" + (host == null || host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port();
+    return (tls ? "https://" : "http://") + (host == null || host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port();
   }
 
   /** Blocks until the server stops. */
