@@ -115,7 +115,7 @@ public final class AppServer implements AutoCloseable {
     RequestMetrics requests = new RequestMetrics(new SecurityHeaders(new HostCheck(new ClientLimit(new BodyGate(
         WebCompression.around(context), bodyLimits(config), PostsOptions.defaults().maxBodyBytes(),
         config.http().bodyTimeoutMillis()), config.http().maxRequestsPerClient(), probes),
-        AllowedHosts.of(config.allowedHosts(), config.host()), probes)));
+        allowedHosts(config, realtime), probes)));
     Operations.install(context, mode, realtime, channels, posts, requests);
     // Jetty's own refusals (unparsable requests, sendError) answer in the same JSON error contract as the APIs.
     server.setErrorHandler(new JsonErrorHandler());
@@ -169,6 +169,15 @@ public final class AppServer implements AutoCloseable {
     server.addConnector(internal);
     internal.open();
     return internal;
+  }
+
+  /**
+   * ALLOWED_HOSTS, plus the address the app's own pusher-http-java gives as Host when it triggers on the embedded
+   * channels server (127.0.0.1 or the bind address): naming a loopback address opens nothing to DNS rebinding.
+   */
+  private static AllowedHosts allowedHosts(Config config, RealtimeSettings realtime) {
+    AllowedHosts hosts = AllowedHosts.of(config.allowedHosts(), config.host());
+    return realtime.embedded() ? hosts.and(realtime.apiHost()) : hosts;
   }
 
   /** Body limits by path: pusher-js's small forms, the channels HTTP API's and the console's own limit. */

@@ -63,6 +63,28 @@ class TrustedProxiesIT {
   }
 
   @Test
+  void withOnlyThePublicNameAllowedTheAppsOwnTriggersStillReachItsChannelsServer() throws Exception {
+    try (TestApp app = TestApp.serve(Map.of("TRUSTED_PROXIES", "127.0.0.1", "ALLOWED_HOSTS", "app.example.com"))) {
+      app.start();
+      ApiClient client = new ApiClient(app.baseUrl());
+      assertEquals(421, client.send("GET", "/api/config", null, "X-Forwarded-Host", "other.example").status());
+      // Only the host: a Secure cookie would not come back over this test's plain HTTP.
+      String[] publicName = {"X-Forwarded-Host", "app.example.com"};
+      assertEquals(200, client.send("POST", "/api/session", "{\"name\":\"Ann\"}", publicName).status());
+      int port = app.server().port();
+      try (RawSocket socket = established(RawSocket.openWith(Map.of("X-Forwarded-Host", "app.example.com"), port,
+          "/app/" + app.server().realtime().key() + "?protocol=7"))) {
+        socket.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"posts\"}}");
+        assertNotNull(socket.next("pusher_internal:subscription_succeeded", 5_000));
+        ApiClient.Reply created = client.send("POST", "/api/posts", "{\"title\":\"t\",\"body\":\"b\"}",
+            publicName);
+        assertEquals(201, created.status(), created.toString());
+        assertNotNull(socket.next("post:create", 10_000), "the app's trigger (to 127.0.0.1) was not refused");
+      }
+    }
+  }
+
+  @Test
   void forgedForwardingHeadersFromAnUntrustedAddressAreIgnored() throws Exception {
     try (TestApp app = TestApp.serve(Map.of("TRUSTED_PROXIES", "10.9.9.9",
         "CHANNELS_MAX_CONNECTIONS_PER_IP", "1"))) {
