@@ -7,15 +7,19 @@ import io.vertebra.ops.RequestMetrics;
 import io.vertebra.posts.server.PostsBackend;
 import io.vertebra.posts.server.PostsOptions;
 import io.vertebra.posts.server.identity.IdentityEndpoints;
+import io.vertebra.posts.shared.PostApi;
 import io.vertebra.web.AllowedHosts;
 import io.vertebra.web.BodyGate;
 import io.vertebra.web.ClientLimit;
+import io.vertebra.web.ClientRate;
 import io.vertebra.web.HostCheck;
 import io.vertebra.web.JsonErrorHandler;
 import io.vertebra.web.OriginPolicy;
 import io.vertebra.web.ProxyForwarding;
 import io.vertebra.web.SecurityHeaders;
 import io.vertebra.web.WebCompression;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -25,6 +29,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.resource.Resource;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -103,6 +109,7 @@ public final class AppServer implements AutoCloseable {
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
       posts = PostsBackend.install(context, config, realtime);
+      limitSignIns(context, config.http().signInsPerClient());
       StaticFiles.install(context, config.webDir());
     }
     // The realtime debug console (/console, docs/console.md): says so when the realtime service is external.
@@ -180,11 +187,26 @@ public final class AppServer implements AutoCloseable {
     return realtime.embedded() ? hosts.and(realtime.apiHost()) : hosts;
   }
 
-  /** Body limits by path: pusher-js's small forms, the channels HTTP API's and the console's own limit. */
+  /**
+   * Each sign-in makes a new identity: one client may make only so many (SIGN_INS_PER_CLIENT at once, as many
+   * more per hour), so it cannot fill a post's presence channel with throw-away users (issue 21).
+   */
+  private static void limitSignIns(ServletContextHandler context, int perClient) {
+    if (perClient > 0) {
+      context.addFilter(new FilterHolder(new ClientRate("POST", "sign-ins", perClient, Duration.ofHours(1))),
+          PostApi.SESSION_PATH + "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
+  }
+
+  /**
+   * Body limits by path: pusher-js's small forms, the sign-in (a display name: anyone may send it, so it gets
+   * the least), the channels HTTP API's and the console's own limit.
+   */
   private static List<BodyGate.Limit> bodyLimits(Config config) {
     int channels = config.channels().limits().maxRequestBytes();
-    return List.of(new BodyGate.Limit("/pusher/", IdentityEndpoints.MAX_FORM_BYTES), new BodyGate.Limit("/apps/", channels),
-        new BodyGate.Limit("/console/", channels));
+    return List.of(new BodyGate.Limit("/pusher/", IdentityEndpoints.MAX_FORM_BYTES),
+        new BodyGate.Limit(PostApi.SESSION_PATH, IdentityEndpoints.MAX_FORM_BYTES),
+        new BodyGate.Limit("/apps/", channels), new BodyGate.Limit("/console/", channels));
   }
 
   /** The web app folder (compiled clients, pusher-js), or null when none was built (the console then has no client). */

@@ -43,6 +43,16 @@ class LimitsTest {
   }
 
   @Test
+  void subscriptionCountingIsOffByDefaultAndTakesTrueOrFalse() {
+    assertEquals(false, Limits.defaults().subscriptionCount(), "an app setting that hosted Pusher leaves off");
+    assertEquals(true, Limits.from(Map.of("CHANNELS_SUBSCRIPTION_COUNT", " TRUE ")).subscriptionCount());
+    assertEquals(false, Limits.from(Map.of("CHANNELS_SUBSCRIPTION_COUNT", "false")).subscriptionCount());
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> Limits.from(Map.of("CHANNELS_SUBSCRIPTION_COUNT", "yes please")));
+    assertEquals("CHANNELS_SUBSCRIPTION_COUNT must be true or false, got 'yes please'", e.getMessage());
+  }
+
+  @Test
   void theApiRequestLimitIsOffByDefaultAndTakesZeroOrAWholeNumber() {
     assertEquals(0, Limits.defaults().apiRequestsPerSecond());
     assertEquals(50, Limits.from(Map.of("CHANNELS_API_REQUESTS_PER_SECOND", "50")).apiRequestsPerSecond());
