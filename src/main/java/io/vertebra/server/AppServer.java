@@ -241,7 +241,8 @@ public final class AppServer implements AutoCloseable {
   /** The base URL of this server, without a trailing slash. */
   public String baseUrl() {
     String host = connector.getHost();
-    return (tls ? "https://" : "http://") + (host == null || host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port();
+    String reachable = host == null || host.equals("0.0.0.0") ? "127.0.0.1" : host;
+    return (tls ? "https://" : "http://") + reachable + ":" + port();
   }
 
   /** Blocks until the server stops. */
