@@ -12,6 +12,7 @@ import io.vertebra.channels.connection.ConnectionRegistry;
 import io.vertebra.channels.limits.AddressQuotas;
 import io.vertebra.channels.limits.Limits;
 import io.vertebra.channels.limits.MemoryAdmission;
+import io.vertebra.channels.limits.RequestBudget;
 import io.vertebra.channels.user.Watchlists;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
  * @param directory the HTTP API's channel queries (this node's registry, or the cluster's view)
  * @param watchlists who is signed in, and the watchlist events that tell others (off unless enabled)
  * @param observer the live observer of everything that happens (the debug console), none by default
+ * @param apiBudget the app's HTTP API requests per second ({@code CHANNELS_API_REQUESTS_PER_SECOND})
  */
 public record ChannelsApp(
     AppCredentials credentials,
@@ -42,7 +44,8 @@ public record ChannelsApp(
     ClusterBus cluster,
     ChannelDirectory directory,
     Watchlists watchlists,
-    ObserverSlot observer) {
+    ObserverSlot observer,
+    RequestBudget apiBudget) {
 
   /** Builds the state for a single-node app with empty registries. */
   public static ChannelsApp create(AppCredentials credentials, Limits limits, ChannelListener listener, Clock clock,
@@ -64,6 +67,7 @@ public record ChannelsApp(
         new MemoryAdmission(limits.memoryLimitPercent(), Runtime.getRuntime().maxMemory()));
     return new ChannelsApp(credentials, limits, channels, connections,
         new EventCache(), listener, new SocketAuthenticator(credentials), clock, scheduler, counters,
-        cluster, cluster.directory(channels), new Watchlists(limits.watchlistEvents()), new ObserverSlot());
+        cluster, cluster.directory(channels), new Watchlists(limits.watchlistEvents()), new ObserverSlot(),
+        new RequestBudget(limits.apiRequestsPerSecond(), System.nanoTime()));
   }
 }

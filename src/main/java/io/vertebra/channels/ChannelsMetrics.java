@@ -63,8 +63,11 @@ public final class ChannelsMetrics implements MetricSource {
     byCode(out.counter("vertebra_channels_protocol_errors_total",
         "pusher:error messages sent to clients, by protocol code (\"none\" when the protocol has no code)."),
         c.clientErrorsByCode);
-    byCode(out.counter("vertebra_channels_api_requests_total", "HTTP API requests, by response status code."),
-        c.apiResponses);
+    byCode(out.counter("vertebra_channels_api_requests_total", "HTTP API requests, by response status code "
+        + "(429: over CHANNELS_API_REQUESTS_PER_SECOND)."), c.apiResponses);
+    out.gauge("vertebra_channels_api_requests_per_second_limit",
+        "Signed HTTP API requests the app may make per second (CHANNELS_API_REQUESTS_PER_SECOND; 0 = no limit).")
+        .sample(app.apiBudget().perSecond());
     out.counter("vertebra_channels_cluster_errors_total",
         "Failed or dropped cluster (Redis) operations; always 0 on a node that is not clustered.")
         .sample(c.clusterErrors.sum());

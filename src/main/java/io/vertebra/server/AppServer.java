@@ -16,6 +16,7 @@ import io.vertebra.kit.web.ClientRate;
 import io.vertebra.kit.web.HostCheck;
 import io.vertebra.kit.web.JsonErrorHandler;
 import io.vertebra.kit.web.OriginPolicy;
+import io.vertebra.kit.web.ProxyForwarding;
 import io.vertebra.kit.web.SecurityHeaders;
 import io.vertebra.kit.web.WebCompression;
 import io.vertebra.posts.server.PostsBackend;
@@ -27,8 +28,12 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.resource.Resource;
 
@@ -62,10 +67,12 @@ public final class AppServer implements AutoCloseable {
   private final RealtimeSettings realtime;
   private final ChannelsServer channels;
   private final PostsBackend posts;
+  private final boolean tls;
 
   private AppServer(Server server, ServerConnector connector, RealtimeSettings realtime, ChannelsServer channels,
-      PostsBackend posts) {
+      PostsBackend posts, boolean tls) {
     this.server = server;
+    this.tls = tls;
     this.connector = connector;
     this.realtime = realtime;
     this.channels = channels;
@@ -75,7 +82,7 @@ public final class AppServer implements AutoCloseable {
   /** Starts a server for {@code config}; returns once it accepts connections. */
   public static AppServer start(Config config, Mode mode) throws Exception {
     Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    ServerConnector connector = connector(server, config);
     connector.setHost(config.host());
     connector.setPort(config.port());
     connector.setAcceptQueueSize(ACCEPT_QUEUE);
@@ -84,9 +91,12 @@ public final class AppServer implements AutoCloseable {
     connector.open();
 
     boolean embeddedChannels = mode == Mode.CHANNELS || !config.externalRealtime();
-    RealtimeSettings realtime = embeddedChannels
-        ? RealtimeSettings.embedded(ChannelsCredentials.load(config), config.host(), connector.getLocalPort())
-        : RealtimeSettings.external(config);
+    ServerConnector internal = mode == Mode.SERVE && embeddedChannels && config.tls() != null
+        ? loopbackConnector(server) : null;
+    RealtimeSettings realtime = !embeddedChannels ? RealtimeSettings.external(config)
+        : internal != null ? RealtimeSettings.embedded(ChannelsCredentials.load(config), "127.0.0.1",
+            internal.getLocalPort())
+        : RealtimeSettings.embedded(ChannelsCredentials.load(config), config.host(), connector.getLocalPort());
 
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
@@ -115,7 +125,7 @@ public final class AppServer implements AutoCloseable {
     RequestMetrics requests = new RequestMetrics(new SecurityHeaders(new HostCheck(new ClientLimit(new BodyGate(
         WebCompression.around(context), bodyLimits(config), PostsOptions.defaults().maxBodyBytes(),
         config.http().bodyTimeoutMillis()), config.http().maxRequestsPerClient(), probes),
-        AllowedHosts.of(config.allowedHosts(), config.host()), probes)));
+        allowedHosts(config, realtime), probes)));
     Operations.install(context, mode, realtime, channels, posts, requests);
     // Jetty's own refusals (unparsable requests, sendError) answer in the same JSON error contract as the APIs.
     server.setErrorHandler(new JsonErrorHandler());
@@ -130,7 +140,54 @@ public final class AppServer implements AutoCloseable {
     server.setStopAtShutdown(true);
     server.setStopTimeout(STOP_TIMEOUT_MS);
     server.start();
-    return new AppServer(server, connector, realtime, channels, posts);
+    return new AppServer(server, connector, realtime, channels, posts, config.tls() != null);
+  }
+
+  /**
+   * The one connector: plain HTTP, or TLS with the PEM identity of TLS_CERT/TLS_KEY; either way forwarding headers
+   * are believed from TRUSTED_PROXIES only.
+   */
+  private static ServerConnector connector(Server server, Config config) {
+    HttpConfiguration http = new HttpConfiguration();
+    if (config.tls() != null) {
+      SecureRequestCustomizer secure = new SecureRequestCustomizer();
+      secure.setSniHostCheck(false); // ALLOWED_HOSTS decides which names are served, with a JSON answer
+      http.addCustomizer(secure);
+    }
+    if (config.trustedProxies().enabled()) {
+      http.addCustomizer(new ProxyForwarding(config.trustedProxies()));
+    }
+    HttpConnectionFactory plain = new HttpConnectionFactory(http);
+    if (config.tls() == null) {
+      return new ServerConnector(server, plain);
+    }
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setKeyStore(config.tls().keyStore());
+    ssl.setKeyStorePassword(config.tls().password());
+    ssl.setKeyManagerPassword(config.tls().password());
+    return new ServerConnector(server, ssl, plain);
+  }
+
+  /**
+   * With in-process TLS, the app's own pusher-http-java reaches the embedded channels server over plain HTTP on a
+   * loopback port of its own: the certificate names the public host, not 127.0.0.1.
+   */
+  private static ServerConnector loopbackConnector(Server server) throws java.io.IOException {
+    ServerConnector internal = new ServerConnector(server);
+    internal.setHost("127.0.0.1");
+    internal.setPort(0);
+    server.addConnector(internal);
+    internal.open();
+    return internal;
+  }
+
+  /**
+   * ALLOWED_HOSTS, plus the address the app's own pusher-http-java gives as Host when it triggers on the embedded
+   * channels server (127.0.0.1 or the bind address): naming a loopback address opens nothing to DNS rebinding.
+   */
+  private static AllowedHosts allowedHosts(Config config, RealtimeSettings realtime) {
+    AllowedHosts hosts = AllowedHosts.of(config.allowedHosts(), config.host());
+    return realtime.embedded() ? hosts.and(realtime.apiHost()) : hosts;
   }
 
   /**
@@ -187,7 +244,8 @@ public final class AppServer implements AutoCloseable {
   /** The base URL of this server, without a trailing slash. */
   public String baseUrl() {
     String host = connector.getHost();
-    return "http://" + (host == null || host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port();
+    String reachable = host == null || host.equals("0.0.0.0") ? "127.0.0.1" : host;
+    return (tls ? "https://" : "http://") + reachable + ":" + port();
   }
 
   /** Blocks until the server stops. */

@@ -57,6 +57,10 @@ public final class Main {
     System.out.println("Vertebra " + command + " listening on " + server.baseUrl() + "/");
     System.out.println("Realtime: " + (mode == AppServer.Mode.CHANNELS ? server.realtime().describeAsService()
         : server.realtime().describe()));
+    if (config.tls() != null || config.trustedProxies().enabled()) {
+      System.out.println("Edge: TLS " + (config.tls() == null ? "off" : "on (" + config.tls().subject() + ")")
+          + "; forwarding headers believed from " + config.trustedProxies().describe());
+    }
     if (server.channels() != null && config.channels().cluster() != null) {
       System.out.println("Channels cluster: " + config.channels().cluster().describe());
     }

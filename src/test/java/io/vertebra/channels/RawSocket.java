@@ -27,21 +27,24 @@ public final class RawSocket implements AutoCloseable {
   private volatile boolean reading;
 
   private RawSocket(String url, boolean reading) {
-    this(url, reading, null);
+    this(url, reading, java.util.Map.of());
   }
 
-  private RawSocket(String url, boolean reading, String origin) {
+  private RawSocket(String url, boolean reading, java.util.Map<String, String> headers) {
     this.reading = reading;
     WebSocket.Builder builder = HTTP.newWebSocketBuilder();
-    if (origin != null) {
-      builder.header("Origin", origin);
-    }
+    headers.forEach(builder::header);
     this.socket = builder.buildAsync(URI.create(url), new Listener()).join();
   }
 
   /** Connects to {@code path} on a loopback {@code port} as a page of {@code origin} would (its Origin header). */
   public static RawSocket openFrom(String origin, int port, String path) {
-    return new RawSocket("ws://127.0.0.1:" + port + path, true, origin);
+    return new RawSocket("ws://127.0.0.1:" + port + path, true, java.util.Map.of("Origin", origin));
+  }
+
+  /** Connects to {@code path} on a loopback {@code port} with extra request {@code headers} (Origin, proxies'). */
+  public static RawSocket openWith(java.util.Map<String, String> headers, int port, String path) {
+    return new RawSocket("ws://127.0.0.1:" + port + path, true, headers);
   }
 
   /** Connects to {@code path} (e.g. {@code /app/KEY?protocol=7}) and reads continuously. */

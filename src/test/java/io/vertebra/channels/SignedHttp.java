@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 /** Raw HTTP API requests, signed correctly or deliberately wrong, for the cases pusher-http-java refuses to send. */
 final class SignedHttp {
 
-  /** A response: status and parsed JSON body. */
-  record Response(int status, JsonNode body) {}
+  /** A response: status, headers and parsed JSON body. */
+  record Response(int status, JsonNode body, java.net.http.HttpHeaders headers) {}
 
   private final ChannelsTestServer server;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -59,6 +59,6 @@ final class SignedHttp {
         .header("Content-Type", "application/json");
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    return new Response(r.statusCode(), Frames.JSON.readTree(r.body()));
+    return new Response(r.statusCode(), Frames.JSON.readTree(r.body()), r.headers());
   }
 }

@@ -5,8 +5,6 @@ import io.vertebra.channels.limits.AddressQuotas;
 import io.vertebra.channels.limits.RateLimiter;
 import io.vertebra.channels.protocol.ErrorCode;
 import io.vertebra.channels.protocol.Frames;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -23,13 +21,14 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
   private final Rejection rejection;
   // Set on open, cleared once on close or error (which Jetty may report on different threads).
   private final AtomicReference<Connection> connection = new AtomicReference<>();
-  // The client address counted against its quotas; written before connection is set, read after it is cleared.
-  private volatile String address;
+  // The client address counted against its quotas (the upgrade request's, so a trusted proxy's forwarding counts).
+  private final String address;
 
-  PusherEndpoint(ChannelsApp app, MessageHandler handler, Rejection rejection) {
+  PusherEndpoint(ChannelsApp app, MessageHandler handler, Rejection rejection, String address) {
     this.app = app;
     this.handler = handler;
     this.rejection = rejection;
+    this.address = address;
   }
 
   @Override
@@ -42,8 +41,7 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
       refuse(session, ErrorCode.OVER_CAPACITY, "Over capacity: the server is short of memory; try again shortly");
       return;
     }
-    String from = remoteAddress(session);
-    AddressQuotas.Verdict verdict = app.connections().addresses().admit(from, System.nanoTime());
+    AddressQuotas.Verdict verdict = app.connections().addresses().admit(address, System.nanoTime());
     if (verdict == AddressQuotas.Verdict.TOO_MANY_OPEN) {
       refuse(session, ErrorCode.OVER_CONNECTION_QUOTA, "Over connection quota for your address ("
           + app.limits().maxConnectionsPerAddress() + " open connections)");
@@ -59,7 +57,7 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
     Connection candidate = new Connection(SocketIds.next(), outbound,
         new RateLimiter(app.limits().clientEventsPerSecond(), System::nanoTime), System.nanoTime());
     if (!app.connections().add(candidate)) {
-      app.connections().addresses().release(from, System.nanoTime());
+      app.connections().addresses().release(address, System.nanoTime());
       if (app.connections().isClosed()) {
         // A client reconnecting during shutdown backs off instead of looping against a closing server.
         refuse(session, ErrorCode.OVER_CAPACITY, "Server shutting down; try again shortly");
@@ -69,7 +67,6 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
       }
       return;
     }
-    address = from;
     connection.set(candidate);
     app.counters().connectionOpened();
     candidate.send(Frames.connectionEstablished(candidate.socketId(), app.limits().activityTimeoutSeconds()));
@@ -120,12 +117,6 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
   @Override
   public void onWebSocketError(Throwable cause) {
     onWebSocketClose(0, cause.getMessage());
-  }
-
-  private static String remoteAddress(Session session) {
-    SocketAddress remote = session.getRemoteSocketAddress();
-    return remote instanceof InetSocketAddress inet && inet.getAddress() != null
-        ? inet.getAddress().getHostAddress() : String.valueOf(remote);
   }
 
   private void refuse(Session session, int code, String message) {

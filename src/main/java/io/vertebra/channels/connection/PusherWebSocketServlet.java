@@ -53,7 +53,8 @@ public final class PusherWebSocketServlet extends JettyWebSocketServlet {
       // No permessage-deflate, though every browser offers it: Pusher messages are small JSON that compresses
       // poorly, and each compressing connection holds its own zlib state and compresses every frame it is sent.
       response.setExtensions(new ArrayList<>());
-      return new PusherEndpoint(app, handler, rejection(request));
+      // The client's address as the request saw it: behind a trusted proxy, the one the proxy forwarded.
+      return new PusherEndpoint(app, handler, rejection(request), request.getHttpServletRequest().getRemoteAddr());
     });
   }
 

@@ -5,12 +5,23 @@ public final class ApiException extends Exception {
 
   private final int status;
   private final String error;
+  private final long retryAfterSeconds;
 
   /** An error answered with {@code status}; {@code error} is a short machine-readable word. */
   public ApiException(int status, String error, String message) {
+    this(status, error, message, 0);
+  }
+
+  private ApiException(int status, String error, String message, long retryAfterSeconds) {
     super(message);
     this.status = status;
     this.error = error;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** 429 with error {@code too_many_requests}, to be retried after {@code seconds}. */
+  public static ApiException tooManyRequests(String message, long seconds) {
+    return new ApiException(429, "too_many_requests", message, seconds);
   }
 
   /** 400 with error {@code invalid_request}. */
@@ -21,6 +32,11 @@ public final class ApiException extends Exception {
   /** The HTTP status. */
   public int status() {
     return status;
+  }
+
+  /** Seconds the client should wait before retrying ({@code Retry-After}), or 0 when not applicable. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   /** The short error word. */

@@ -46,6 +46,9 @@ public final class ApiServlet extends HttpServlet {
       write(resp, 200, route(request));
     } catch (ApiException e) {
       app.counters().apiRequest(e.status());
+      if (e.retryAfterSeconds() > 0) {
+        resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+      }
       JsonErrors.write(req, resp, e.status(), e.error(), e.getMessage(), null);
       app.observer().get().apiError(req.getMethod(), req.getRequestURI(), e.status(), e.getMessage());
     } catch (RuntimeException e) {
@@ -68,6 +71,12 @@ public final class ApiServlet extends HttpServlet {
     ApiQuery query = query(req.getQueryString());
     // Key, signature and freshness first: an unsigned request is refused without its body being looked at.
     authenticate(() -> authenticator.verifyQuery(req.getMethod(), path, query));
+    // Counted once signed: requests without the secret cannot spend the app's budget.
+    long retryAfter = app.apiBudget().take(System.nanoTime());
+    if (retryAfter > 0) {
+      throw ApiException.tooManyRequests("Over this app's limit of " + app.apiBudget().perSecond()
+          + " HTTP API requests a second; retry after " + retryAfter + " s", retryAfter);
+    }
     byte[] body = body(req);
     authenticate(() -> authenticator.verifyBody(query, body));
     String[] segments = java.util.Arrays.copyOfRange(parts, 3, parts.length);

@@ -35,6 +35,8 @@ import java.util.Map;
  *     default, as on hosted Pusher, where it is an app setting
  * @param watchlistEvents whether a user signing in with a {@code watchlist} is told when the users on it come
  *     online and go offline; off by default, an app setting on hosted Pusher too
+ * @param apiRequestsPerSecond signed HTTP API requests the app may make per second (more get 429 and
+ *     {@code Retry-After}; {@link RequestBudget}); 0 = no limit
  */
 public record Limits(
     int maxMessageBytes,
@@ -58,12 +60,13 @@ public record Limits(
     int newConnectionsPerAddressPerSecond,
     int memoryLimitPercent,
     boolean subscriptionCount,
-    boolean watchlistEvents) {
+    boolean watchlistEvents,
+    int apiRequestsPerSecond) {
 
   /** Hosted Pusher's documented limits, with generous local defaults for what it does not document. */
   public static Limits defaults() {
     return new Limits(10 * 1024, 164, 200, 100, 10, 10_000, 100, 1024, 10, 120, 30, 1_000, 4L * 1024 * 1024,
-        256 * 1024, 1_000, 128, 0, 0, 0, 90, false, false);
+        256 * 1024, 1_000, 128, 0, 0, 0, 90, false, false, 0);
   }
 
   /**
@@ -95,7 +98,8 @@ public record Limits(
         nonNegative(env, "CHANNELS_NEW_CONNECTIONS_PER_IP_PER_SECOND", d.newConnectionsPerAddressPerSecond),
         percent(env, "CHANNELS_MEMORY_LIMIT_PERCENT", d.memoryLimitPercent),
         flag(env, "CHANNELS_SUBSCRIPTION_COUNT", d.subscriptionCount),
-        flag(env, "CHANNELS_WATCHLIST_EVENTS", d.watchlistEvents));
+        flag(env, "CHANNELS_WATCHLIST_EVENTS", d.watchlistEvents),
+        nonNegative(env, "CHANNELS_API_REQUESTS_PER_SECOND", d.apiRequestsPerSecond));
   }
 
   private static boolean flag(Map<String, String> env, String name, boolean fallback) {

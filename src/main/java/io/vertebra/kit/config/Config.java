@@ -2,6 +2,8 @@ package io.vertebra.kit.config;
 
 import io.vertebra.channels.ChannelsOptions;
 import io.vertebra.kit.web.HttpLimits;
+import io.vertebra.kit.web.PemIdentity;
+import io.vertebra.kit.web.TrustedProxies;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -26,7 +28,9 @@ public record Config(
     ChannelsOptions channels,
     String sessionSecret,
     HttpLimits http,
-    String allowedHosts) {
+    String allowedHosts,
+    TrustedProxies trustedProxies,
+    PemIdentity tls) {
 
   /** The shortest {@code CHANNELS_SECRET} accepted: it signs every API call and channel authorization. */
   public static final int MIN_CHANNELS_SECRET_LENGTH = 16;
@@ -58,7 +62,9 @@ public record Config(
         channels(env),
         sessionSecret(env),
         http(env),
-        text(env, "ALLOWED_HOSTS", null));
+        text(env, "ALLOWED_HOSTS", null),
+        trustedProxies(env),
+        tls(env));
   }
 
   /** Whether the realtime service is an external Pusher-compatible one rather than the embedded server. */
@@ -81,6 +87,31 @@ public record Config(
           + " characters (e.g. the output of 'openssl rand -hex 16'), got " + secret.length());
     }
     return secret;
+  }
+
+  private static TrustedProxies trustedProxies(Map<String, String> env) {
+    try {
+      return TrustedProxies.parse(env.get("TRUSTED_PROXIES"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("TRUSTED_PROXIES: " + e.getMessage());
+    }
+  }
+
+  /** The TLS identity from TLS_CERT and TLS_KEY (both or neither), or null for plain HTTP. */
+  private static PemIdentity tls(Map<String, String> env) {
+    String cert = text(env, "TLS_CERT", null);
+    String key = text(env, "TLS_KEY", null);
+    if (cert == null && key == null) {
+      return null;
+    }
+    if (cert == null || key == null) {
+      throw new ConfigException("TLS_CERT and TLS_KEY go together: set both (PEM files) or neither");
+    }
+    try {
+      return PemIdentity.load(Path.of(cert), Path.of(key));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
   }
 
   private static HttpLimits http(Map<String, String> env) {

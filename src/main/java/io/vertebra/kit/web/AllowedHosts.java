@@ -43,6 +43,16 @@ public final class AllowedHosts {
     return new AllowedHosts(Set.of(bind));
   }
 
+  /** These names and {@code name} too (unchanged when any name is accepted). */
+  public AllowedHosts and(String name) {
+    if (names.isEmpty()) {
+      return this;
+    }
+    Set<String> more = new LinkedHashSet<>(names);
+    more.add(normalise(name));
+    return new AllowedHosts(more);
+  }
+
   /** Whether any host name is accepted. */
   public boolean any() {
     return names.isEmpty();

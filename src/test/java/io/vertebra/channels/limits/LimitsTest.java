@@ -51,4 +51,14 @@ class LimitsTest {
         () -> Limits.from(Map.of("CHANNELS_SUBSCRIPTION_COUNT", "yes please")));
     assertEquals("CHANNELS_SUBSCRIPTION_COUNT must be true or false, got 'yes please'", e.getMessage());
   }
+
+  @Test
+  void theApiRequestLimitIsOffByDefaultAndTakesZeroOrAWholeNumber() {
+    assertEquals(0, Limits.defaults().apiRequestsPerSecond());
+    assertEquals(50, Limits.from(Map.of("CHANNELS_API_REQUESTS_PER_SECOND", "50")).apiRequestsPerSecond());
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> Limits.from(Map.of("CHANNELS_API_REQUESTS_PER_SECOND", "-5")));
+    assertEquals("CHANNELS_API_REQUESTS_PER_SECOND must be 0 (off) or a positive whole number, got '-5'",
+        e.getMessage());
+  }
 }

@@ -22,9 +22,15 @@ public final class ApiClient {
   private final HttpClient http;
 
   public ApiClient(String baseUrl) {
+    this(baseUrl, null);
+  }
+
+  /** A client of an {@code https} {@code baseUrl} whose certificate {@code tls} trusts (null: the JDK's default). */
+  public ApiClient(String baseUrl, javax.net.ssl.SSLContext tls) {
     this.baseUrl = baseUrl;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
-        .build();
+    HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .connectTimeout(Duration.ofSeconds(5));
+    this.http = (tls == null ? builder : builder.sslContext(tls)).build();
   }
 
   /** An answer: status, headers and the body parsed as JSON (MissingNode when empty or not JSON). */
