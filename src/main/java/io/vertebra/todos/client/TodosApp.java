@@ -35,7 +35,8 @@ public class TodosApp implements EntryPoint {
     Element section = Document.get().getElementById("todoapp");
     TodoAppView app = new TodoAppView(section, todos).render();
     app.focusNewTodo();
-    todos.fetch(new Options().reset(true));
+    todos.fetch(new Options().reset(true)
+        .success((target, response, options) -> section.setAttribute("data-loaded", "true")));
     TodoRouter.create(app).start();
     config.setUrl(TodoApi.CONFIG_PATH);
     config.fetch(new Options().success((target, response, options) -> startLive()));
