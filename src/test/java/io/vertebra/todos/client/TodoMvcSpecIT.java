@@ -34,7 +34,7 @@ class TodoMvcSpecIT {
   static final String TODO_ITEM_TWO = "feed the cat";
   static final String TODO_ITEM_THREE = "book a doctors appointment";
 
-  @RegisterExtension
+  /** Started by hand: as an extension it would also start for each @Nested class. */
   static final TestApp APP = TestApp.serve();
   private static TodosClient api;
   private static TodoPage page;
@@ -50,15 +50,20 @@ class TodoMvcSpecIT {
   };
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
+    APP.start();
     api = new TodosClient(APP.baseUrl());
     page = new TodoPage("TodoMVC", APP.baseUrl());
   }
 
   @AfterAll
-  static void stop() {
-    if (page != null) {
-      page.close();
+  static void stop() throws Exception {
+    try {
+      if (page != null) {
+        page.close();
+      }
+    } finally {
+      APP.close();
     }
   }
 

@@ -21,6 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class TodoPage implements AutoCloseable {
 
   static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration POLL = Duration.ofMillis(25);
 
   final String name;
   private final String url;
@@ -146,7 +147,7 @@ final class TodoPage implements AutoCloseable {
 
   /** Waits until {@code condition} holds; fails naming {@code what}. */
   void await(Supplier<Boolean> condition, String what) {
-    new WebDriverWait(driver, TIMEOUT).withMessage(name + ": " + what)
+    new WebDriverWait(driver, TIMEOUT).pollingEvery(POLL).withMessage(name + ": " + what)
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(d -> condition.get());
   }

@@ -88,13 +88,25 @@ public final class TodoAppView extends View {
     }));
   }
 
+  /** Puts the items in the collection's order, keeping the views (and elements) of todos still there. */
   private void renderItems() {
     Element list = findFirst(".todo-list");
-    list.removeAllChildren();
-    items.clear();
+    Map<String, TodoView> kept = new HashMap<>();
     for (Todo todo : todos()) {
-      list.appendChild(view(todo).el());
+      TodoView item = items.get(todo.getCid());
+      if (item == null) {
+        item = view(todo);
+      }
+      kept.put(todo.getCid(), item);
+      list.appendChild(item.el());
     }
+    for (Map.Entry<String, TodoView> entry : items.entrySet()) {
+      if (!kept.containsKey(entry.getKey())) {
+        entry.getValue().remove();
+      }
+    }
+    items.clear();
+    items.putAll(kept);
   }
 
   /** Adds a todo's view before the view of the todo that follows it in the collection. */
