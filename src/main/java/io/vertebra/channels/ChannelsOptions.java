@@ -2,7 +2,7 @@ package io.vertebra.channels;
 
 import io.vertebra.channels.cluster.ClusterOptions;
 import io.vertebra.channels.limits.Limits;
-import io.vertebra.web.OriginPolicy;
+import io.vertebra.kit.web.OriginPolicy;
 import java.net.URI;
 import java.util.Map;
 

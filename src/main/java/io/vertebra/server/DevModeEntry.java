@@ -1,5 +1,6 @@
 package io.vertebra.server;
 
+import io.vertebra.kit.config.Config;
 import java.util.HashMap;
 import java.util.Map;
 

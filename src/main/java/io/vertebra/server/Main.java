@@ -1,6 +1,7 @@
 package io.vertebra.server;
 
 import io.vertebra.channels.cluster.NodeIdInUseException;
+import io.vertebra.kit.config.Config;
 import java.nio.file.Path;
 
 /**

@@ -1,12 +1,13 @@
 package io.vertebra.server;
 
 import io.vertebra.channels.ChannelsServer;
-import io.vertebra.ops.HealthCheck;
-import io.vertebra.ops.HealthServlet;
-import io.vertebra.ops.JvmMetrics;
-import io.vertebra.ops.MetricSource;
-import io.vertebra.ops.MetricsServlet;
-import io.vertebra.ops.RequestMetrics;
+import io.vertebra.kit.config.RealtimeSettings;
+import io.vertebra.kit.ops.HealthCheck;
+import io.vertebra.kit.ops.HealthServlet;
+import io.vertebra.kit.ops.JvmMetrics;
+import io.vertebra.kit.ops.MetricSource;
+import io.vertebra.kit.ops.MetricsServlet;
+import io.vertebra.kit.ops.RequestMetrics;
 import io.vertebra.posts.server.PostsBackend;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.vertebra.server;
 
-import io.vertebra.web.StaticCaching;
+import io.vertebra.kit.web.StaticCaching;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertebra.channels.protocol.ErrorCode;
-import io.vertebra.server.RealtimeSettings;
+import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.testing.TestApp;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

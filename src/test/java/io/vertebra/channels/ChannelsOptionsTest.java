@@ -27,8 +27,8 @@ class ChannelsOptionsTest {
     assertNull(ChannelsOptions.from(Map.of()).cluster(), "a single node by default");
     assertEquals("n1", ChannelsOptions.from(Map.of("CHANNELS_REDIS_URL", "redis://127.0.0.1:6379/0",
         "CHANNELS_NODE_ID", "n1")).cluster().nodeId());
-    var error = assertThrows(io.vertebra.server.Config.ConfigException.class,
-        () -> io.vertebra.server.Config.from(Map.of("CHANNELS_REDIS_URL", "http://127.0.0.1:6379")));
+    var error = assertThrows(io.vertebra.kit.config.Config.ConfigException.class,
+        () -> io.vertebra.kit.config.Config.from(Map.of("CHANNELS_REDIS_URL", "http://127.0.0.1:6379")));
     assertTrue(error.getMessage().contains("CHANNELS_REDIS_URL"), error.getMessage());
   }
 }

@@ -1,8 +1,8 @@
 package io.vertebra.channels;
 
 import com.pusher.rest.Pusher;
+import io.vertebra.kit.config.Config;
 import io.vertebra.server.AppServer;
-import io.vertebra.server.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

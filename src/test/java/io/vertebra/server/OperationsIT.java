@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.pusher.client.Pusher;
 import com.pusher.client.PusherOptions;
 import com.pusher.client.channel.PusherEvent;
-import io.vertebra.ops.Exposition;
+import io.vertebra.kit.ops.Exposition;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.TestServers;
 import io.vertebra.posts.server.store.PostgresCluster;

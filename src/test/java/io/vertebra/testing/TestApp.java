@@ -1,10 +1,10 @@
 package io.vertebra.testing;
 
 import com.pusher.rest.Pusher;
+import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.TestServers;
 import io.vertebra.server.AppServer;
-import io.vertebra.server.RealtimeSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -3,8 +3,8 @@ package io.vertebra.channels.connection;
 import io.vertebra.channels.ChannelsApp;
 import io.vertebra.channels.auth.Hmac;
 import io.vertebra.channels.protocol.ErrorCode;
-import io.vertebra.channels.protocol.Frames;
-import io.vertebra.web.OriginPolicy;
+import io.vertebra.kit.web.JsonErrors;
+import io.vertebra.kit.web.OriginPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -60,13 +60,9 @@ public final class PusherWebSocketServlet extends JettyWebSocketServlet {
   /** A plain HTTP request (no WebSocket upgrade) gets a JSON explanation instead of a bare 405. */
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    resp.setStatus(426);
     resp.setHeader("Upgrade", "websocket");
-    resp.setContentType("application/json");
-    resp.setCharacterEncoding("UTF-8");
-    resp.getWriter().write(Frames.stringify(Frames.JSON.createObjectNode().put("error", "upgrade_required")
-        .put("message", "This is the Pusher WebSocket endpoint: connect with a WebSocket client to /app/{key}"
-            + "?protocol=7")));
+    JsonErrors.write(req, resp, 426, "upgrade_required",
+        "This is the Pusher WebSocket endpoint: connect with a WebSocket client to /app/{key}?protocol=7", null);
   }
 
   private Rejection rejection(JettyServerUpgradeRequest request) {

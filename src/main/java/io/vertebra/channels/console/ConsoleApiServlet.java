@@ -9,7 +9,7 @@ import io.vertebra.channels.ChannelsApp;
 import io.vertebra.channels.http.ApiException;
 import io.vertebra.channels.http.EventsApi;
 import io.vertebra.channels.protocol.Frames;
-import io.vertebra.web.JsonProblems;
+import io.vertebra.kit.web.JsonProblems;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

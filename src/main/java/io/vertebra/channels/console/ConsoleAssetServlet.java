@@ -1,6 +1,6 @@
 package io.vertebra.channels.console;
 
-import io.vertebra.web.StaticCaching;
+import io.vertebra.kit.web.StaticCaching;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

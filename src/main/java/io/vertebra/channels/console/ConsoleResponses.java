@@ -2,7 +2,7 @@ package io.vertebra.channels.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertebra.channels.protocol.Frames;
-import io.vertebra.web.RefusedBodies;
+import io.vertebra.kit.web.JsonErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,10 +24,9 @@ final class ConsoleResponses {
     response.getOutputStream().write(bytes);
   }
 
-  /** Answers an error after draining what is left of the request body (so a kept-alive connection survives). */
+  /** Answers an error in the server-wide contract ({@link JsonErrors}). */
   static void error(HttpServletRequest request, HttpServletResponse response, int status, String error,
       String message) throws IOException {
-    RefusedBodies.drain(request, response);
-    json(response, status, Frames.JSON.createObjectNode().put("error", error).put("message", message));
+    JsonErrors.write(request, response, status, error, message, null);
   }
 }

@@ -6,8 +6,8 @@ import io.vertebra.channels.auth.ApiQuery;
 import io.vertebra.channels.auth.ApiRequestAuthenticator;
 import io.vertebra.channels.auth.AuthenticationException;
 import io.vertebra.channels.protocol.Frames;
+import io.vertebra.kit.web.JsonErrors;
 import jakarta.servlet.http.HttpServlet;
-import io.vertebra.web.RefusedBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -45,12 +45,13 @@ public final class ApiServlet extends HttpServlet {
       ApiRequest request = read(req);
       write(resp, 200, route(request));
     } catch (ApiException e) {
-      RefusedBodies.drain(req, resp);
-      write(resp, e.status(), error(e.error(), e.getMessage()));
+      app.counters().apiRequest(e.status());
+      JsonErrors.write(req, resp, e.status(), e.error(), e.getMessage(), null);
       app.observer().get().apiError(req.getMethod(), req.getRequestURI(), e.status(), e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("HTTP API request {} {} failed", req.getMethod(), req.getRequestURI(), e);
-      write(resp, 500, error("internal_error", "The server failed to handle the request"));
+      app.counters().apiRequest(500);
+      JsonErrors.write(req, resp, 500, "internal_error", "The server failed to handle the request", null);
     }
   }
 
@@ -152,10 +153,6 @@ public final class ApiServlet extends HttpServlet {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("Malformed percent-encoding in the URL");
     }
-  }
-
-  private static JsonNode error(String error, String message) {
-    return Frames.JSON.createObjectNode().put("error", error).put("message", message);
   }
 
   private void write(HttpServletResponse resp, int status, JsonNode body) throws IOException {

@@ -1,8 +1,8 @@
 package io.vertebra.posts.server;
 
-import io.vertebra.ops.MetricSource;
-import io.vertebra.ops.PrometheusText;
-import io.vertebra.posts.server.realtime.TriggerStats;
+import io.vertebra.kit.ops.MetricSource;
+import io.vertebra.kit.ops.PrometheusText;
+import io.vertebra.kit.realtime.TriggerStats;
 import io.vertebra.posts.server.store.Database;
 
 /** The posts backend's metrics for {@code /metrics}: realtime triggers and the database connection pool. */

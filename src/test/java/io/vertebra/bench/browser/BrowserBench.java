@@ -4,10 +4,10 @@ import io.vertebra.bench.Percentiles;
 import io.vertebra.bench.Report;
 import io.vertebra.bench.Scratch;
 import io.vertebra.bench.ServerProcess;
+import io.vertebra.kit.config.Config;
+import io.vertebra.kit.realtime.TriggerStats;
 import io.vertebra.posts.client.AppBrowser;
-import io.vertebra.posts.server.realtime.TriggerStats;
 import io.vertebra.server.AppServer;
-import io.vertebra.server.Config;
 import java.util.List;
 import java.util.Map;
 

@@ -2,8 +2,8 @@ package io.vertebra.bench.browser;
 
 import io.vertebra.bench.Percentiles;
 import io.vertebra.bench.Report;
+import io.vertebra.kit.realtime.TriggerStats;
 import io.vertebra.posts.client.AppBrowser;
-import io.vertebra.posts.server.realtime.TriggerStats;
 import java.util.List;
 
 /**

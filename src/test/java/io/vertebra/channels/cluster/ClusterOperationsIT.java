@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertebra.channels.ChannelsTestServer;
 import io.vertebra.channels.JavaClient;
 import io.vertebra.channels.protocol.Frames;
-import io.vertebra.ops.Exposition;
+import io.vertebra.kit.ops.Exposition;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

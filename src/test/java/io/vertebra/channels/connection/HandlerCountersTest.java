@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertebra.channels.ChannelsMetrics;
 import io.vertebra.channels.channel.ChannelListener;
 import io.vertebra.channels.limits.Limits;
-import io.vertebra.ops.Exposition;
-import io.vertebra.ops.PrometheusText;
+import io.vertebra.kit.ops.Exposition;
+import io.vertebra.kit.ops.PrometheusText;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertebra.bench.ServerProcess;
-import io.vertebra.ops.Exposition;
+import io.vertebra.kit.ops.Exposition;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.store.PostgresCluster;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.vertebra.posts.server;
 
+import io.vertebra.kit.config.Config;
 import io.vertebra.server.AppServer;
-import io.vertebra.server.Config;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

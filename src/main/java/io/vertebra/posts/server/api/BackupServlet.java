@@ -1,8 +1,10 @@
 package io.vertebra.posts.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertebra.kit.web.ApiException;
+import io.vertebra.kit.web.ErrorCodes;
+import io.vertebra.kit.web.JsonServlet;
 import io.vertebra.posts.server.store.Backups;
-import io.vertebra.posts.shared.ApiErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -40,11 +42,11 @@ public final class BackupServlet extends JsonServlet {
   private void backup(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (!authorized(request.getHeader("Authorization"))) {
       response.setHeader("WWW-Authenticate", "Bearer");
-      throw new ApiException(HttpServletResponse.SC_UNAUTHORIZED, ApiErrors.UNAUTHORIZED,
+      throw new ApiException(HttpServletResponse.SC_UNAUTHORIZED, ErrorCodes.UNAUTHORIZED,
           "Send the realtime app secret as 'Authorization: Bearer <secret>'", null, null);
     }
     if (!backups.supported()) {
-      throw new ApiException(HttpServletResponse.SC_CONFLICT, ApiErrors.CONFLICT,
+      throw new ApiException(HttpServletResponse.SC_CONFLICT, ErrorCodes.CONFLICT,
           "The posts database is not the embedded SQLite one: back it up with its own tools (pg_dump for "
               + "PostgreSQL; see OPERATIONS.md)", null, null);
     }

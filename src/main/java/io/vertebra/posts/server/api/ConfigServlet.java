@@ -2,8 +2,9 @@ package io.vertebra.posts.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertebra.kit.config.RealtimeSettings;
+import io.vertebra.kit.web.JsonServlet;
 import io.vertebra.posts.shared.PostApi;
-import io.vertebra.server.RealtimeSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

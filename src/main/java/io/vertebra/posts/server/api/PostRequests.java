@@ -2,6 +2,7 @@ package io.vertebra.posts.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertebra.kit.web.ApiException;
 import io.vertebra.posts.server.store.PostChanges;
 import io.vertebra.posts.shared.PostFields;
 

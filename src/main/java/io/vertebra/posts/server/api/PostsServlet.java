@@ -3,18 +3,21 @@ package io.vertebra.posts.server.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertebra.kit.realtime.SocketIds;
+import io.vertebra.kit.web.ApiException;
+import io.vertebra.kit.web.ErrorCodes;
+import io.vertebra.kit.web.JsonBodies;
+import io.vertebra.kit.web.JsonServlet;
 import io.vertebra.posts.server.PostJson;
 import io.vertebra.posts.server.identity.Sessions;
 import io.vertebra.posts.server.identity.User;
 import io.vertebra.posts.server.realtime.PostEventPublisher;
-import io.vertebra.posts.server.realtime.SocketIds;
 import io.vertebra.posts.server.store.Post;
 import io.vertebra.posts.server.store.PostChanges;
 import io.vertebra.posts.server.store.PostNotFoundException;
 import io.vertebra.posts.server.store.PostPage;
 import io.vertebra.posts.server.store.PostStore;
 import io.vertebra.posts.server.store.VersionConflictException;
-import io.vertebra.posts.shared.ApiErrors;
 import io.vertebra.posts.shared.PostApi;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -167,11 +170,11 @@ public final class PostsServlet extends JsonServlet {
     Post current = e.current();
     response.setHeader("ETag", PostApi.etag(current.version()));
     ObjectNode details = mapper.createObjectNode();
-    details.set(ApiErrors.CURRENT, json.toJson(current));
+    details.set(ErrorCodes.CURRENT, json.toJson(current));
     String message = e.expected() < 0 ? e.getMessage()
         : "Post " + current.id() + " was changed by someone else: it is at version " + current.version()
             + ", your change was based on version " + e.expected();
-    return new ApiException(HttpServletResponse.SC_CONFLICT, ApiErrors.CONFLICT, message, null, details);
+    return new ApiException(HttpServletResponse.SC_CONFLICT, ErrorCodes.CONFLICT, message, null, details);
   }
 
   private static long parseId(String text) {

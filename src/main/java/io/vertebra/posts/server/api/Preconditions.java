@@ -1,5 +1,6 @@
 package io.vertebra.posts.server.api;
 
+import io.vertebra.kit.web.ApiException;
 import io.vertebra.posts.shared.PostApi;
 import io.vertebra.posts.shared.PostFields;
 

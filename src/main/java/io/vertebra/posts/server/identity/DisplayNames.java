@@ -1,6 +1,6 @@
 package io.vertebra.posts.server.identity;
 
-import io.vertebra.posts.server.api.ApiException;
+import io.vertebra.kit.web.ApiException;
 import io.vertebra.posts.shared.SessionFields;
 import java.text.Normalizer;
 import java.util.Set;

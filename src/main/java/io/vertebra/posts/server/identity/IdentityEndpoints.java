@@ -2,10 +2,10 @@ package io.vertebra.posts.server.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pusher.rest.PusherAbstract;
-import io.vertebra.posts.server.api.JsonBodies;
+import io.vertebra.kit.config.RealtimeSettings;
+import io.vertebra.kit.web.JsonBodies;
 import io.vertebra.posts.server.store.PostStore;
 import io.vertebra.posts.shared.PostApi;
-import io.vertebra.server.RealtimeSettings;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 

@@ -1,8 +1,8 @@
 package io.vertebra.posts.server.identity;
 
-import io.vertebra.posts.server.api.ApiException;
-import io.vertebra.posts.server.realtime.SocketIds;
-import io.vertebra.posts.shared.ApiErrors;
+import io.vertebra.kit.realtime.SocketIds;
+import io.vertebra.kit.web.ApiException;
+import io.vertebra.kit.web.ErrorCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,11 +20,11 @@ final class PusherForms {
   static User signedIn(Sessions sessions, HttpServletRequest request) {
     String type = request.getContentType();
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-      throw new ApiException(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, ApiErrors.UNSUPPORTED_MEDIA_TYPE,
+      throw new ApiException(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
           "Send application/x-www-form-urlencoded (socket_id, channel_name), as pusher-js does", null, null);
     }
     if (request.getContentLengthLong() > MAX_FORM_BYTES) {
-      throw new ApiException(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, ApiErrors.PAYLOAD_TOO_LARGE,
+      throw new ApiException(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, ErrorCodes.PAYLOAD_TOO_LARGE,
           "The form is larger than " + MAX_FORM_BYTES + " bytes", null, null);
     }
     return sessions.current(request).orElseThrow(() -> ApiException.forbidden("Sign in first"));

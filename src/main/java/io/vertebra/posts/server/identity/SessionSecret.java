@@ -1,7 +1,7 @@
 package io.vertebra.posts.server.identity;
 
-import io.vertebra.files.DurableFiles;
-import io.vertebra.files.OwnerOnly;
+import io.vertebra.kit.files.DurableFiles;
+import io.vertebra.kit.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

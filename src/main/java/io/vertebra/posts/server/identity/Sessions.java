@@ -1,7 +1,7 @@
 package io.vertebra.posts.server.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertebra.posts.server.api.ApiException;
+import io.vertebra.kit.web.ApiException;
 import io.vertebra.posts.server.store.SessionStore;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;

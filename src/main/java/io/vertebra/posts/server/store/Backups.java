@@ -1,7 +1,7 @@
 package io.vertebra.posts.server.store;
 
-import io.vertebra.files.DurableFiles;
-import io.vertebra.files.OwnerOnly;
+import io.vertebra.kit.files.DurableFiles;
+import io.vertebra.kit.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.vertebra.posts.server.store;
 
-import io.vertebra.ops.HealthCheck;
-import io.vertebra.ops.TimedProbe;
+import io.vertebra.kit.ops.HealthCheck;
+import io.vertebra.kit.ops.TimedProbe;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.vertebra.posts.server.store;
 
-import io.vertebra.files.DurableFiles;
+import io.vertebra.kit.files.DurableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

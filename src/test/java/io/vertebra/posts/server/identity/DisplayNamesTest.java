@@ -3,7 +3,7 @@ package io.vertebra.posts.server.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.vertebra.posts.server.api.ApiException;
+import io.vertebra.kit.web.ApiException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertebra.kit.config.Config;
+import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.PostsBackend;
-import io.vertebra.server.Config;
-import io.vertebra.server.RealtimeSettings;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
