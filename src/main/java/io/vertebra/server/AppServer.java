@@ -6,6 +6,7 @@ import io.vertebra.channels.console.ConsoleBackend;
 import io.vertebra.kit.config.ChannelsCredentials;
 import io.vertebra.kit.config.Config;
 import io.vertebra.kit.config.RealtimeSettings;
+import io.vertebra.kit.identity.IdentityEndpoints;
 import io.vertebra.kit.ops.RequestMetrics;
 import io.vertebra.kit.web.AllowedHosts;
 import io.vertebra.kit.web.BodyGate;
@@ -17,7 +18,6 @@ import io.vertebra.kit.web.SecurityHeaders;
 import io.vertebra.kit.web.WebCompression;
 import io.vertebra.posts.server.PostsBackend;
 import io.vertebra.posts.server.PostsOptions;
-import io.vertebra.posts.server.identity.IdentityEndpoints;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -129,8 +129,8 @@ public final class AppServer implements AutoCloseable {
   /** Body limits by path: pusher-js's small forms, the channels HTTP API's and the console's own limit. */
   private static List<BodyGate.Limit> bodyLimits(Config config) {
     int channels = config.channels().limits().maxRequestBytes();
-    return List.of(new BodyGate.Limit("/pusher/", IdentityEndpoints.MAX_FORM_BYTES), new BodyGate.Limit("/apps/", channels),
-        new BodyGate.Limit("/console/", channels));
+    return List.of(new BodyGate.Limit("/pusher/", IdentityEndpoints.MAX_FORM_BYTES),
+        new BodyGate.Limit("/apps/", channels), new BodyGate.Limit("/console/", channels));
   }
 
   /** The web app folder (compiled clients, pusher-js), or null when none was built (the console then has no client). */

@@ -49,7 +49,9 @@ class KitLibraryIT {
         .toList();
     assertEquals(List.of(), outside, "entries outside the kit (first 10)");
     assertTrue(entries.contains("io/vertebra/kit/config/Config.class"));
-    assertTrue(entries.contains("io/vertebra/kit/web/JsonErrorHandler.class"));
+    assertTrue(entries.contains("io/vertebra/kit/web/JsonErrors.class"), "the one writer of {error, message}");
+    assertTrue(entries.contains("io/vertebra/kit/identity/Sessions.class"));
+    assertTrue(entries.contains("io/vertebra/kit/store/Database.class"));
     assertTrue(entries.contains("io/vertebra/channels/ChannelsServer.class"), "the embedded channels server");
     assertTrue(entries.stream().noneMatch(name -> name.endsWith(".java") || name.endsWith(".gwt.xml")),
         "no GWT sources or modules");
@@ -113,11 +115,13 @@ class KitLibraryIT {
       assertTrue(!version.contains("${"), "version filled in: " + version);
       declared.add(child(dependency, "groupId") + ":" + child(dependency, "artifactId"));
     }
-    assertTrue(declared.containsAll(Set.of("org.eclipse.jetty:jetty-server", "org.eclipse.jetty.ee10:jetty-ee10-servlet",
-        "com.fasterxml.jackson.core:jackson-databind")), "declared: " + declared);
+    assertTrue(declared.containsAll(Set.of("org.eclipse.jetty:jetty-server",
+        "org.eclipse.jetty.ee10:jetty-ee10-servlet", "com.fasterxml.jackson.core:jackson-databind",
+        "com.pusher:pusher-http-java", "org.xerial:sqlite-jdbc", "org.postgresql:postgresql", "com.zaxxer:HikariCP")),
+        "declared: " + declared);
     List<String> clientOrTest = declared.stream()
         .filter(d -> d.startsWith("org.gwtproject") || d.contains("restygwt") || d.contains("junit")
-            || d.contains("selenium") || d.startsWith("io.vertebra"))
+            || d.contains("selenium") || d.startsWith("io.vertebra") || d.startsWith("com.h2database"))
         .toList();
     assertEquals(List.of(), clientOrTest, "a server library needs no GWT, test tools or other Vertebra jar");
   }

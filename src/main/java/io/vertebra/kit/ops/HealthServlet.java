@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * {@code GET /healthz}: 200 {@code {"status":"ok",...}} when every check passes, else 503 with
- * {@code {"status":"unavailable","error":"unavailable","message":...}} naming what failed; each check's outcome is
- * under {@code checks}. No authentication (load balancers call it), never cached, and no secrets in the body.
+ * {@code {"error":"unavailable","message":...,"status":"unavailable",...}} (the JSON error contract,
+ * {@link JsonErrors}) naming what failed; each check's outcome is under {@code checks}. No authentication (load
+ * balancers call it), never cached, and no secrets in the body.
  */
 public final class HealthServlet extends ReadOnlyServlet {
 

@@ -13,9 +13,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Base of the JSON endpoints: routes a request to the handler of its URL and method, answers {@code 404} for an
+ * Base of a JSON endpoint: routes a request to the handler of its URL and method, answers {@code 404} for an
  * unknown URL and {@code 405} (with {@code Allow}) for an unknown method, serves {@code HEAD} wherever {@code GET}
- * is, and turns every failure into the JSON error contract. Bad input never reaches a {@code 500}; a database outage is a {@code 503}.
+ * is, and turns every failure into the JSON error contract ({@link JsonErrors}): an {@link ApiException} with its
+ * status, a {@link ServiceUnavailableException} (the database is down) as {@code 503}, a bug as {@code 500} (logged,
+ * never shown). Bad input never reaches a {@code 500}.
+ *
+ * <pre>{@code
+ * protected Map<String, Handler> route(HttpServletRequest request) {
+ *   return Map.of("GET", this::list, "POST", this::create); // validate first, then act
+ * }
+ * }</pre>
  */
 public abstract class JsonServlet extends HttpServlet {
 

@@ -5,10 +5,16 @@ import com.pusher.rest.PusherAsync;
 import io.vertebra.kit.config.Config;
 import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.kit.files.OwnerOnly;
+import io.vertebra.kit.identity.IdentityEndpoints;
+import io.vertebra.kit.identity.Sessions;
 import io.vertebra.kit.ops.HealthCheck;
 import io.vertebra.kit.ops.MetricSource;
 import io.vertebra.kit.realtime.PusherClients;
 import io.vertebra.kit.realtime.TriggerStats;
+import io.vertebra.kit.store.Backups;
+import io.vertebra.kit.store.Database;
+import io.vertebra.kit.store.DatabaseHealth;
+import io.vertebra.kit.store.SessionStore;
 import io.vertebra.kit.web.ApiException;
 import io.vertebra.kit.web.CrossSiteGuard;
 import io.vertebra.kit.web.JsonBodies;
@@ -16,14 +22,9 @@ import io.vertebra.kit.web.JsonServlet;
 import io.vertebra.posts.server.api.BackupServlet;
 import io.vertebra.posts.server.api.ConfigServlet;
 import io.vertebra.posts.server.api.PostsServlet;
-import io.vertebra.posts.server.identity.IdentityEndpoints;
-import io.vertebra.posts.server.identity.Sessions;
 import io.vertebra.posts.server.realtime.PostEventPublisher;
-import io.vertebra.posts.server.store.Backups;
-import io.vertebra.posts.server.store.Database;
-import io.vertebra.posts.server.store.DatabaseHealth;
 import io.vertebra.posts.server.store.PostStore;
-import io.vertebra.posts.server.store.SessionStore;
+import io.vertebra.posts.server.store.PostsDatabase;
 import io.vertebra.posts.shared.PostApi;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
@@ -72,7 +73,7 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
       PostsOptions options) throws IOException {
     OwnerOnly.folder(config.dataDir());
     ObjectMapper mapper = new ObjectMapper();
-    Database database = Database.open(config.databaseUrl(), config.dataDir());
+    Database database = PostsDatabase.open(config.databaseUrl(), config.dataDir());
     Sessions sessions;
     try {
       sessions = Sessions.open(config.sessionSecret(), config.dataDir(), mapper, options.clock(),
@@ -99,7 +100,8 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
     backups.tightenExisting();
     context.addServlet(new ServletHolder("backup", new BackupServlet(mapper, backups, realtime.secret())),
         BackupServlet.PATH);
-    IdentityEndpoints.install(context, mapper, sessions, bodies, pusher, realtime, store);
+    IdentityEndpoints.install(context, mapper, sessions, bodies, pusher, realtime,
+        new PostPresencePolicy(store));
     context.addServlet(new ServletHolder("api-not-found", new UnknownApiServlet(mapper)), "/api/*");
     context.setAttribute(ATTRIBUTE, backend);
     context.addEventListener(backend);

@@ -3,7 +3,7 @@ package io.vertebra.posts.server;
 import io.vertebra.kit.ops.MetricSource;
 import io.vertebra.kit.ops.PrometheusText;
 import io.vertebra.kit.realtime.TriggerStats;
-import io.vertebra.posts.server.store.Database;
+import io.vertebra.kit.store.Database;
 
 /** The posts backend's metrics for {@code /metrics}: realtime triggers and the database connection pool. */
 final class PostsMetrics implements MetricSource {

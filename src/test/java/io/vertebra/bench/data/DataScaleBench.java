@@ -3,8 +3,9 @@ package io.vertebra.bench.data;
 import io.vertebra.bench.Percentiles;
 import io.vertebra.bench.Report;
 import io.vertebra.bench.Scratch;
-import io.vertebra.posts.server.store.Database;
+import io.vertebra.kit.store.Database;
 import io.vertebra.posts.server.store.PostStore;
+import io.vertebra.posts.server.store.PostsDatabase;
 import io.vertebra.posts.shared.PostApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public final class DataScaleBench {
     int limit = PostApi.DEFAULT_LIMIT;
     Path dir = Scratch.directory("vertebra-data-bench");
     Report report = new Report("data-scale").put("posts", posts).put("page_size", limit).put("samples", samples);
-    try (Database db = Database.open(null, dir)) {
+    try (Database db = PostsDatabase.open(null, dir)) {
       long t0 = System.nanoTime();
       long maxId = insert(db, posts);
       report.put("insert_s", Report.round((System.nanoTime() - t0) / 1e9));

@@ -1,10 +1,10 @@
 package io.vertebra.posts.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertebra.kit.store.Backups;
 import io.vertebra.kit.web.ApiException;
 import io.vertebra.kit.web.ErrorCodes;
 import io.vertebra.kit.web.JsonServlet;
-import io.vertebra.posts.server.store.Backups;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

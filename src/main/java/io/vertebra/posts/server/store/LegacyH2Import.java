@@ -1,6 +1,7 @@
 package io.vertebra.posts.server.store;
 
 import io.vertebra.kit.files.DurableFiles;
+import io.vertebra.kit.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ final class LegacyH2Import {
       if (schema != 1) {
         throw new SQLException("its schema is at version " + schema + ", and this release imports version 1 only");
       }
-      Migrations.apply(to, Dialect.SQLITE);
+      PostsSchema.SCHEMA.applySqlite(to);
       long count = 0;
       long maxId = 0;
       try (Statement read = from.createStatement();

@@ -1,5 +1,8 @@
 package io.vertebra.posts.server.store;
 
+import io.vertebra.kit.store.Database;
+import io.vertebra.kit.store.GroupSync;
+import io.vertebra.kit.store.StoreException;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +40,7 @@ public final class PostStore {
   public PostStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
-    boolean single = db.sqlDialect().singleWriter();
+    boolean single = db.singleWriter();
     this.writeLock = single ? new ReentrantLock() : null;
     this.commits = single ? new GroupSync() : null;
   }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertebra.kit.store.Database;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.TestServers;
 import io.vertebra.posts.server.store.PostgresCluster;
 import io.vertebra.server.AppServer;
-import io.vertebra.posts.server.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

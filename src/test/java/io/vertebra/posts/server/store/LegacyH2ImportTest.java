@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertebra.kit.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +34,7 @@ class LegacyH2ImportTest {
   void importsOnce() throws Exception {
     writeLegacyH2(dataDir, 3); // posts 1..3, then post 3 deleted: H2's next id is 4
 
-    try (Database db = Database.open(null, dataDir)) {
+    try (Database db = PostsDatabase.open(null, dataDir)) {
       PostStore store = new PostStore(db, Clock.systemUTC());
       List<Post> posts = store.list(null, 10).posts();
       assertEquals(List.of(2L, 1L), posts.stream().map(Post::id).toList());
@@ -52,7 +53,7 @@ class LegacyH2ImportTest {
     assertTrue(Files.exists(dataDir.resolve(LegacyH2Import.H2_FILE + LegacyH2Import.IMPORTED_SUFFIX)),
         "the H2 file is kept as a fallback");
 
-    try (Database db = Database.open(null, dataDir)) {
+    try (Database db = PostsDatabase.open(null, dataDir)) {
       assertEquals(3, new PostStore(db, Clock.systemUTC()).list(null, 10).posts().size(), "nothing imported twice");
     }
   }
@@ -63,7 +64,7 @@ class LegacyH2ImportTest {
     writeLegacyH2(dataDir, 2);
     Files.writeString(dataDir.resolve(Database.FILE_NAME + ".importing"), "half a file");
     Files.writeString(dataDir.resolve(Database.FILE_NAME + ".importing-journal"), "its journal");
-    try (Database db = Database.open(null, dataDir)) {
+    try (Database db = PostsDatabase.open(null, dataDir)) {
       assertEquals(1, new PostStore(db, Clock.systemUTC()).list(null, 10).posts().size());
     }
     assertFalse(Files.exists(dataDir.resolve(Database.FILE_NAME + ".importing")));
@@ -72,11 +73,11 @@ class LegacyH2ImportTest {
   @Test
   @DisplayName("an H2 file beside an existing SQLite database is left alone, not imported over it")
   void existingDatabaseWins() throws Exception {
-    try (Database db = Database.open(null, dataDir)) {
+    try (Database db = PostsDatabase.open(null, dataDir)) {
       new PostStore(db, Clock.systemUTC()).create(new PostChanges("current", ""), "Ann", "id-Ann");
     }
     writeLegacyH2(dataDir, 3);
-    try (Database db = Database.open(null, dataDir)) {
+    try (Database db = PostsDatabase.open(null, dataDir)) {
       assertEquals(List.of("current"),
           new PostStore(db, Clock.systemUTC()).list(null, 10).posts().stream().map(Post::title).toList());
     }

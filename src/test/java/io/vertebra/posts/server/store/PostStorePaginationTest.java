@@ -3,6 +3,7 @@ package io.vertebra.posts.server.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertebra.kit.store.Database;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +23,7 @@ class PostStorePaginationTest {
   @Test
   @DisplayName("with 100k posts, a page near the end takes milliseconds, like the first page")
   void deepPagesAreFast() throws Exception {
-    try (Database db = Database.open(null, dataDir)) {
+    try (Database db = PostsDatabase.open(null, dataDir)) {
       insert(db);
       PostStore store = new PostStore(db, Clock.systemUTC());
       // Warm up the JIT and the database's caches so the measurement is about the query, not class loading.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertebra.kit.store.Database;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -38,7 +39,7 @@ class PostStoreTest {
 
   @BeforeEach
   void open() {
-    db = Database.open(null, dataDir);
+    db = PostsDatabase.open(null, dataDir);
     store = new PostStore(db, Clock.fixed(T0, ZoneOffset.UTC));
   }
 
@@ -136,35 +137,21 @@ class PostStoreTest {
   void reopen() throws Exception {
     long id = store.create(new PostChanges("kept", ""), "Ann", "id-Ann").id();
     db.close();
-    db = Database.open(null, dataDir);
+    db = PostsDatabase.open(null, dataDir);
     assertEquals("kept", new PostStore(db, Clock.systemUTC()).find(id).orElseThrow().title());
     try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_version")) {
       rs.next();
-      assertEquals(Migrations.latest(), rs.getInt(1));
-      assertEquals(Migrations.latest(), rs.getInt(2));
+      assertEquals(PostsSchema.SCHEMA.latest(), rs.getInt(1));
+      assertEquals(PostsSchema.SCHEMA.latest(), rs.getInt(2));
     }
-  }
-
-  @Test
-  @DisplayName("postgres:// URLs become JDBC URLs with their credentials")
-  void postgresUrls() {
-    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
-    Database.configureExternal(config, "postgres://app:p%40ss@db.example:6543/posts?sslmode=require");
-    assertEquals("jdbc:postgresql://db.example:6543/posts?sslmode=require", config.getJdbcUrl());
-    assertEquals("app", config.getUsername());
-    assertEquals("p@ss", config.getPassword());
-    assertThrows(IllegalArgumentException.class,
-        () -> Database.configureExternal(new com.zaxxer.hikari.HikariConfig(), "mysql://x/y"));
-    assertEquals("jdbc:sqlite:" + dataDir.toAbsolutePath().resolve("vertebra.db") + " (sqlite)", db.describe(),
-        "logs show where the data is, without URL parameters");
   }
 
   @Test
   @DisplayName("a DATABASE_URL of an unsupported database is refused with a message naming the supported ones")
   void unsupportedDatabase() {
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> Database.open("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", dataDir.resolve("other")));
+        () -> PostsDatabase.open("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", dataDir.resolve("other")));
     assertTrue(refused.getMessage().contains("jdbc:h2:mem:x") && refused.getMessage().contains("PostgreSQL"),
         refused.getMessage());
   }
@@ -176,7 +163,7 @@ class PostStoreTest {
     long newest = store.create(new PostChanges("newest", ""), "Ann", "id-Ann").id();
     store.delete(newest, null);
     db.close();
-    db = Database.open(null, dataDir);
+    db = PostsDatabase.open(null, dataDir);
     store = new PostStore(db, Clock.systemUTC());
     assertTrue(store.create(new PostChanges("later", ""), "Ann", "id-Ann").id() > newest,
         "a client holding the deleted post must never see another post under its id");
