@@ -8,6 +8,7 @@ import io.vertebra.kit.config.Config;
 import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.kit.identity.IdentityEndpoints;
 import io.vertebra.kit.ops.RequestMetrics;
+import io.vertebra.kit.realtime.EventTrigger;
 import io.vertebra.kit.web.AllowedHosts;
 import io.vertebra.kit.web.BodyGate;
 import io.vertebra.kit.web.ClientLimit;
@@ -18,6 +19,7 @@ import io.vertebra.kit.web.SecurityHeaders;
 import io.vertebra.kit.web.WebCompression;
 import io.vertebra.posts.server.PostsBackend;
 import io.vertebra.posts.server.PostsOptions;
+import io.vertebra.todos.server.TodosBackend;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -96,6 +98,8 @@ public final class AppServer implements AutoCloseable {
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
       posts = PostsBackend.install(context, config, realtime);
+      // TodoMVC (/todos/, docs/todos.md): /api/todos on the same database and realtime client
+      TodosBackend.install(context, posts.database(), new EventTrigger(posts.pusher()));
       StaticFiles.install(context, config.webDir());
     }
     // The realtime debug console (/console, docs/console.md): says so when the realtime service is external.

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
@@ -103,6 +104,15 @@ class TodosLiveIT {
     new Actions(alice.driver()).moveToElement(alice.item(1)).perform();
     alice.item(1).findElement(By.cssSelector(".destroy")).click();
     awaitTitles(bob, "buy some cheese");
+
+    // What docs/todos.md shows: the two browsers side by side (target/screenshots/todos-live-*.png).
+    alice.createTodo("feed the cat");
+    awaitTitles(bob, "buy some cheese", "feed the cat");
+    for (TodoPage page : new TodoPage[] {alice, bob}) {
+      page.driver().manage().window().setSize(new Dimension(640, 520));
+      page.screenshot("todos-live-" + page.name);
+      page.driver().manage().window().setSize(new Dimension(1280, 900));
+    }
   }
 
   @Test
