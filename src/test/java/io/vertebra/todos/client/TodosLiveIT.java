@@ -109,7 +109,7 @@ class TodosLiveIT {
     alice.createTodo("feed the cat");
     awaitTitles(bob, "buy some cheese", "feed the cat");
     for (TodoPage page : new TodoPage[] {alice, bob}) {
-      page.driver().manage().window().setSize(new Dimension(640, 520));
+      page.driver().manage().window().setSize(new Dimension(600, 680));
       page.screenshot("todos-live-" + page.name);
       page.driver().manage().window().setSize(new Dimension(1280, 900));
     }
