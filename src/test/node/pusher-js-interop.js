@@ -26,7 +26,7 @@ function channelAuth(socketId, channelName, channelData) {
   return channelData ? { auth, channel_data: channelData } : { auth };
 }
 
-function client(userId, { forge = false } = {}) {
+function client(userId, { forge = false, watchlist = null } = {}) {
   const pusher = new Pusher(KEY, {
     cluster: 'local', wsHost: '127.0.0.1', wsPort: PORT, forceTLS: false, enabledTransports: ['ws'],
     disableStats: true,
@@ -44,7 +44,7 @@ function client(userId, { forge = false } = {}) {
     },
     userAuthentication: {
       customHandler: ({ socketId }, callback) => {
-        const userData = JSON.stringify({ id: userId });
+        const userData = JSON.stringify(watchlist ? { id: userId, watchlist } : { id: userId });
         callback(null, { auth: KEY + ':' + hmac(socketId + '::user::' + userData), user_data: userData });
       },
     },
@@ -247,6 +247,60 @@ const scenarios = {
   },
 };
 
+// Scenarios for features an app enables (the server must run with them on); they run only when named.
+const optIn = {
+  // CHANNELS_SUBSCRIPTION_COUNT=true
+  async subscriptionCount() {
+    const a = client('a');
+    const b = client('b');
+    const counted = a.subscribe('js-counted');
+    const first = next(counted, 'pusher:subscription_count');
+    assert.deepStrictEqual(await first, { subscription_count: 1 });
+    const second = next(counted, 'pusher:subscription_count');
+    await subscribed(b, 'js-counted');
+    assert.deepStrictEqual(await second, { subscription_count: 2 });
+    assert.strictEqual(counted.subscriptionCount, 2, 'pusher-js keeps the last count on the channel');
+    const third = next(counted, 'pusher:subscription_count');
+    b.unsubscribe('js-counted');
+    assert.deepStrictEqual(await third, { subscription_count: 1 });
+    const { channel: room } = await subscribed(a, 'presence-js-uncounted');
+    await nothing(room, 'pusher:subscription_count');
+    a.disconnect();
+    b.disconnect();
+  },
+
+  // CHANNELS_WATCHLIST_EVENTS=true
+  async watchlist() {
+    const bob = client('w-bob');
+    bob.signin();
+    await connected(bob);
+    const alice = client('w-alice', { watchlist: ['w-bob', 'w-carol'] });
+    const seen = [];
+    const arrivals = [];
+    const waitFor = (count) => within(WAIT, count + ' watchlist events (saw ' + JSON.stringify(seen) + ')',
+      new Promise((resolve) => arrivals.push({ count, resolve })));
+    const record = (event) => {
+      seen.push(event.name + ':' + event.user_ids.join('+'));
+      arrivals.filter((a) => seen.length >= a.count).forEach((a) => a.resolve());
+    };
+    alice.user.watchlist.bind('online', record);
+    alice.user.watchlist.bind('offline', record);
+    await within(WAIT, 'bob signed in', bob.user.signinDonePromise);
+    alice.signin();
+    await waitFor(2);
+    assert.deepStrictEqual(seen, ['online:w-bob', 'offline:w-carol'], 'the state at sign-in');
+    const carol = client('w-carol');
+    carol.signin();
+    await waitFor(3);
+    assert.strictEqual(seen[2], 'online:w-carol');
+    bob.disconnect();
+    await waitFor(4);
+    assert.strictEqual(seen[3], 'offline:w-bob');
+    alice.disconnect();
+    carol.disconnect();
+  },
+};
+
 let stdinLines = null;
 function restarted() {
   return within(20000, 'RESTARTED', new Promise((resolve) => {
@@ -258,12 +312,13 @@ function restarted() {
   stdinLines = readline.createInterface({ input: process.stdin });
   const wanted = (process.argv[2] || Object.keys(scenarios).join(',')).split(',');
   for (const name of wanted) {
-    if (!scenarios[name]) {
+    const scenario = scenarios[name] || optIn[name];
+    if (!scenario) {
       console.log('FAIL ' + name + ': no such scenario');
       process.exit(2);
     }
     try {
-      await scenarios[name]();
+      await scenario();
       console.log('PASS ' + name);
     } catch (e) {
       console.log('FAIL ' + name + ': ' + (e && e.stack || e));

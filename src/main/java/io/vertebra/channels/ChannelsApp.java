@@ -7,12 +7,15 @@ import io.vertebra.channels.channel.ChannelListener;
 import io.vertebra.channels.channel.ChannelRegistry;
 import io.vertebra.channels.channel.ClusterBus;
 import io.vertebra.channels.channel.EventCache;
+import io.vertebra.channels.channel.SubscriptionCounts;
 import io.vertebra.channels.connection.ConnectionRegistry;
 import io.vertebra.channels.limits.AddressQuotas;
 import io.vertebra.channels.limits.Limits;
 import io.vertebra.channels.limits.MemoryAdmission;
+import io.vertebra.channels.user.Watchlists;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The state of the one app this server hosts, shared by the WebSocket side and the HTTP API: credentials, limits,
@@ -22,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param counters running totals for monitoring
  * @param cluster how this node shares traffic with other nodes ({@link ClusterBus#SINGLE_NODE} when alone)
  * @param directory the HTTP API's channel queries (this node's registry, or the cluster's view)
+ * @param watchlists who is signed in, and the watchlist events that tell others (off unless enabled)
  * @param observer the live observer of everything that happens (the debug console), none by default
  */
 public record ChannelsApp(
@@ -37,6 +41,7 @@ public record ChannelsApp(
     ChannelsCounters counters,
     ClusterBus cluster,
     ChannelDirectory directory,
+    Watchlists watchlists,
     ObserverSlot observer) {
 
   /** Builds the state for a single-node app with empty registries. */
@@ -51,12 +56,14 @@ public record ChannelsApp(
    */
   public static ChannelsApp create(AppCredentials credentials, Limits limits, ChannelListener listener, Clock clock,
       ScheduledExecutorService scheduler, ClusterBus cluster, ChannelsCounters counters) {
-    ChannelRegistry channels = new ChannelRegistry(listener, cluster);
+    SubscriptionCounts counts = !limits.subscriptionCount() ? SubscriptionCounts.OFF
+        : new SubscriptionCounts(listener, (millis, task) -> scheduler.schedule(task, millis, TimeUnit.MILLISECONDS));
+    ChannelRegistry channels = new ChannelRegistry(listener, cluster, counts);
     ConnectionRegistry connections = new ConnectionRegistry(limits.maxConnections(),
         new AddressQuotas(limits.maxConnectionsPerAddress(), limits.newConnectionsPerAddressPerSecond()),
         new MemoryAdmission(limits.memoryLimitPercent(), Runtime.getRuntime().maxMemory()));
     return new ChannelsApp(credentials, limits, channels, connections,
         new EventCache(), listener, new SocketAuthenticator(credentials), clock, scheduler, counters,
-        cluster, cluster.directory(channels), new ObserverSlot());
+        cluster, cluster.directory(channels), new Watchlists(limits.watchlistEvents()), new ObserverSlot());
   }
 }

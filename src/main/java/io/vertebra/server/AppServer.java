@@ -6,12 +6,14 @@ import io.vertebra.channels.console.ConsoleBackend;
 import io.vertebra.kit.config.ChannelsCredentials;
 import io.vertebra.kit.config.Config;
 import io.vertebra.kit.config.RealtimeSettings;
+import io.vertebra.kit.identity.IdentityApi;
 import io.vertebra.kit.identity.IdentityEndpoints;
 import io.vertebra.kit.ops.RequestMetrics;
 import io.vertebra.kit.realtime.EventTrigger;
 import io.vertebra.kit.web.AllowedHosts;
 import io.vertebra.kit.web.BodyGate;
 import io.vertebra.kit.web.ClientLimit;
+import io.vertebra.kit.web.ClientRate;
 import io.vertebra.kit.web.HostCheck;
 import io.vertebra.kit.web.JsonErrorHandler;
 import io.vertebra.kit.web.OriginPolicy;
@@ -20,8 +22,12 @@ import io.vertebra.kit.web.WebCompression;
 import io.vertebra.posts.server.PostsBackend;
 import io.vertebra.posts.server.PostsOptions;
 import io.vertebra.todos.server.TodosBackend;
+import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -98,6 +104,7 @@ public final class AppServer implements AutoCloseable {
     if (mode == Mode.SERVE) {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
       posts = PostsBackend.install(context, config, realtime);
+      limitSignIns(context, config.http().signInsPerClient());
       // TodoMVC (/todos/, docs/todos.md): /api/todos on the same database and realtime client
       TodosBackend.install(context, posts.database(), new EventTrigger(posts.pusher()));
       StaticFiles.install(context, config.webDir());
@@ -130,10 +137,25 @@ public final class AppServer implements AutoCloseable {
     return new AppServer(server, connector, realtime, channels, posts);
   }
 
-  /** Body limits by path: pusher-js's small forms, the channels HTTP API's and the console's own limit. */
+  /**
+   * Each sign-in makes a new identity: one client may make only so many (SIGN_INS_PER_CLIENT at once, as many
+   * more per hour), so it cannot fill a post's presence channel with throw-away users (issue 21).
+   */
+  private static void limitSignIns(ServletContextHandler context, int perClient) {
+    if (perClient > 0) {
+      context.addFilter(new FilterHolder(new ClientRate("POST", "sign-ins", perClient, Duration.ofHours(1))),
+          IdentityApi.SESSION_PATH + "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
+  }
+
+  /**
+   * Body limits by path: pusher-js's small forms, the sign-in (a display name: anyone may send it, so it gets
+   * the least), the channels HTTP API's and the console's own limit.
+   */
   private static List<BodyGate.Limit> bodyLimits(Config config) {
     int channels = config.channels().limits().maxRequestBytes();
     return List.of(new BodyGate.Limit("/pusher/", IdentityEndpoints.MAX_FORM_BYTES),
+        new BodyGate.Limit(IdentityApi.SESSION_PATH, IdentityEndpoints.MAX_FORM_BYTES),
         new BodyGate.Limit("/apps/", channels), new BodyGate.Limit("/console/", channels));
   }
 

@@ -14,7 +14,8 @@ public final class Bench {
       "data", "io.vertebra.bench.data.DataScaleBench",
       "bundle", "io.vertebra.bench.bundle.BundleBench",
       "browser", "io.vertebra.bench.browser.BrowserBench",
-      "trigger", "io.vertebra.bench.trigger.TriggerBench");
+      "trigger", "io.vertebra.bench.trigger.TriggerBench",
+      "slowbody", "io.vertebra.bench.slowbody.SlowBodyBench");
 
   private Bench() {}
 

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +24,11 @@ public final class ServerProcess implements AutoCloseable {
   // One "total NK, used NK" per heap (G1) or per generation (Serial, Parallel); Metaspace lines have no "total".
   private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
+  private static final int TAIL_LINES = 40;
+
   private final Process process;
+  // The last lines the server printed, so that a start that never became ready can say what it was doing.
+  private final Deque<String> tail = new ArrayDeque<>();
 
   private ServerProcess(Process process) {
     this.process = process;
@@ -30,8 +36,9 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code command} with {@code env} added and waits (up to 60 s) for an output line containing
-   * {@code readyText}; the rest of its output is discarded.
+   * Starts {@code command} with {@code env} added and waits (up to 120 s) for an output line containing
+   * {@code readyText}; the rest of its output is discarded but for the last lines, which a start that never became
+   * ready reports together with the server's threads.
    */
   public static ServerProcess start(List<String> command, Map<String, String> env, String readyText)
       throws IOException, InterruptedException {
@@ -42,6 +49,7 @@ public final class ServerProcess implements AutoCloseable {
     Thread reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(server.process.getInputStream()))) {
         for (String line; (line = r.readLine()) != null; ) {
+          server.remember(line);
           if (!ready.isDone() && line.contains(readyText)) {
             ready.complete(null);
           }
@@ -54,12 +62,41 @@ public final class ServerProcess implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     try {
-      ready.get(60, TimeUnit.SECONDS);
+      // A bound on starting, not a measured figure: a JVM needs a few CPU-seconds to start this jar, and at a load
+      // of 25 on two cores (CI beside other builds) that took over 60 s (CrashSafetyIT's restarts).
+      ready.get(120, TimeUnit.SECONDS);
     } catch (Exception e) {
+      String threads = server.isAlive() ? server.threadDump() : "(the process had exited)";
       server.close();
-      throw new IllegalStateException("server did not start: " + command, e);
+      throw new IllegalStateException("server did not start: " + command + "\n--- its last output:\n"
+          + server.tail() + "--- its threads:\n" + threads, e);
     }
     return server;
+  }
+
+  private void remember(String line) {
+    synchronized (tail) {
+      tail.addLast(line);
+      if (tail.size() > TAIL_LINES) {
+        tail.removeFirst();
+      }
+    }
+  }
+
+  private String tail() {
+    synchronized (tail) {
+      StringBuilder out = new StringBuilder();
+      tail.forEach(line -> out.append(line).append('\n'));
+      return out.toString();
+    }
+  }
+
+  private String threadDump() {
+    try {
+      return jcmd("Thread.print");
+    } catch (IOException | InterruptedException e) {
+      return "(no thread dump: " + e + ")";
+    }
   }
 
   /** A free loopback port below the ephemeral range, so a restarted server finds it still free. */

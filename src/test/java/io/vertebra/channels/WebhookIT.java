@@ -105,6 +105,57 @@ class WebhookIT {
     }
   }
 
+  @Test
+  void subscriptionCountWebhooksFollowEveryChangeOfASmallChannel() throws Exception {
+    List<JsonNode> events = new CopyOnWriteArrayList<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    ChannelsTestServer[] server = new ChannelsTestServer[1];
+    List<String> invalid = new CopyOnWriteArrayList<>();
+    receiver.createContext("/hooks", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      if (server[0].rest().validateWebhookSignature(exchange.getRequestHeaders().getFirst("X-Pusher-Key"),
+          exchange.getRequestHeaders().getFirst("X-Pusher-Signature"), body) != Validity.VALID) {
+        invalid.add(body);
+      }
+      Frames.JSON.readTree(body).get("events").forEach(events::add);
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    receiver.start();
+    try (ChannelsTestServer s = new ChannelsTestServer(Map.of("CHANNELS_WEBHOOK_URL",
+        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks", "CHANNELS_SUBSCRIPTION_COUNT", "true"))) {
+      server[0] = s;
+      try (JavaClient a = new JavaClient(s, "a")) {
+        a.subscribe("counted", "x");
+        try (JavaClient b = new JavaClient(s, "b")) {
+          b.subscribe("counted", "x");
+          RecordingPresenceListener.join(b, "presence-uncounted");
+          waitForCounts(events, 2);
+        }
+        waitForCounts(events, 3);
+      }
+      nextNamed(events, "channel_vacated");
+      waitForCounts(events, 4);
+      assertEquals(List.of(1, 2, 1, 0), counts(events), events::toString);
+      assertTrue(events.stream().filter(e -> e.get("name").asText().equals("subscription_count"))
+          .allMatch(e -> e.get("channel").asText().equals("counted")), "none for the presence channel: " + events);
+    } finally {
+      receiver.stop(0);
+    }
+    assertTrue(invalid.isEmpty(), invalid.toString());
+  }
+
+  private static List<Integer> counts(List<JsonNode> events) {
+    return events.stream().filter(e -> e.get("name").asText().equals("subscription_count"))
+        .map(e -> e.get("subscription_count").asInt()).toList();
+  }
+
+  private static void waitForCounts(List<JsonNode> events, int n) throws InterruptedException {
+    for (int i = 0; i < 200 && counts(events).size() < n; i++) {
+      Thread.sleep(50);
+    }
+  }
+
   private static Set<String> removedUsers(List<JsonNode> events) {
     return events.stream().filter(e -> e.get("name").asText().equals("member_removed"))
         .map(e -> e.get("user_id").asText()).collect(java.util.stream.Collectors.toSet());

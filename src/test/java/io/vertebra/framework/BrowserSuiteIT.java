@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.pusher.rest.Pusher;
+import com.pusher.rest.data.Result;
+import io.vertebra.channels.ChannelsOptions;
+import io.vertebra.channels.ChannelsServer;
+import io.vertebra.channels.auth.AppCredentials;
 import io.vertebra.testing.BrowserExtension;
 import io.vertebra.testing.Browsers;
 import jakarta.servlet.http.HttpServlet;
@@ -12,10 +17,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -31,9 +39,10 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * View and RestyGWT sync as compiled JavaScript in headless Chromium: serves the BrowserSuite GWT module
- * (compiled into target/browser-suite by the pre-integration-test phase) with a test REST API, lets its checks
- * run, and reports each check as a test of its own.
+ * View, RestyGWT sync and the realtime layer as compiled JavaScript in headless Chromium: serves the BrowserSuite
+ * GWT module (compiled into target/browser-suite by the pre-integration-test phase) with a test REST API, the
+ * channels server, pusher-js's encryption build and an auth endpoint holding the master key of encrypted
+ * channels, lets its checks run, and reports each check as a test of its own.
  */
 @ExtendWith(BrowserExtension.class)
 class BrowserSuiteIT {
@@ -41,9 +50,17 @@ class BrowserSuiteIT {
   private static final Path SUITE = Path.of(System.getProperty("vertebra.target", "target"), "browser-suite");
   /** Checks the suite must at least report, so a suite that silently registers nothing fails. */
   private static final int MINIMUM_CHECKS = 65;
+  /** pusher-js's encryption build: the realtime checks use an end-to-end encrypted channel. */
+  private static final Path PUSHER_JS = Path.of("war/vendor/pusher-with-encryption.min.js");
   private static final String HOST_PAGE = "<!doctype html><html><head><meta charset=\"utf-8\">"
-      + "<title>Vertebra browser suite</title><script src=\"suite/suite.nocache.js\"></script></head>"
-      + "<body></body></html>";
+      + "<title>Vertebra browser suite</title><script src=\"vendor/pusher.js\"></script>"
+      + "<script src=\"suite/suite.nocache.js\"></script></head><body></body></html>";
+  /** The channels server's app; the master key is the app's, from which each encrypted channel's secret derives. */
+  private static final AppCredentials APP = new AppCredentials("suite", "suite-key", "suite-secret-0123456789");
+  private static final String MASTER_KEY = Base64.getEncoder().encodeToString(
+      "a 32-byte master key, test only!".getBytes(StandardCharsets.US_ASCII));
+  /** The app's pusher-http-java client (its host is set once the server has its port). */
+  private static final Pusher PUSHER = new Pusher(APP.appId(), APP.key(), APP.secret(), MASTER_KEY);
 
   private static Server server;
   private static String baseUrl;
@@ -60,11 +77,16 @@ class BrowserSuiteIT {
     ServletContextHandler context = new ServletContextHandler("/");
     context.setBaseResourceAsPath(SUITE);
     context.addServlet(new ServletHolder(new SuiteRestServlet()), "/api/*");
+    context.addServlet(new ServletHolder(new PusherJsScript()), "/vendor/pusher.js");
+    ChannelsServer.install(context, APP, ChannelsOptions.defaults());
+    context.addServlet(new ServletHolder(new EncryptedChannelApp(PUSHER)), "/pusher/auth");
+    context.addServlet(new ServletHolder(new EncryptedChannelApp(PUSHER)), "/realtime/trigger-secret");
     context.addServlet(new ServletHolder(new HostPage()), "");
     context.addServlet(new ServletHolder(new DefaultServlet()), "/");
     server.setHandler(context);
     server.start();
     baseUrl = "http://127.0.0.1:" + connector.getLocalPort();
+    PUSHER.setHost("127.0.0.1:" + connector.getLocalPort());
   }
 
   @AfterAll
@@ -76,7 +98,7 @@ class BrowserSuiteIT {
 
   @TestFactory
   Stream<DynamicTest> browserChecks(Browsers.Session browser) throws IOException {
-    browser.driver().get(baseUrl + "/?deadPort=" + closedPort());
+    browser.driver().get(baseUrl + "/?deadPort=" + closedPort() + "&channelsKey=" + APP.key());
     try {
       new WebDriverWait(browser.driver(), Duration.ofSeconds(120)).until(d -> "true".equals(
           browser.driver().executeScript("var s = document.getElementById('summary');"
@@ -115,6 +137,48 @@ class BrowserSuiteIT {
   private static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
+    }
+  }
+
+  /** Serves pusher-js's encryption build, as an app's host page would load it from vendor/. */
+  private static final class PusherJsScript extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      resp.setContentType("text/javascript;charset=utf-8");
+      resp.getOutputStream().write(Files.readAllBytes(PUSHER_JS));
+    }
+  }
+
+  /**
+   * The app's side of the encrypted channel, with its pusher-http-java client created with the master key:
+   * {@code /pusher/auth} signs the subscription and adds the channel's shared secret, derived from the master key;
+   * {@code /realtime/trigger-secret} triggers an event, which pusher-http-java encrypts before it reaches the
+   * server. The channels server sees neither key.
+   */
+  private static final class EncryptedChannelApp extends HttpServlet {
+    private final transient Pusher pusher;
+
+    EncryptedChannelApp(Pusher pusher) {
+      this.pusher = pusher;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      if (req.getServletPath().equals("/pusher/auth")) {
+        String channel = req.getParameter("channel_name");
+        if (!"private-encrypted-suite".equals(channel)) {
+          resp.sendError(403);
+          return;
+        }
+        resp.setContentType("application/json");
+        resp.getWriter().write(pusher.authenticate(req.getParameter("socket_id"), channel));
+        return;
+      }
+      Result result = pusher.trigger("private-encrypted-suite", "secret", Map.of("message", "for your eyes only"));
+      resp.setStatus(result.getStatus() == Result.Status.SUCCESS ? 204 : 502);
+      if (result.getStatus() != Result.Status.SUCCESS) {
+        resp.getWriter().write(result.getMessage());
+      }
     }
   }
 

@@ -30,7 +30,7 @@ final class JarServer implements AutoCloseable {
   /** Starts the process and returns once it accepts connections; returns the startup time in ms. */
   long start() throws Exception {
     long begin = System.nanoTime();
-    process = ServerProcess.start(List.of(ServerProcess.java(), "-Xmx512m", "-jar", jar()), env,
+    process = ServerProcess.start(List.of(ServerProcess.java(), "-Xmx512m", "-jar", jar(), mode), env,
         "listening on");
     return (System.nanoTime() - begin) / 1_000_000;
   }

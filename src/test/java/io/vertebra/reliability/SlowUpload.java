@@ -36,7 +36,7 @@ final class SlowUpload implements AutoCloseable {
     trickle.start();
   }
 
-  /** One byte of the body every 100 ms, as a slow but live client sends it, until {@link #finish}. */
+  /** One byte of the body every 100 ms, as a slow but live client sends it, until {@link #sendRest}. */
   private void trickle() {
     try {
       while (!finishing && sent < rest.length - 1) {
@@ -49,12 +49,16 @@ final class SlowUpload implements AutoCloseable {
     }
   }
 
-  /** Sends the rest of the body and reads the whole answer (status line, headers, body) until the server closes. */
-  String finish() throws IOException, InterruptedException {
+  /** Stops the trickle and sends the rest of the body at once. */
+  void sendRest() throws IOException, InterruptedException {
     finishing = true;
     trickle.join();
     socket.getOutputStream().write(rest, sent, rest.length - sent);
     socket.getOutputStream().flush();
+  }
+
+  /** Reads the whole answer (status line, headers, body) until the server closes. */
+  String answer() throws IOException {
     InputStream in = socket.getInputStream();
     return new String(in.readAllBytes(), StandardCharsets.UTF_8);
   }

@@ -14,7 +14,7 @@ import java.util.List;
  * the attacker's cost is a socket each and a few bytes per second in total. Counts how many connections the server
  * has closed (a write fails) so a test can see the server shed them.
  */
-final class SlowBodies implements AutoCloseable {
+public final class SlowBodies implements AutoCloseable {
 
   private final List<Socket> sockets = new ArrayList<>();
   private final Thread trickle;
@@ -32,7 +32,7 @@ final class SlowBodies implements AutoCloseable {
    * The same from {@code sources} loopback addresses (127.0.0.2, .3, ...; Linux routes all of 127/8 to the
    * loopback interface), as an attacker with several addresses would, so a per-address limit alone cannot stop it.
    */
-  SlowBodies(int port, String path, int connections, long intervalMillis, int sources) throws IOException {
+  public SlowBodies(int port, String path, int connections, long intervalMillis, int sources) throws IOException {
     this.intervalMillis = intervalMillis;
     String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
         + "Content-Length: 1000\r\n\r\n{";
@@ -75,7 +75,7 @@ final class SlowBodies implements AutoCloseable {
   }
 
   /** The attack's total rate while every connection is open, in bytes per second. */
-  double bytesPerSecond() {
+  public double bytesPerSecond() {
     return sockets.size() * 1000.0 / intervalMillis;
   }
 
@@ -84,7 +84,7 @@ final class SlowBodies implements AutoCloseable {
   }
 
   /** Connections the server closed so far (seen when a write to it fails). */
-  int closedByServer() {
+  public int closedByServer() {
     return closedByServer;
   }
 

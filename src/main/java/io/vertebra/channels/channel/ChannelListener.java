@@ -24,6 +24,9 @@ public interface ChannelListener {
   /** A client subscribed to a cache channel that holds no event yet (the app may trigger one to fill it). */
   default void cacheMiss(String channel) {}
 
+  /** The number of connections subscribed to {@code channel} is now {@code count} (when counting is enabled). */
+  default void subscriptionCount(String channel, int count) {}
+
   /** A client event was relayed; {@code userId} is null outside presence channels. */
   default void clientEvent(String channel, String event, String data, String socketId, String userId) {}
 }

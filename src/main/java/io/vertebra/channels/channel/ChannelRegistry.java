@@ -17,16 +17,26 @@ public final class ChannelRegistry implements ChannelDirectory {
   private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
   private final ChannelListener listener;
   private final ClusterBus cluster;
+  private final SubscriptionCounts counts;
 
   /** A single-node registry reporting occupancy and presence changes to {@code listener}. */
   public ChannelRegistry(ChannelListener listener) {
-    this(listener, ClusterBus.SINGLE_NODE);
+    this(listener, ClusterBus.SINGLE_NODE, SubscriptionCounts.OFF);
   }
 
   /** A registry whose presence decisions and subscription counts are shared through {@code cluster}. */
   public ChannelRegistry(ChannelListener listener, ClusterBus cluster) {
+    this(listener, cluster, SubscriptionCounts.OFF);
+  }
+
+  /**
+   * A registry whose presence decisions and subscription counts are shared through {@code cluster}, and which
+   * tells subscribers their channels' subscription counts through {@code counts} (when enabled).
+   */
+  public ChannelRegistry(ChannelListener listener, ClusterBus cluster, SubscriptionCounts counts) {
     this.listener = listener;
     this.cluster = cluster;
+    this.counts = counts;
   }
 
   /** Subscribes to a public, private or user channel and confirms it to the subscriber. */
@@ -42,6 +52,7 @@ public final class ChannelRegistry implements ChannelDirectory {
     if (created[0]) {
       listener.channelOccupied(name);
     }
+    counts.changed(name, this);
   }
 
   /**
@@ -78,8 +89,9 @@ public final class ChannelRegistry implements ChannelDirectory {
     }
     String gone = current.leavePresence(socketId, cluster);
     boolean[] vacated = new boolean[1];
+    boolean[] removed = new boolean[1];
     channels.computeIfPresent(name, (k, channel) -> {
-      channel.remove(socketId);
+      removed[0] = channel.remove(socketId);
       vacated[0] = channel.isEmpty();
       return vacated[0] ? null : channel;
     });
@@ -89,6 +101,9 @@ public final class ChannelRegistry implements ChannelDirectory {
     }
     if (vacated[0]) {
       listener.channelVacated(name);
+    }
+    if (removed[0]) {
+      counts.changed(name, this);
     }
   }
 

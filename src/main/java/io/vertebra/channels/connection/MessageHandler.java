@@ -44,6 +44,7 @@ public final class MessageHandler {
   /** Releases everything the connection held (it closed). */
   public void onClose(Connection connection) {
     subscriptions.unsubscribeAll(connection);
+    app.watchlists().closed(connection.socketId());
     app.connections().remove(connection);
     app.observer().get().connectionClosed(connection.socketId());
   }

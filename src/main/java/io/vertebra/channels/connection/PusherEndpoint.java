@@ -110,8 +110,10 @@ public final class PusherEndpoint implements Session.Listener.AutoDemanding {
   public void onWebSocketClose(int statusCode, String reason) {
     Connection c = connection.getAndSet(null);
     if (c != null) {
-      handler.onClose(c);
+      // The address's quota first: once the registry no longer counts this connection, the address may open
+      // another (AddressQuotasIT waits on the registry's count, and so may any client watching /metrics).
       app.connections().addresses().release(address, System.nanoTime());
+      handler.onClose(c);
     }
   }
 

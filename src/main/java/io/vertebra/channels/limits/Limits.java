@@ -30,6 +30,11 @@ import java.util.Map;
  *     get 4301, and clients retry after a back-off); 0 = no limit
  * @param memoryLimitPercent share of the maximum heap, in percent, that the heap after a collection may fill before
  *     new connections are refused with 4100 ({@link MemoryAdmission}); 0 = never refuse
+ * @param subscriptionCount whether subscribers of non-presence channels are told how many connections are
+ *     subscribed ({@code pusher_internal:subscription_count}, and the {@code subscription_count} webhook); off by
+ *     default, as on hosted Pusher, where it is an app setting
+ * @param watchlistEvents whether a user signing in with a {@code watchlist} is told when the users on it come
+ *     online and go offline; off by default, an app setting on hosted Pusher too
  */
 public record Limits(
     int maxMessageBytes,
@@ -51,12 +56,14 @@ public record Limits(
     int authorizationTimeoutSeconds,
     int maxConnectionsPerAddress,
     int newConnectionsPerAddressPerSecond,
-    int memoryLimitPercent) {
+    int memoryLimitPercent,
+    boolean subscriptionCount,
+    boolean watchlistEvents) {
 
   /** Hosted Pusher's documented limits, with generous local defaults for what it does not document. */
   public static Limits defaults() {
     return new Limits(10 * 1024, 164, 200, 100, 10, 10_000, 100, 1024, 10, 120, 30, 1_000, 4L * 1024 * 1024,
-        256 * 1024, 1_000, 128, 0, 0, 0, 90);
+        256 * 1024, 1_000, 128, 0, 0, 0, 90, false, false);
   }
 
   /**
@@ -86,7 +93,21 @@ public record Limits(
         nonNegative(env, "CHANNELS_AUTHORIZATION_TIMEOUT", d.authorizationTimeoutSeconds),
         nonNegative(env, "CHANNELS_MAX_CONNECTIONS_PER_IP", d.maxConnectionsPerAddress),
         nonNegative(env, "CHANNELS_NEW_CONNECTIONS_PER_IP_PER_SECOND", d.newConnectionsPerAddressPerSecond),
-        percent(env, "CHANNELS_MEMORY_LIMIT_PERCENT", d.memoryLimitPercent));
+        percent(env, "CHANNELS_MEMORY_LIMIT_PERCENT", d.memoryLimitPercent),
+        flag(env, "CHANNELS_SUBSCRIPTION_COUNT", d.subscriptionCount),
+        flag(env, "CHANNELS_WATCHLIST_EVENTS", d.watchlistEvents));
+  }
+
+  private static boolean flag(Map<String, String> env, String name, boolean fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "on", "1" -> true;
+      case "false", "off", "0" -> false;
+      default -> throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
+    };
   }
 
   private static int percent(Map<String, String> env, String name, int fallback) {

@@ -71,6 +71,17 @@ public final class Frames {
         stringify(JSON.createObjectNode().put("user_id", userId)));
   }
 
+  /** {@code pusher_internal:subscription_count}: how many connections are subscribed to {@code channel}. */
+  public static String subscriptionCount(String channel, int count) {
+    return frame("pusher_internal:subscription_count", channel,
+        stringify(JSON.createObjectNode().put("subscription_count", count)));
+  }
+
+  /** {@code pusher_internal:watchlist_events}: {@code data} is {@code {"events": [...]}}. */
+  public static String watchlistEvents(JsonNode data) {
+    return frame("pusher_internal:watchlist_events", null, stringify(data));
+  }
+
   /** {@code pusher:signin_success} carrying the user data string the client signed in with. */
   public static String signinSuccess(String userData) {
     return frame("pusher:signin_success", null, stringify(JSON.createObjectNode().put("user_data", userData)));

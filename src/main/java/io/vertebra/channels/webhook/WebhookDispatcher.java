@@ -22,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pusher-style webhooks: channel_occupied, channel_vacated, member_added, member_removed and client_event are
+ * Pusher-style webhooks: channel_occupied, channel_vacated, member_added, member_removed, cache_miss,
+ * subscription_count and client_event are
  * queued (never sent on the caller's thread), batched every {@value #FLUSH_MILLIS} ms into
  * {@code {"time_ms": ..., "events": [...]}} and POSTed with {@code X-Pusher-Key} and {@code X-Pusher-Signature}
  * (HMAC-SHA256 of the body with the app secret). A failed delivery (error or non-2xx) is retried with doubling
@@ -87,6 +88,11 @@ public final class WebhookDispatcher implements ChannelListener {
   @Override
   public void cacheMiss(String channel) {
     enqueue(event("cache_miss", channel));
+  }
+
+  @Override
+  public void subscriptionCount(String channel, int count) {
+    enqueue(event("subscription_count", channel).put("subscription_count", count));
   }
 
   @Override

@@ -34,6 +34,11 @@ public final class RecordingListener implements ChannelListener {
   }
 
   @Override
+  public void subscriptionCount(String channel, int count) {
+    calls.add("subscription_count:" + channel + ":" + count);
+  }
+
+  @Override
   public void clientEvent(String channel, String event, String data, String socketId, String userId) {
     calls.add("client_event:" + channel + ":" + event + ":" + userId);
   }

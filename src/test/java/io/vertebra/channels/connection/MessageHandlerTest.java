@@ -93,7 +93,7 @@ class MessageHandlerTest {
         d.maxUserInfoBytes(), d.clientEventsPerSecond(), d.activityTimeoutSeconds(), d.pongTimeoutSeconds(),
         d.sendQueueFrames(), d.sendQueueBytes(), d.maxRequestBytes(), 2, d.maxUserIdLength(),
         d.authorizationTimeoutSeconds(), d.maxConnectionsPerAddress(), d.newConnectionsPerAddressPerSecond(),
-        d.memoryLimitPercent()),
+        d.memoryLimitPercent(), d.subscriptionCount(), d.watchlistEvents()),
         io.vertebra.channels.channel.ChannelListener.NONE);
     var c = small.connect();
     c.subscribe("one");

@@ -64,7 +64,11 @@ final class TestApp {
     }
 
     void signIn(String userId) {
-      String data = "{\"id\":\"" + userId + "\"}";
+      signInAs("{\"id\":\"" + userId + "\"}");
+    }
+
+    /** Signs in with {@code data} as the user_data string, correctly signed. */
+    void signInAs(String data) {
       String auth = app.socketAuth().userAuth(connection.socketId(), data);
       send("{\"event\":\"pusher:signin\",\"data\":{\"auth\":\"" + auth + "\",\"user_data\":"
           + io.vertebra.channels.protocol.Frames.JSON.getNodeFactory().textNode(data) + "}}");

@@ -41,4 +41,14 @@ class LimitsTest {
           e.getMessage());
     }
   }
+
+  @Test
+  void subscriptionCountingIsOffByDefaultAndTakesTrueOrFalse() {
+    assertEquals(false, Limits.defaults().subscriptionCount(), "an app setting that hosted Pusher leaves off");
+    assertEquals(true, Limits.from(Map.of("CHANNELS_SUBSCRIPTION_COUNT", " TRUE ")).subscriptionCount());
+    assertEquals(false, Limits.from(Map.of("CHANNELS_SUBSCRIPTION_COUNT", "false")).subscriptionCount());
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> Limits.from(Map.of("CHANNELS_SUBSCRIPTION_COUNT", "yes please")));
+    assertEquals("CHANNELS_SUBSCRIPTION_COUNT must be true or false, got 'yes please'", e.getMessage());
+  }
 }

@@ -6,8 +6,8 @@ import io.vertebra.framework.sync.DefaultSync;
 import io.vertebra.framework.sync.RestyGwtTransport;
 
 /**
- * Entry point of the browser suite: runs the View checks, Backbone's test/view.js and the Sync checks, and leaves
- * the results in the page.
+ * Entry point of the browser suite: runs the View checks, Backbone's test/view.js, the Sync checks and the realtime
+ * checks, and leaves the results in the page.
  */
 public class BrowserSuite implements EntryPoint {
 
@@ -26,6 +26,7 @@ public class BrowserSuite implements EntryPoint {
     ViewChecks.register(runner);
     BackboneViewChecks.register(runner);
     SyncChecks.register(runner, log, Window.Location.getParameter("deadPort"));
+    RealtimeChecks.register(runner, Window.Location.getParameter("channelsKey"));
     runner.start();
   }
 }

@@ -49,4 +49,17 @@ class ConfigTest {
     assertTrue(banner.contains("21 characters, not shown"), banner);
     assertTrue(!banner.contains("s3") && !banner.contains("Z9"), banner);
   }
+
+  @Test
+  @DisplayName("SIGN_INS_PER_CLIENT: 20 by default, 0 turns the limit off, anything else not a count is refused")
+  void signInsPerClient() {
+    assertEquals(20, Config.from(Map.of()).http().signInsPerClient());
+    assertEquals(500, Config.from(Map.of("SIGN_INS_PER_CLIENT", "500")).http().signInsPerClient());
+    assertEquals(0, Config.from(Map.of("SIGN_INS_PER_CLIENT", " 0 ")).http().signInsPerClient());
+    for (String bad : new String[] {"-1", "many", "1.5"}) {
+      Config.ConfigException e = assertThrows(Config.ConfigException.class,
+          () -> Config.from(Map.of("SIGN_INS_PER_CLIENT", bad)));
+      assertTrue(e.getMessage().contains("SIGN_INS_PER_CLIENT"), e.getMessage());
+    }
+  }
 }

@@ -9,7 +9,9 @@ import io.vertebra.framework.core.Json;
  * goes through JSON ({@code JSON.stringify} in the browser, the framework's {@link Json} codec in Java), so Java
  * only ever sees JSON-like values and makes every decision itself.
  *
- * <p>The host page must load {@code vendor/pusher.min.js} (served by the app) before the GWT module.
+ * <p>The host page must load {@code vendor/pusher.min.js} (served by the app) before the GWT module, or
+ * {@code vendor/pusher-with-encryption.min.js} when the app uses {@code private-encrypted-} channels (the same
+ * client plus the NaCl code that decrypts them; {@link #canDecrypt()} tells which one the page loaded).
  */
 public final class PusherJs extends JavaScriptObject {
 
@@ -52,6 +54,14 @@ public final class PusherJs extends JavaScriptObject {
   /** {@code connection.socket_id}, or null while not connected. */
   public native String socketId() /*-{
     return this.connection.socket_id || null;
+  }-*/;
+
+  /**
+   * Whether this client can decrypt {@code private-encrypted-} channels: true when the page loaded pusher-js's
+   * encryption build, which hands the client its NaCl implementation ({@code config.nacl}).
+   */
+  public native boolean canDecrypt() /*-{
+    return !!(this.config && this.config.nacl);
   }-*/;
 
   /** Subscribes to a channel (pusher-js queues it until connected) and returns it. */

@@ -1,5 +1,6 @@
 package io.vertebra.framework.realtime.pusher;
 
+import io.vertebra.framework.core.Defer;
 import io.vertebra.framework.realtime.ConnectionState;
 import io.vertebra.framework.realtime.RealtimeBackend;
 import java.util.ArrayList;
@@ -11,13 +12,22 @@ import java.util.Map;
  * The browser's {@link RealtimeBackend}: the real pusher-js, through the {@link PusherJs} boundary. It reports
  * every channel event (pusher's own included; client events with the sender's attested user id), the client-wide
  * {@code pusher:error} and
- * {@code pusher:signin_success}, events sent to the signed-in user, and connection state changes.
+ * {@code pusher:signin_success}, events sent to the signed-in user, and connection state changes. Events of
+ * {@code private-encrypted-} channels arrive decrypted (pusher-js decrypts them with the shared secret from the
+ * app's auth endpoint) when the page loaded pusher-js's encryption build; on a page with the plain build such a
+ * channel reports {@code pusher:subscription_error} ({@code type: "EncryptionUnavailable"}) instead.
  *
  * <pre>{@code
  * Notifier notifier = new Notifier(new PusherJsBackend(PusherOptions.fromMap(settingsFromServer))).connect();
  * }</pre>
  */
 public final class PusherJsBackend implements RealtimeBackend {
+
+  /** Channels whose events pusher-js decrypts with the shared secret the app's auth endpoint gives it. */
+  static final String ENCRYPTED_PREFIX = "private-encrypted-";
+  /** Why an encrypted channel cannot be subscribed on a page that loaded the plain pusher-js build. */
+  static final String NO_DECRYPTION = "private-encrypted- channels need pusher-js's encryption build: load"
+      + " vendor/pusher-with-encryption.min.js instead of vendor/pusher.min.js in the host page";
 
   /** Client-wide events reported with a null channel. */
   private static final String[] CLIENT_EVENTS = {"pusher:error", "pusher:signin_success"};
@@ -136,11 +146,30 @@ public final class PusherJsBackend implements RealtimeBackend {
   }
 
   private PusherBinding bindChannel(String name) {
+    if (!canSubscribe(name, pusher.canDecrypt())) {
+      // The plain build throws from subscribe(); say what to change, as pusher-js reports its own auth failures:
+      // later, so that listeners bound right after subscribing hear it.
+      Defer.run(() -> emit(name, "pusher:subscription_error", encryptionUnavailable()));
+      return null;
+    }
     return pusher.subscribe(name).bindGlobal((event, data) -> {
       if (!event.startsWith("client-")) { // those arrive through bindClientEvents, with their sender
         emit(name, event, data);
       }
     });
+  }
+
+  /** Whether a client that can ({@code canDecrypt}) or cannot decrypt may subscribe to {@code channel}. */
+  static boolean canSubscribe(String channel, boolean canDecrypt) {
+    return canDecrypt || !channel.startsWith(ENCRYPTED_PREFIX);
+  }
+
+  /** The {@code pusher:subscription_error} data for an encrypted channel the page cannot decrypt. */
+  static Map<String, Object> encryptionUnavailable() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("type", "EncryptionUnavailable");
+    data.put("error", NO_DECRYPTION);
+    return data;
   }
 
   private void report(String pusherState) {
