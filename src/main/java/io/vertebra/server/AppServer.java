@@ -9,6 +9,7 @@ import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.kit.identity.IdentityApi;
 import io.vertebra.kit.identity.IdentityEndpoints;
 import io.vertebra.kit.ops.RequestMetrics;
+import io.vertebra.kit.realtime.EventTrigger;
 import io.vertebra.kit.web.AllowedHosts;
 import io.vertebra.kit.web.BodyGate;
 import io.vertebra.kit.web.ClientLimit;
@@ -21,6 +22,7 @@ import io.vertebra.kit.web.SecurityHeaders;
 import io.vertebra.kit.web.WebCompression;
 import io.vertebra.posts.server.PostsBackend;
 import io.vertebra.posts.server.PostsOptions;
+import io.vertebra.todos.server.TodosBackend;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -113,6 +115,8 @@ public final class AppServer implements AutoCloseable {
       // posts backend: /api/..., /pusher/auth, /pusher/user-auth (issue 4)
       posts = PostsBackend.install(context, config, realtime);
       limitSignIns(context, config.http().signInsPerClient());
+      // TodoMVC (/todos/, docs/todos.md): /api/todos on the same database and realtime client
+      TodosBackend.install(context, posts.database(), new EventTrigger(posts.pusher()));
       StaticFiles.install(context, config.webDir());
     }
     // The realtime debug console (/console, docs/console.md): says so when the realtime service is external.

@@ -6,6 +6,8 @@ import io.vertebra.framework.core.Events;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
 import io.vertebra.framework.core.Values;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +30,11 @@ import java.util.Map;
  *       only {@code {id, version}} the collection is fetched.</li>
  *   <li>{@code *:destroy}: a collection removes the model; a followed model triggers {@code "destroy"} (as if
  *       destroyed locally), so the collections and views that hold it let it go.</li>
+ *   <li>{@code *:change-many} (collections): one write that changed many records (a "mark all as complete"):
+ *       {@code {"records": [...]}}, each applied as a {@code *:change} (a record may carry only its id, version and
+ *       the changed attributes); without the list (too large for one message) the collection is fetched.</li>
+ *   <li>{@code *:destroy-many} (collections): one write that removed many records, {@code {"ids": [...]}}; the
+ *       collection removes them in one {@code remove}, or is fetched when the list is missing.</li>
  *   <li>{@link Notifier#RESYNC} (the channel was subscribed again after a connection loss): the model or
  *       collection is fetched, because events sent meanwhile are not replayed.</li>
  * </ul>
@@ -43,6 +50,10 @@ public final class LiveModels {
 
   /** The option set on every change a realtime event causes. */
   public static final String REMOTE = "remote";
+  /** The member of a {@code *:change-many} event that lists the changed records. */
+  public static final String RECORDS = "records";
+  /** The member of a {@code *:destroy-many} event that lists the removed ids. */
+  public static final String IDS = "ids";
   /** The attribute that orders the writes of a record. */
   public static final String VERSION = "version";
 
@@ -87,6 +98,7 @@ public final class LiveModels {
   }
 
   /** {@code collection} follows {@code channel} for as long as {@code owner} (typically a view) listens. */
+  @SuppressWarnings("unchecked")
   public static Following follow(Events owner, Collection<?> collection, Notifier notifier, String channel) {
     ChangeApplier changes = new ChangeApplier();
     return new Following(owner, notifier, channel, events((kind, data) -> {
@@ -110,6 +122,32 @@ public final class LiveModels {
           if (held != null) {
             collection.remove(held, remote());
           }
+          break;
+        case "change-many":
+          if (!(data.get(RECORDS) instanceof List)) {
+            collection.fetch(remote());
+            break;
+          }
+          for (Object record : (List<?>) data.get(RECORDS)) {
+            Model one = record instanceof Map ? collection.get(record) : null;
+            if (one != null) {
+              changes.apply(one, (Map<String, Object>) record, remote());
+            }
+          }
+          break;
+        case "destroy-many":
+          if (!(data.get(IDS) instanceof List)) {
+            collection.fetch(remote());
+            break;
+          }
+          List<Model> gone = new ArrayList<>();
+          for (Object id : (List<?>) data.get(IDS)) {
+            Model one = collection.get(id);
+            if (one != null) {
+              gone.add(one);
+            }
+          }
+          collection.remove(gone, remote());
           break;
         case "resync":
           changes.forget();

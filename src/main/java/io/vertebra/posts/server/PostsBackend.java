@@ -114,6 +114,16 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
     return (PostsBackend) context.getAttribute(ATTRIBUTE);
   }
 
+  /** The app's database: the other apps of this server (TodoMVC) keep their tables there too. */
+  public Database database() {
+    return database;
+  }
+
+  /** The realtime client the backend triggers through, for the other apps of this server; closed with it. */
+  public PusherAsync pusher() {
+    return pusher;
+  }
+
   /** The backend's metrics: realtime triggers and the database pool. */
   public MetricSource metrics() {
     return new PostsMetrics(events.stats(), database);

@@ -309,6 +309,45 @@ class LiveModelsTest {
     }
 
     @Test
+    @DisplayName("change-many: one event applies each newer partial record, skips stale and unknown ones")
+    void changeManyAppliesEach() {
+      list.add(json("{'id':2,'title':'Two','done':false,'version':5}"), new Options());
+      List<String> seen = changes(list);
+
+      hub.publish("posts", "post:change-many", json("{'records':[{'id':1,'done':true,'version':3},"
+          + "{'id':2,'done':true,'version':5},{'id':99,'done':true,'version':1}]}"));
+
+      assertEquals(true, list.get(1).get("done"));
+      assertEquals("One", list.get(1).get("title"));
+      assertEquals(false, list.get(2).get("done"), "version 5 is not newer than the held 5");
+      assertEquals(List.of("change:done remote", "change:version remote", "change remote"), seen.subList(0, 3));
+      assertEquals(2, list.length());
+      assertEquals(0, transport.count());
+    }
+
+    @Test
+    @DisplayName("destroy-many: one event removes every listed record in one remove")
+    void destroyManyRemovesAll() {
+      list.add(json("{'id':2,'title':'Two','version':1}"), new Options());
+      list.add(json("{'id':3,'title':'Three','version':1}"), new Options());
+      List<String> seen = changes(list);
+
+      hub.publish("posts", "post:destroy-many", json("{'ids':[1,3,42]}"));
+
+      assertEquals(List.of(2.0), list.pluck("id"));
+      assertEquals(List.of("remove remote", "remove remote", "update remote"), seen);
+    }
+
+    @Test
+    @DisplayName("change-many and destroy-many without their list (too large for one message) fetch the list")
+    void manyWithoutListFetches() {
+      hub.publish("posts", "post:change-many", json("{}"));
+      assertEquals("/api/posts", transport.lastRequest().url());
+      hub.publish("posts", "post:destroy-many", json("{}"));
+      assertEquals(2, transport.count());
+    }
+
+    @Test
     @DisplayName("re-fetches the list after a reconnection")
     void resyncFetchesTheList() {
       backend.loseConnection();

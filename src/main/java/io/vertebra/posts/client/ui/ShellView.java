@@ -1,6 +1,7 @@
 package io.vertebra.posts.client.ui;
 
 import com.google.gwt.dom.client.Element;
+import io.vertebra.framework.view.View;
 
 /** The page frame: header (brand, then whatever the app adds: connection badge, user menu) and the main area. */
 public final class ShellView extends AppView {
@@ -18,7 +19,7 @@ public final class ShellView extends AppView {
   }
 
   /** Adds a view to the header, right of the brand. */
-  public void addToHeader(AppView view) {
+  public void addToHeader(View view) {
     byClass("top").appendChild(view.render().el());
   }
 

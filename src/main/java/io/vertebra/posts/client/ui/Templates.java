@@ -19,9 +19,6 @@ public interface Templates extends SafeHtmlTemplates {
       + "<main class='main'></main>")
   SafeHtml shell();
 
-  @Template("<i></i><b>{0}</b>")
-  SafeHtml connection(String label);
-
   @Template("<span class='avatar' style='{0}'>{1}</span><span class='user-name'>{2}</span>"
       + "<button class='link' data-action='sign-out'>Sign out</button>"
       + "<button class='link' data-action='sign-out-everywhere' title='Also end every other copy of this session'>"

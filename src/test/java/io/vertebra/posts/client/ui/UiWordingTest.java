@@ -2,24 +2,12 @@ package io.vertebra.posts.client.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vertebra.framework.realtime.ConnectionState;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The words the views choose, decided in plain Java (the DOM parts are covered by PostsAppIT). */
 class UiWordingTest {
-
-  @Test
-  @DisplayName("connection badge: connected is live, (re)connecting is reconnecting, the rest is offline")
-  void connectionStatus() {
-    assertEquals("live", ConnectionIndicator.status(ConnectionState.CONNECTED));
-    assertEquals("reconnecting", ConnectionIndicator.status(ConnectionState.CONNECTING));
-    assertEquals("reconnecting", ConnectionIndicator.status(ConnectionState.INITIALIZED));
-    assertEquals("offline", ConnectionIndicator.status(ConnectionState.UNAVAILABLE));
-    assertEquals("offline", ConnectionIndicator.status(ConnectionState.DISCONNECTED));
-    assertEquals("offline", ConnectionIndicator.status(ConnectionState.FAILED));
-  }
 
   @Test
   @DisplayName("editing note names one or two editors, then counts the others")

@@ -1,34 +1,29 @@
-// Build step (run by Maven's exec plugin at generate-resources): puts the pinned pusher-js browser build into
-// war/vendor/ so that both `mvn gwt:devmode` (serves war/) and the runnable jar (war/ is copied into it) serve it
-// from the app's own origin. Nothing is vendored in git: the npm client fetches the package once, the tarball's
-// integrity is checked against the pinned value, and later builds (also offline) skip when the stamp matches.
+// Build step (run by Maven's exec plugin at generate-resources): puts files of a pinned npm package (the pusher-js
+// browser build, the TodoMVC stylesheet) into war/vendor/ so that both `mvn gwt:devmode` (serves war/) and the
+// runnable jar (war/ is copied into it) serve them from the app's own origin. Nothing is vendored in git: the npm
+// client fetches the package once, the tarball's integrity is checked against the pinned value, and later builds
+// (also offline) skip when the stamp matches.
 //
-// Usage: node fetch-pusher-js.mjs VERSION INTEGRITY VENDOR_DIR WORK_DIR
+// Usage: node fetch-npm-files.mjs PACKAGE VERSION INTEGRITY VENDOR_DIR WORK_DIR ENTRY=NAME...
+//   e.g. ... pusher-js 8.6.0 sha512-... war/vendor target/npm package/dist/web/pusher.min.js=pusher.min.js
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
-const [version, integrity, vendorDir, workDir] = process.argv.slice(2);
-if (!version || !integrity || !vendorDir || !workDir) {
-  fail('usage: node fetch-pusher-js.mjs VERSION INTEGRITY VENDOR_DIR WORK_DIR');
+const [packageName, version, integrity, vendorDir, workDir, ...entries] = process.argv.slice(2);
+if (!packageName || !version || !integrity || !vendorDir || !workDir || entries.length === 0) {
+  fail('usage: node fetch-npm-files.mjs PACKAGE VERSION INTEGRITY VENDOR_DIR WORK_DIR ENTRY=NAME...');
 }
 
-// What we copy out of the package: the browser builds and the license notices they point to. Host pages load
-// pusher.min.js; a page whose app uses private-encrypted- channels loads pusher-with-encryption.min.js instead
-// (it bundles the NaCl code that decrypts them: 28.4 KB gzipped against 17.8 KB, see docs/channels-server.md).
-const WANTED = {
-  'package/dist/web/pusher.min.js': 'pusher.min.js',
-  'package/dist/web/pusher.min.js.LICENSE.txt': 'pusher.min.js.LICENSE.txt',
-  'package/dist/web/pusher-with-encryption.min.js': 'pusher-with-encryption.min.js',
-  'package/dist/web/pusher-with-encryption.min.js.LICENSE.txt': 'pusher-with-encryption.min.js.LICENSE.txt',
-};
-const stampFile = join(vendorDir, 'pusher.version');
-const stamp = `pusher-js ${version} ${integrity}\n`;
+// What we copy out of the package (its path in the tarball) and under which name.
+const WANTED = Object.fromEntries(entries.map((entry) => entry.split('=')));
+const stampFile = join(vendorDir, `${packageName}.version`);
+const stamp = `${packageName} ${version} ${integrity}\n`;
 
 if (isUpToDate()) {
-  console.log(`pusher-js ${version} already in ${vendorDir}`);
+  console.log(`${packageName} ${version} already in ${vendorDir}`);
   process.exit(0);
 }
 mkdirSync(workDir, { recursive: true });
@@ -37,7 +32,7 @@ const tarball = pack();
 const files = extract(gunzipSync(tarball));
 for (const [entry, name] of Object.entries(WANTED)) {
   if (!files.has(entry)) {
-    fail(`pusher-js ${version} has no ${entry}`);
+    fail(`${packageName} ${version} has no ${entry}`);
   }
   // Write then rename: an interrupted build never leaves a truncated script behind a valid stamp.
   const target = join(vendorDir, name);
@@ -45,7 +40,7 @@ for (const [entry, name] of Object.entries(WANTED)) {
   renameSync(target + '.tmp', target);
 }
 writeFileSync(stampFile, stamp);
-console.log(`pusher-js ${version} placed in ${vendorDir}`);
+console.log(`${packageName} ${version} placed in ${vendorDir}`);
 
 function isUpToDate() {
   return existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp
@@ -56,16 +51,16 @@ function isUpToDate() {
 function pack() {
   let output;
   try {
-    output = execFileSync('npm', ['pack', `pusher-js@${version}`, '--json', '--prefer-offline',
+    output = execFileSync('npm', ['pack', `${packageName}@${version}`, '--json', '--prefer-offline',
       '--pack-destination', workDir], { encoding: 'utf8', shell: process.platform === 'win32' });
   } catch (e) {
-    fail(`npm pack pusher-js@${version} failed (first build needs the npm registry): ${e.message}`);
+    fail(`npm pack ${packageName}@${version} failed (first build needs the npm registry): ${e.message}`);
   }
   const file = join(workDir, JSON.parse(output)[0].filename);
   const bytes = readFileSync(file);
   const actual = 'sha512-' + createHash('sha512').update(bytes).digest('base64');
   if (actual !== integrity) {
-    fail(`pusher-js ${version} tarball integrity ${actual} does not match the pinned ${integrity}`);
+    fail(`${packageName} ${version} tarball integrity ${actual} does not match the pinned ${integrity}`);
   }
   return bytes;
 }
@@ -102,6 +97,6 @@ function field(header, start, length) {
 }
 
 function fail(message) {
-  console.error(`fetch-pusher-js: ${message}`);
+  console.error(`fetch-npm-files: ${message}`);
   process.exit(1);
 }

@@ -1,12 +1,10 @@
-package io.vertebra.posts.client.realtime;
+package io.vertebra.framework.realtime;
 
 import com.google.gwt.core.client.Duration;
 import com.google.gwt.user.client.Timer;
 import io.vertebra.framework.core.Events;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
-import io.vertebra.framework.realtime.ConnectionState;
-import io.vertebra.framework.realtime.Notifier;
 
 /**
  * Brings the realtime connection back as soon as it can work again, where pusher-js alone would wait:
@@ -19,7 +17,8 @@ import io.vertebra.framework.realtime.Notifier;
  *       the realtime service is elsewhere and still down).</li>
  * </ul>
  * The {@link Notifier} then resubscribes and triggers its resync, so every followed model and collection fetches
- * what it missed.
+ * what it missed. An app creates one beside its notifier: {@code new Reconnector(notifier)}; the app server must
+ * answer {@value #HEALTH_PATH}.
  */
 public final class Reconnector extends Events {
 
@@ -51,6 +50,7 @@ public final class Reconnector extends Events {
     }
   };
 
+  /** Watches {@code notifier}'s connection from now on. */
   public Reconnector(Notifier notifier) {
     this.notifier = notifier;
     health.setUrl(HEALTH_PATH);
