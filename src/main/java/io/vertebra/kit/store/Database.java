@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
@@ -33,11 +34,60 @@ public final class Database implements AutoCloseable {
   private final Dialect dialect;
   /** SQLite: the database file, whose {@code -wal} file {@link #syncCommits} syncs; null for PostgreSQL. */
   private final Path file;
+  /**
+   * Every store's writers queue here when the database takes one writing transaction at a time (SQLite): one queue
+   * per file, in this process, instead of SQLite's busy retries between stores. Null when the database handles
+   * concurrent writers itself.
+   */
+  private final ReentrantLock writers;
+  /** With {@link #writers}: one sync of the commits for all the writes made while the previous one ran. */
+  private final GroupSync commits;
 
   private Database(HikariDataSource pool, Dialect dialect, Path file) {
     this.pool = pool;
     this.dialect = dialect;
     this.file = file;
+    this.writers = dialect.singleWriter() ? new ReentrantLock() : null;
+    this.commits = dialect.singleWriter() ? new GroupSync() : null;
+  }
+
+  /**
+   * A store's committing transaction, which may end in up to two checked outcomes of the store's own. Unused ones
+   * are inferred as unchecked; with two, name them: {@code db.<Post, NotFound, Conflict>write(...)}.
+   */
+  @FunctionalInterface
+  public interface Commit<T, A extends Exception, B extends Exception> {
+    /** Opens a connection, does the work, commits (or rolls back and throws). */
+    T run() throws A, B;
+  }
+
+  /**
+   * Runs {@code commit} as one of this database's writers and returns once it is durable. PostgreSQL: at once, a
+   * commit is durable. SQLite: one writer at a time across every store on the file, and returned only once a sync
+   * that began after this commit has finished; the sync runs outside the queue, so the next writers' transactions
+   * run while it does and share the next one ({@link GroupSync}).
+   *
+   * @throws StoreException when the sync fails: the write may not have reached the disk
+   */
+  public <T, A extends Exception, B extends Exception> T write(Commit<T, A, B> commit) throws A, B {
+    if (writers == null) {
+      return commit.run();
+    }
+    T result;
+    long ticket;
+    writers.lock();
+    try {
+      result = commit.run();
+      ticket = commits.committed();
+    } finally {
+      writers.unlock();
+    }
+    try {
+      commits.awaitDurable(ticket, this::syncCommits);
+    } catch (IOException e) {
+      throw new StoreException("Database error: the write may not have reached the disk: " + e.getMessage(), e);
+    }
+    return result;
   }
 
   /** Where the data lives, for logs: the JDBC URL without its parameters (which may hold a password). */

@@ -1,7 +1,6 @@
 package io.vertebra.kit.store;
 
 import io.vertebra.kit.identity.SessionRecords;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -105,21 +104,22 @@ public final class SessionStore implements SessionRecords {
     T run(Connection c) throws SQLException;
   }
 
+  /** Runs {@code work} in one transaction; a durable one (a revocation) is one of the database's writers. */
   private <T> T run(Work<T> work, boolean durable) {
+    return durable ? db.write(() -> transaction(work)) : transaction(work);
+  }
+
+  private <T> T transaction(Work<T> work) {
     try (Connection c = db.connection()) {
-      T result;
       try {
-        result = work.run(c);
+        T result = work.run(c);
         c.commit();
+        return result;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       }
-      if (durable && db.sqlDialect().singleWriter()) {
-        db.syncCommits(); // a revocation must not come back after a power loss
-      }
-      return result;
-    } catch (SQLException | IOException e) {
+    } catch (SQLException e) {
       throw new StoreException("Session store unavailable: " + e.getMessage(), e);
     }
   }

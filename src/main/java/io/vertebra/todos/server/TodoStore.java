@@ -2,7 +2,6 @@ package io.vertebra.todos.server;
 
 import io.vertebra.kit.store.Database;
 import io.vertebra.kit.store.StoreException;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +11,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The team's todos in the app's database ({@code todos} table, created on first use). Every write bumps the
@@ -26,8 +24,6 @@ final class TodoStore {
 
   private final Database db;
   private final Clock clock;
-  /** SQLite takes one writer at a time: writers queue here rather than in SQLite's busy loop. */
-  private final ReentrantLock writeLock = new ReentrantLock();
 
   TodoStore(Database db, Clock clock) {
     this.db = db;
@@ -205,31 +201,21 @@ final class TodoStore {
     }
   }
 
-  /** Runs {@code work} in one transaction, commits, and makes the commit durable before returning. */
+  /** Runs {@code work} in one transaction and commits; durable when it returns ({@link Database#write}). */
   private <T> T write(Work<T> work) {
-    boolean single = db.singleWriter();
-    if (single) {
-      writeLock.lock();
-    }
-    try (Connection c = db.connection()) {
-      T result;
-      try {
-        result = work.run(c);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+    return db.write(() -> {
+      try (Connection c = db.connection()) {
+        try {
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        throw new StoreException("Writing todos failed: " + e.getMessage(), e);
       }
-      if (single) {
-        db.syncCommits();
-      }
-      return result;
-    } catch (SQLException | IOException e) {
-      throw new StoreException("Writing todos failed: " + e.getMessage(), e);
-    } finally {
-      if (single) {
-        writeLock.unlock();
-      }
-    }
+    });
   }
 }

@@ -1,9 +1,7 @@
 package io.vertebra.posts.server.store;
 
 import io.vertebra.kit.store.Database;
-import io.vertebra.kit.store.GroupSync;
 import io.vertebra.kit.store.StoreException;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Posts in the database. Every method is one transaction; a write returns only once durable, so a caller may
@@ -29,20 +26,10 @@ public final class PostStore {
 
   private final Database db;
   private final Clock clock;
-  /**
-   * Writers queue here when the database takes one writing transaction at a time (SQLite): a wait in this process
-   * instead of SQLite's busy retries. Null when the database handles concurrent writers itself.
-   */
-  private final ReentrantLock writeLock;
-  /** With {@link #writeLock}: one sync of the commits for all the writes made while the previous one ran. */
-  private final GroupSync commits;
 
   public PostStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
-    boolean single = db.singleWriter();
-    this.writeLock = single ? new ReentrantLock() : null;
-    this.commits = single ? new GroupSync() : null;
   }
 
   /**
@@ -251,30 +238,9 @@ public final class PostStore {
     }
   }
 
-  /**
-   * A transaction that writes. PostgreSQL: durable once committed. SQLite: queued behind the other writers, and
-   * returned only once a sync of the commits that began after this commit has finished (see {@link Dialect}).
-   */
+  /** A transaction that writes: durable when it returns ({@link Database#write}). */
   private <T> T write(Work<T> work) throws PostNotFoundException, VersionConflictException {
-    if (writeLock == null) {
-      return transaction(work);
-    }
-    T result;
-    long ticket;
-    writeLock.lock();
-    try {
-      result = transaction(work);
-      ticket = commits.committed();
-    } finally {
-      writeLock.unlock();
-    }
-    // Outside the lock: the next writers' transactions run while this sync does, and share the next one.
-    try {
-      commits.awaitDurable(ticket, db::syncCommits);
-    } catch (IOException e) {
-      throw new StoreException("Database error: the write may not have reached the disk: " + e.getMessage(), e);
-    }
-    return result;
+    return db.<T, PostNotFoundException, VersionConflictException>write(() -> transaction(work));
   }
 
   /** A transaction whose work cannot end in not-found or conflict. */
