@@ -9,28 +9,21 @@ import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Collectors;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * The server kit library that {@code mvn install} installs for teams' own projects: a plain Java library (the kit's
  * packages and the embedded channels server) with no client code and nothing from the apps, and a POM of its own.
  */
 class KitLibraryIT {
-  private static final Path TARGET = Path.of(System.getProperty("vertebra.target", "target"));
+  private static final LibraryArtifact LIBRARY = new LibraryArtifact("vertebra-kit");
   private static final List<String> ROOTS = List.of("io/vertebra/kit/", "io/vertebra/channels/",
       "io/vertebra/console/shared/");
   /** Code a server library must never hold or call: the client framework, the apps, GWT, this repo's wiring. */
@@ -40,7 +33,7 @@ class KitLibraryIT {
 
   @Test
   void holdsTheKitAndTheChannelsServerAndNoClientOrAppCode() throws IOException {
-    Set<String> entries = entries(libraryJar());
+    Set<String> entries = LIBRARY.entries();
 
     List<String> outside = entries.stream()
         .filter(name -> ROOTS.stream().noneMatch(name::startsWith) && !name.startsWith("META-INF/")
@@ -60,7 +53,7 @@ class KitLibraryIT {
   @Test
   void noClassRefersToClientOrAppCode() throws IOException {
     List<String> offenders = new ArrayList<>();
-    try (JarFile jar = new JarFile(libraryJar().toFile())) {
+    try (JarFile jar = new JarFile(LIBRARY.jar().toFile())) {
       for (JarEntry entry : jar.stream().filter(e -> e.getName().endsWith(".class")).toList()) {
         // Class names in a class file's constant pool are plain UTF-8 with slashes: a byte search finds them.
         String text;
@@ -78,7 +71,7 @@ class KitLibraryIT {
   void runsFromThatJarWithTheDependenciesItsPomNames() throws Exception {
     // The kit jar plus the build's dependency jars, never target/classes: a class the kit forgot cannot be found.
     List<URL> urls = new ArrayList<>();
-    urls.add(libraryJar().toUri().toURL());
+    urls.add(LIBRARY.jar().toUri().toURL());
     for (String element : System.getProperty("java.class.path").split(File.pathSeparator)) {
       if (element.endsWith(".jar") && !element.contains("vertebra")) {
         urls.add(Path.of(element).toUri().toURL());
@@ -97,24 +90,7 @@ class KitLibraryIT {
 
   @Test
   void hasItsOwnPomWithThisBuildsVersionAndServerDependenciesOnly() throws Exception {
-    Path pom = TARGET.resolve("library/vertebra-kit.pom");
-    Document doc;
-    try (InputStream in = Files.newInputStream(pom)) {
-      doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
-    }
-    Element project = doc.getDocumentElement();
-    assertEquals("io.vertebra", child(project, "groupId"));
-    assertEquals("vertebra-kit", child(project, "artifactId"));
-    assertEquals(libraryJar().getFileName().toString(), "vertebra-kit-" + child(project, "version") + ".jar");
-
-    NodeList dependencies = doc.getElementsByTagName("dependency");
-    Set<String> declared = new TreeSet<>();
-    for (int i = 0; i < dependencies.getLength(); i++) {
-      Element dependency = (Element) dependencies.item(i);
-      String version = child(dependency, "version");
-      assertTrue(!version.contains("${"), "version filled in: " + version);
-      declared.add(child(dependency, "groupId") + ":" + child(dependency, "artifactId"));
-    }
+    Set<String> declared = LIBRARY.checkPomAndListDependencies();
     assertTrue(declared.containsAll(Set.of("org.eclipse.jetty:jetty-server",
         "org.eclipse.jetty.ee10:jetty-ee10-servlet", "com.fasterxml.jackson.core:jackson-databind",
         "com.pusher:pusher-http-java", "org.xerial:sqlite-jdbc", "org.postgresql:postgresql", "com.zaxxer:HikariCP")),
@@ -126,34 +102,8 @@ class KitLibraryIT {
     assertEquals(List.of(), clientOrTest, "a server library needs no GWT, test tools or other Vertebra jar");
   }
 
-  private static Path libraryJar() throws IOException {
-    try (var files = Files.list(TARGET)) {
-      List<Path> jars = files
-          .filter(path -> path.getFileName().toString().matches("vertebra-kit-.+\\.jar"))
-          .collect(Collectors.toCollection(ArrayList::new));
-      assertEquals(1, jars.size(), "one kit library in " + TARGET + ": " + jars);
-      return jars.get(0);
-    }
-  }
-
-  private static Set<String> entries(Path jar) throws IOException {
-    try (JarFile file = new JarFile(jar.toFile())) {
-      return file.stream().map(entry -> entry.getName()).collect(Collectors.toCollection(TreeSet::new));
-    }
-  }
-
   /** "io/", "io/vertebra/" and "io/vertebra/console/": the folders above the kit's own. */
   private static boolean isFolderAbove(String name) {
     return name.endsWith("/") && ROOTS.stream().anyMatch(root -> root.startsWith(name));
-  }
-
-  private static String child(Element parent, String tag) {
-    NodeList nodes = parent.getChildNodes();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      if (nodes.item(i) instanceof Element element && element.getTagName().equals(tag)) {
-        return element.getTextContent().trim();
-      }
-    }
-    throw new AssertionError("no <" + tag + "> in <" + parent.getTagName() + ">");
   }
 }

@@ -1,7 +1,6 @@
 package io.vertebra.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,16 +13,12 @@ import io.vertebra.testing.TestApp;
 import io.vertebra.testing.TestCertificates;
 import java.io.IOException;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -81,21 +76,21 @@ class NginxFrontIT {
         String socketUrl = "wss://127.0.0.1:" + front + "/app/" + app.server().realtime().key() + "?protocol=7";
         BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
         // The app's own page, as the browser sends it: Origin is nginx's public origin.
-        WebSocket page = open(trusting, socketUrl, Map.of("Origin", base, "X-Forwarded-For", "6.6.6.6"), frames);
+        WebSocket page = WssFrames.open(trusting, socketUrl, Map.of("Origin", base, "X-Forwarded-For", "6.6.6.6"), frames);
         try {
-          assertEquals("pusher:connection_established", next(frames, null).path("event").asText());
+          assertEquals("pusher:connection_established", WssFrames.next(frames, null).path("event").asText());
           page.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"posts\"}}", true).join();
-          next(frames, "pusher_internal:subscription_succeeded");
+          WssFrames.next(frames, "pusher_internal:subscription_succeeded");
           JsonNode post = client.create("Through nginx", "TLS at the front");
-          JsonNode event = next(frames, "post:create");
+          JsonNode event = WssFrames.next(frames, "post:create");
           assertEquals(post.path("id").asText(),
               Frames.JSON.readTree(event.path("data").asText()).path("id").asText());
 
           // Same client (127.0.0.1), another forged address: still its one allowed connection, so 4004.
           BlockingQueue<JsonNode> second = new LinkedBlockingQueue<>();
-          WebSocket forged = open(trusting, socketUrl, Map.of("X-Forwarded-For", "7.7.7.7"), second);
+          WebSocket forged = WssFrames.open(trusting, socketUrl, Map.of("X-Forwarded-For", "7.7.7.7"), second);
           try {
-            JsonNode refusal = next(second, "pusher:error");
+            JsonNode refusal = WssFrames.next(second, "pusher:error");
             assertEquals(ErrorCode.OVER_CONNECTION_QUOTA, refusal.path("data").path("code").asInt(),
                 refusal.toString());
           } finally {
@@ -166,40 +161,5 @@ class NginxFrontIT {
 
   private static String log(Path file) throws IOException {
     return Files.exists(file) ? "\n" + Files.readString(file, StandardCharsets.UTF_8) : "";
-  }
-
-  private static WebSocket open(SSLContext tls, String url, Map<String, String> headers,
-      BlockingQueue<JsonNode> frames) throws Exception {
-    WebSocket.Builder builder = HttpClient.newBuilder().sslContext(tls).build().newWebSocketBuilder();
-    headers.forEach(builder::header);
-    return builder.buildAsync(URI.create(url), new WebSocket.Listener() {
-      private final StringBuilder partial = new StringBuilder();
-
-      @Override
-      public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-          try {
-            frames.add(Frames.JSON.readTree(partial.toString()));
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          }
-          partial.setLength(0);
-        }
-        socket.request(1);
-        return CompletableFuture.completedFuture(null);
-      }
-    }).get(10, TimeUnit.SECONDS);
-  }
-
-  private static JsonNode next(BlockingQueue<JsonNode> frames, String event) throws InterruptedException {
-    long end = System.currentTimeMillis() + 15_000;
-    while (System.currentTimeMillis() < end) {
-      JsonNode frame = frames.poll(end - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
-      if (frame != null && (event == null || event.equals(frame.path("event").asText()))) {
-        return frame;
-      }
-    }
-    throw new AssertionError("no " + (event == null ? "frame" : event) + " within 15 s");
   }
 }

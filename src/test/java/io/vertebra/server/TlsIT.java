@@ -19,9 +19,7 @@ import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,55 +58,18 @@ class TlsIT {
       assertTrue(session.header("Set-Cookie").contains("; Secure"), session.header("Set-Cookie"));
 
       BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-      WebSocket socket = HttpClient.newBuilder().sslContext(trusting).build().newWebSocketBuilder()
-          .buildAsync(URI.create("wss://127.0.0.1:" + port + "/app/" + app.server().realtime().key()
-              + "?protocol=7"), new Collector(frames)).get(10, TimeUnit.SECONDS);
+      WebSocket socket = WssFrames.open(trusting, "wss://127.0.0.1:" + port + "/app/" + app.server().realtime().key()
+          + "?protocol=7", Map.of(), frames);
       try {
-        assertEquals("pusher:connection_established", next(frames, null).path("event").asText());
+        assertEquals("pusher:connection_established", WssFrames.next(frames, null).path("event").asText());
         socket.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"posts\"}}", true).join();
-        assertNotNull(next(frames, "pusher_internal:subscription_succeeded"));
+        assertNotNull(WssFrames.next(frames, "pusher_internal:subscription_succeeded"));
         JsonNode post = client.create("Over TLS", "from a test");
-        JsonNode event = next(frames, "post:create");
+        JsonNode event = WssFrames.next(frames, "post:create");
         assertEquals(post.path("id").asText(), Frames.JSON.readTree(event.path("data").asText()).path("id").asText());
       } finally {
         socket.abort();
       }
-    }
-  }
-
-  private static JsonNode next(BlockingQueue<JsonNode> frames, String event) throws InterruptedException {
-    long end = System.currentTimeMillis() + 15_000;
-    while (System.currentTimeMillis() < end) {
-      JsonNode frame = frames.poll(end - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
-      if (frame != null && (event == null || event.equals(frame.path("event").asText()))) {
-        return frame;
-      }
-    }
-    throw new AssertionError("no " + (event == null ? "frame" : event) + " within 15 s");
-  }
-
-  /** Collects whole text frames as JSON. */
-  private static final class Collector implements WebSocket.Listener {
-    private final BlockingQueue<JsonNode> frames;
-    private final StringBuilder partial = new StringBuilder();
-
-    Collector(BlockingQueue<JsonNode> frames) {
-      this.frames = frames;
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        try {
-          frames.add(Frames.JSON.readTree(partial.toString()));
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-        partial.setLength(0);
-      }
-      socket.request(1);
-      return null;
     }
   }
 }
