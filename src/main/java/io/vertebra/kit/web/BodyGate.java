@@ -30,6 +30,9 @@ public final class BodyGate extends Handler.Wrapper {
   /** The largest body accepted under a path prefix; the first matching prefix wins. */
   public record Limit(String pathPrefix, int maxBytes) {}
 
+  /** How much of a refused body is read and dropped before the connection closes anyway. */
+  static final long DRAIN_BYTES = 1 << 20;
+
   private final List<Limit> limits;
   private final int defaultMaxBytes;
   private final long timeoutMillis;
@@ -67,11 +70,65 @@ public final class BodyGate extends Handler.Wrapper {
     }
     int max = maxBytes(Request.getPathInContext(request));
     if (length > max) {
-      CoreRefusal.send(response, callback, 413, "The request body is larger than " + max + " bytes");
+      refuseThenDrain(request, response, callback, "The request body is larger than " + max + " bytes");
       return true;
     }
     new Reception(request, response, callback, max).start();
     return true;
+  }
+
+  /**
+   * Answers 413 at once, then reads and drops what the client still sends (at most {@link #DRAIN_BYTES}, within the
+   * body timeout) before the exchange ends and the connection closes. Closed at once, the unread bytes make the
+   * kernel reset the connection, which can discard the answer before a client still sending its body reads it.
+   */
+  private void refuseThenDrain(Request request, Response response, Callback callback, String message) {
+    CoreRefusal.send(response, Callback.from(() -> new Drain(request, callback).start(), callback::failed), 413,
+        message);
+  }
+
+  /** The rest of a refused body, read and dropped without holding a thread. */
+  private final class Drain implements Runnable {
+    private final Request request;
+    private final Callback callback;
+    private final AtomicBoolean done = new AtomicBoolean();
+    private long left = DRAIN_BYTES;
+    private Scheduler.Task deadline;
+
+    Drain(Request request, Callback callback) {
+      this.request = request;
+      this.callback = callback;
+    }
+
+    void start() {
+      deadline = request.getComponents().getScheduler().schedule(this::finish, timeoutMillis, TimeUnit.MILLISECONDS);
+      run();
+    }
+
+    @Override
+    public void run() {
+      while (!done.get()) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+          request.demand(this);
+          return;
+        }
+        boolean end = chunk.isLast() || Content.Chunk.isFailure(chunk);
+        left -= chunk.remaining();
+        chunk.release();
+        if (end || left <= 0) {
+          finish();
+          return;
+        }
+      }
+    }
+
+    private void finish() {
+      if (done.compareAndSet(false, true)) {
+        deadline.cancel();
+        callback.succeeded();
+      }
+    }
   }
 
   /** One body being received: reads whatever has arrived, asks to be called back for more, never blocks. */
@@ -117,7 +174,10 @@ public final class BodyGate extends Handler.Wrapper {
         boolean fits = append(chunk.getByteBuffer());
         chunk.release();
         if (!fits) {
-          refuse(413, "The request body is larger than " + max + " bytes");
+          if (decided.compareAndSet(false, true)) {
+            deadline.cancel();
+            refuseThenDrain(request, response, callback, "The request body is larger than " + max + " bytes");
+          }
           return;
         }
         if (last) {
