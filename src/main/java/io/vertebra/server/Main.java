@@ -2,11 +2,13 @@ package io.vertebra.server;
 
 import io.vertebra.channels.cluster.NodeIdInUseException;
 import io.vertebra.kit.config.Config;
+import io.vertebra.starter.NewCommand;
 import java.nio.file.Path;
 
 /**
- * Command line entry: {@code java -jar vertebra.jar [serve|channels]}. A channels server started with no JVM options
- * sizes its own JVM ({@link JvmLauncher}).
+ * Command line entry: {@code java -jar vertebra.jar [serve|channels|new DIR --package P]}. A channels server
+ * started with no JVM options sizes its own JVM ({@link JvmLauncher}); {@code new} writes a new project
+ * ({@link NewCommand}).
  */
 public final class Main {
 
@@ -24,6 +26,10 @@ public final class Main {
           return;
         }
         mode = AppServer.Mode.CHANNELS;
+      }
+      case "new" -> {
+        System.exit(NewCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        return;
       }
       case "help", "--help", "-h" -> {
         usage();
@@ -68,8 +74,9 @@ public final class Main {
   }
 
   private static void usage() {
-    System.err.println("usage: java -jar vertebra.jar [serve|channels]");
+    System.err.println("usage: java -jar vertebra.jar [serve|channels|new DIR --package P]");
     System.err.println("  serve     web app, REST API and embedded channels server (default)");
     System.err.println("  channels  only the Pusher-compatible channels server");
+    NewCommand.usage(System.err);
   }
 }
