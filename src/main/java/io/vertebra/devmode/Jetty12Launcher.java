@@ -17,14 +17,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lets {@code mvn gwt:devmode} serve Vertebra's own server (REST API, channels server, static files) instead of
+ * Lets {@code mvn gwt:devmode} serve the app's own server (REST API, channels server, static files) instead of
  * GWT's built-in Jetty 9: DevMode is started with {@code -server io.vertebra.devmode.Jetty12Launcher}.
+ *
+ * <p>The server is started by the class the system property {@value #ENTRY_PROPERTY} names (Vertebra's own
+ * {@code io.vertebra.server.DevModeEntry} by default; a project made by {@code vertebra new} names its own): a
+ * {@code public static start(String host, int port, String warDir)} returning an {@link AutoCloseable} that has a
+ * public {@code int port()} method. It ships in the {@code io.vertebra:vertebra-devmode} library
+ * (docs/libraries.md).
  *
  * <p>DevMode's classpath holds Jetty 9, which cannot coexist with Jetty 12, so the real server is loaded in its own
  * class loader from {@code target/classes} plus the runtime classpath that the build writes to
  * {@code target/devmode-server.classpath}, with only the JDK as parent.
  */
 public final class Jetty12Launcher extends ServletContainerLauncher {
+
+  /** The system property naming the class that starts the app's server. */
+  public static final String ENTRY_PROPERTY = "vertebra.devmode.entry";
 
   private String bindAddress = "127.0.0.1";
 
@@ -46,7 +55,8 @@ public final class Jetty12Launcher extends ServletContainerLauncher {
       target = Path.of("").toAbsolutePath();
     }
     URLClassLoader loader = new URLClassLoader(serverClasspath(target), ClassLoader.getPlatformClassLoader());
-    Class<?> entry = Class.forName("io.vertebra.server.DevModeEntry", true, loader);
+    Class<?> entry = Class.forName(System.getProperty(ENTRY_PROPERTY, "io.vertebra.server.DevModeEntry"), true,
+        loader);
     Method start = entry.getMethod("start", String.class, int.class, String.class);
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     Thread.currentThread().setContextClassLoader(loader);

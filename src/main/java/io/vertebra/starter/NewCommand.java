@@ -42,19 +42,22 @@ public final class NewCommand {
     if (dir == null) {
       return refuse(err, "Name the folder to create");
     }
-    String version = runningVersion();
-    if (version == null) {
-      return refuse(err, "This Vertebra's version is unknown (run 'new' from target/vertebra.jar)");
-    }
     ProjectSpec spec;
     try {
-      spec = ProjectSpec.of(Path.of(dir).toAbsolutePath().normalize(), packageName, version);
+      spec = ProjectSpec.of(Path.of(dir).toAbsolutePath().normalize(), packageName, "unknown");
       requireEmpty(spec.dir());
     } catch (IllegalArgumentException e) {
       return refuse(err, e.getMessage());
     }
+    String version = runningVersion();
+    if (version == null || !ProjectWriter.hasPusherJs()) {
+      return refuse(err, "Run 'new' from the built jar (mvn package, then java -jar target/vertebra.jar new ...):"
+          + " it takes this Vertebra's version and pusher-js from there");
+    }
+    spec = ProjectSpec.of(spec.dir(), packageName, version);
     try {
       ProjectWriter.write(spec);
+      ProjectWriter.copyPusherJs(spec.dir());
     } catch (IOException e) {
       err.println("vertebra new: could not write " + spec.dir() + ": " + e.getMessage());
       return 1;

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * entry in {@code vertebra.jar}). In paths and contents, {@code __PACKAGE__}, {@code __PACKAGE_PATH__},
  * {@code __APP__}, {@code __TITLE__} and {@code __VERTEBRA_VERSION__} become the spec's values; a path part that
  * starts with {@code _} starts with a dot instead ({@code _gitignore} is {@code .gitignore}: build tools skip dot
- * files among resources). The browser's pusher-js is copied from the web app this jar serves.
+ * files among resources). The browser's pusher-js is copied from the web app this jar serves ({@link #copyPusherJs}).
  */
 final class ProjectWriter {
 
@@ -32,7 +32,10 @@ final class ProjectWriter {
 
   private ProjectWriter() {}
 
-  /** Writes every template into {@code spec.dir()} (which must not exist or be empty); returns the paths written. */
+  /**
+   * Writes every template into {@code spec.dir()} (which must not exist or be empty); returns the paths written.
+   * pusher-js is copied separately ({@link #copyPusherJs}).
+   */
   static List<Path> write(ProjectSpec spec) throws IOException {
     Map<String, String> values = Map.of("__PACKAGE_PATH__", spec.packagePath(), "__PACKAGE__", spec.packageName(),
         "__APP__", spec.appName(), "__TITLE__", spec.title(), "__VERTEBRA_VERSION__", spec.vertebraVersion());
@@ -54,7 +57,6 @@ final class ProjectWriter {
         written.add(target);
       }
     }
-    written.add(copyPusherJs(spec.dir()));
     return written;
   }
 
@@ -89,7 +91,13 @@ final class ProjectWriter {
     }
   }
 
-  private static Path copyPusherJs(Path dir) throws IOException {
+  /** Whether this build holds pusher-js (the runnable jar does; classes before {@code package} do not). */
+  static boolean hasPusherJs() {
+    return ProjectWriter.class.getClassLoader().getResource(PUSHER_JS) != null;
+  }
+
+  /** Copies pusher-js into the project's {@code war/vendor/}. */
+  static Path copyPusherJs(Path dir) throws IOException {
     Path target = dir.resolve("war/vendor/pusher.min.js");
     try (InputStream in = ProjectWriter.class.getClassLoader().getResourceAsStream(PUSHER_JS)) {
       if (in == null) {
