@@ -55,4 +55,11 @@ class ProjectWriterTest {
     assertEquals("src/main/java/a/b/App.java", ProjectWriter.targetPath("src/main/java/__PACKAGE_PATH__/App.java",
         values));
   }
+
+  @Test
+  void theGeneratedJavaCompiles() throws IOException {
+    Path project = dir.resolve("project");
+    ProjectWriter.write(ProjectSpec.of(project, "org.acme.board", "9.8.7"));
+    assertEquals("", JavaSources.compileErrors(project, Files.createDirectories(dir.resolve("classes"))));
+  }
 }

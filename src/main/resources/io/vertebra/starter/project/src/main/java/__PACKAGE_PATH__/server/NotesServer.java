@@ -10,6 +10,10 @@ import io.vertebra.kit.config.Config;
 import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.kit.identity.IdentityEndpoints;
 import io.vertebra.kit.identity.Sessions;
+import io.vertebra.kit.live.LiveResource;
+import io.vertebra.kit.live.LiveResources;
+import io.vertebra.kit.live.LiveServices;
+import io.vertebra.kit.live.MountedResource;
 import io.vertebra.kit.realtime.EventTrigger;
 import io.vertebra.kit.realtime.PusherClients;
 import io.vertebra.kit.store.Database;
@@ -23,7 +27,9 @@ import jakarta.servlet.DispatcherType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.DefaultServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -34,18 +40,22 @@ import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /**
- * The app's server on one port: the page and the compiled client, {@code /api/notes}, sign-in and pusher-js auth
+ * The app's server on one port: the page and the compiled client, the live resources ({@link Resources}: {@code
+ * /api/notes}), sign-in and pusher-js auth
  * ({@code /api/session}, {@code /pusher/auth}, {@code /pusher/user-auth}), {@code /api/config}, and Vertebra's
  * embedded Pusher-compatible channels server (or hosted Pusher by {@code PUSHER_URL}). Configured by the
  * environment variables of Vertebra's README ({@code PORT}, {@code DATA_DIR}, {@code DATABASE_URL}...).
  */
 public final class NotesServer implements AutoCloseable {
 
-  /** The app's tables, one migration step each: add a step to change them, never edit one that has shipped. */
-  static final Schema SCHEMA = Schema.of(SessionStore.TABLES, NoteStore.TABLE);
+  /**
+   * The tables the app writes SQL for itself, one migration step each (add a step to change them, never edit one
+   * that has shipped): here only the sign-ins. Live resources create and migrate their own.
+   */
+  static final Schema SCHEMA = Schema.of(SessionStore.TABLES);
 
-  /** The largest request body: a note's text and then some. */
-  static final int MAX_BODY_BYTES = 64 * 1024;
+  /** The largest sign-in body: a display name. */
+  static final int MAX_SIGN_IN_BYTES = 8 * 1024;
 
   private final Server server;
   private final ServerConnector connector;
@@ -85,17 +95,20 @@ public final class NotesServer implements AutoCloseable {
     Sessions sessions = Sessions.open(config.sessionSecret(), config.dataDir(), mapper, clock,
         new SessionStore(database, clock));
     PusherAsync pusher = PusherClients.create(realtime);
-    NoteStore notes = new NoteStore(database, clock);
-    JsonBodies bodies = new JsonBodies(mapper, MAX_BODY_BYTES);
+    LiveServices live = new LiveServices(database, new EventTrigger(pusher), mapper, clock);
 
     // Cookie-authenticated writes refuse other sites' pages (CSRF), behind the cookie's SameSite=Lax.
     for (String path : new String[] {"/api/*", "/pusher/*"}) {
       context.addFilter(new FilterHolder(new CrossSiteGuard()), path, EnumSet.of(DispatcherType.REQUEST));
     }
-    context.addServlet(new ServletHolder("notes", new NotesServlet(mapper, notes, bodies, sessions,
-        new EventTrigger(pusher))), NoteApi.NOTES_PATH + "/*");
+    List<MountedResource> resources = new ArrayList<>();
+    for (LiveResource resource : Resources.ALL) {
+      resources.add(LiveResources.install(context, live, resource, new SignedInWriters(sessions)));
+    }
     context.addServlet(new ServletHolder("config", new ConfigServlet(mapper, realtime)), NoteApi.CONFIG_PATH);
-    IdentityEndpoints.install(context, mapper, sessions, bodies, pusher, realtime, new NotePresence(notes));
+    // Presence: a signed-in user may join presence-note-7 while note 7 exists (and so for every resource).
+    IdentityEndpoints.install(context, mapper, sessions, new JsonBodies(mapper, MAX_SIGN_IN_BYTES), pusher, realtime,
+        LiveResources.presencePolicy(resources.toArray(new MountedResource[0])));
     serveWebApp(context, config.webDir());
 
     // Jetty's own refusals answer in the same JSON error contract {error, message} as the API.

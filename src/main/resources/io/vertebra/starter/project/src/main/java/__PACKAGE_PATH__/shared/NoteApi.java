@@ -39,21 +39,6 @@ public final class NoteApi {
     return "presence-" + channel(id);
   }
 
-  /** The note id a presence channel names, or -1 when it names no note. */
-  public static long presenceNoteId(String channel) {
-    String prefix = presenceChannel("");
-    if (channel == null || !channel.startsWith(prefix) || channel.length() == prefix.length()
-        || channel.length() > prefix.length() + 18) {
-      return -1;
-    }
-    for (int i = prefix.length(); i < channel.length(); i++) {
-      if (channel.charAt(i) < '0' || channel.charAt(i) > '9') {
-        return -1;
-      }
-    }
-    return Long.parseLong(channel.substring(prefix.length()));
-  }
-
   /** What is wrong with a title ({@code null} when it is fine): required, at most {@link #MAX_TITLE}. */
   public static String titleProblem(String title) {
     if (title == null || title.trim().isEmpty()) {

@@ -3,6 +3,7 @@ package __PACKAGE__.client.model;
 import __PACKAGE__.shared.NoteApi;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.Values;
 import java.util.Map;
 
 /**
@@ -23,6 +24,11 @@ public class Note extends Model {
   @Override
   public String urlRoot() {
     return NoteApi.NOTES_PATH;
+  }
+
+  /** The id as text ({@code "7"}), as URLs and channel names write it; "" before the note is saved. */
+  public String getNoteId() {
+    return Values.asText(getId());
   }
 
   public String getTitle() {

@@ -3,12 +3,17 @@ package __PACKAGE__.client.model;
 import __PACKAGE__.shared.NoteApi;
 import io.vertebra.framework.core.Collection;
 
-/** Every note, the most recently changed first: a note someone just edited moves to the top of every list. */
+/** The notes, newest first, as the server lists them (a new note, from anyone, lands at the top). */
 public class Notes extends Collection<Note> {
 
   public Notes() {
     super((attrs, options) -> new Note(attrs, options));
     setUrl(NoteApi.NOTES_PATH);
-    setComparator((a, b) -> Double.compare(b.getUpdatedAt(), a.getUpdatedAt()));
+    setComparator((a, b) -> Double.compare(id(b), id(a)));
+  }
+
+  private static double id(Note note) {
+    Object id = note.getId();
+    return id instanceof Number ? ((Number) id).doubleValue() : Double.MAX_VALUE; // unsaved: on top
   }
 }

@@ -9,6 +9,7 @@ import com.google.gwt.safehtml.shared.SafeHtmlBuilder;
 import io.vertebra.framework.core.Collection;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.Values;
 import io.vertebra.framework.realtime.LiveModels;
 import io.vertebra.framework.realtime.LivePresence;
 import io.vertebra.framework.realtime.Notifier;
@@ -16,7 +17,9 @@ import io.vertebra.framework.sync.SyncError;
 import io.vertebra.framework.view.View;
 import io.vertebra.framework.view.ViewEventHandler;
 import io.vertebra.framework.view.ViewOptions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,11 +31,12 @@ import java.util.Map;
 public final class NoteDetailView extends View {
 
   private final Collection<Model> viewers = new Collection<>();
+  private List<View> tools;
 
   /** The view of {@code note}, live through {@code notifier}. */
   public NoteDetailView(Note note, Notifier notifier) {
     super(new ViewOptions().model(note));
-    String id = String.valueOf(note.getId());
+    String id = note.getNoteId();
     LiveModels.follow(this, note, notifier, NoteApi.channel(id));
     LivePresence.follow(this, viewers, notifier, NoteApi.presenceChannel(id));
     listenTo(viewers, "add remove reset", args -> renderViewers());
@@ -55,11 +59,31 @@ public final class NoteDetailView extends View {
   @Override
   public NoteDetailView render() {
     Note note = note();
-    html(Templates.T.noteDetail(NoteApi.MAX_TITLE, note.getAuthor(), String.valueOf(note.get("version"))));
+    html(Templates.T.noteDetail(NoteApi.MAX_TITLE, note.getAuthor(), Values.asText(note.get("version"))));
     InputElement.as(findFirst(".title")).setValue(note.getTitle());
     TextAreaElement.as(findFirst(".body")).setValue(note.getBody());
     renderViewers();
+    if (tools == null) {
+      tools = tools(note);
+    }
+    Element bar = findFirst(".tools");
+    for (View tool : tools) {
+      bar.appendChild(tool.render().el());
+    }
     return this;
+  }
+
+  /** The views in the note's tool bar (none yet: docs/first-app.md adds one); removed with this view. */
+  private List<View> tools(Note note) {
+    return new ArrayList<>();
+  }
+
+  @Override
+  public View remove() {
+    if (tools != null) {
+      tools.forEach(View::remove);
+    }
+    return super.remove();
   }
 
   private void renderViewers() {
@@ -69,7 +93,7 @@ public final class NoteDetailView extends View {
     }
     SafeHtmlBuilder html = new SafeHtmlBuilder();
     for (Model viewer : viewers) {
-      html.append(Templates.T.viewer(String.valueOf(viewer.getId()), String.valueOf(viewer.get("name"))));
+      html.append(Templates.T.viewer(Values.asText(viewer.getId()), Values.asText(viewer.get("name"))));
     }
     list.setInnerSafeHtml(html.toSafeHtml());
   }

@@ -72,8 +72,8 @@ public final class NoteListView extends View {
         continue;
       }
       Element item = Document.get().createLIElement();
-      item.setAttribute("data-id", String.valueOf(note.getId()));
-      item.setInnerSafeHtml(Templates.T.noteItem(UriUtils.fromString("#notes/" + note.getId()), note.getTitle(),
+      item.setAttribute("data-id", note.getNoteId());
+      item.setInnerSafeHtml(Templates.T.noteItem(UriUtils.fromString("#notes/" + note.getNoteId()), note.getTitle(),
           note.getAuthor()));
       list.appendChild(item);
     }

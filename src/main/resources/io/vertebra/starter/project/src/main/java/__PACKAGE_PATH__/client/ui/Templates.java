@@ -22,7 +22,7 @@ interface Templates extends SafeHtmlTemplates {
   @Template("<a href=\"{0}\">{1}</a> <span class=\"author\">{2}</span>")
   SafeHtml noteItem(SafeUri href, String title, String author);
 
-  @Template("<p><a href=\"#\">← All notes</a></p><ul class=\"viewers\"></ul>"
+  @Template("<p><a href=\"#\">← All notes</a></p><ul class=\"viewers\"></ul><div class=\"tools\"></div>"
       + "<form class=\"edit-note\"><input class=\"title\" maxlength=\"{0}\"><textarea class=\"body\" rows=\"8\">"
       + "</textarea><button type=\"submit\">Save</button> <button type=\"button\" class=\"delete\">Delete</button>"
       + "<p class=\"error\"></p></form><p class=\"meta\">By {1}, version {2}</p>")

@@ -26,21 +26,16 @@ class NoteTest {
   }
 
   @Test
-  void theMostRecentlyChangedNoteComesFirst() {
+  void theNewestNoteComesFirstAsOnTheServer() {
     Notes notes = new Notes();
-    notes.add(List.of(Map.of("id", 1, NoteApi.TITLE, "old", "updatedAt", 1000),
-        Map.of("id", 2, NoteApi.TITLE, "new", "updatedAt", 2000)), null);
-    assertEquals("new", notes.at(0).getTitle());
-    notes.get(1).set("updatedAt", 3000);
-    notes.sort();
-    assertEquals("old", notes.at(0).getTitle());
+    notes.add(List.of(Map.of("id", 1, NoteApi.TITLE, "old"), Map.of("id", 12, NoteApi.TITLE, "new")), null);
+    notes.add(Map.of("id", 3, NoteApi.TITLE, "middle"), null);
+    assertEquals(List.of("new", "middle", "old"), notes.toList().stream().map(Note::getTitle).toList());
   }
 
   @Test
-  void aNotePresenceChannelNamesItsNote() {
-    assertEquals(7, NoteApi.presenceNoteId(NoteApi.presenceChannel(7)));
-    assertEquals(-1, NoteApi.presenceNoteId("presence-note-"));
-    assertEquals(-1, NoteApi.presenceNoteId("presence-note-7x"));
-    assertEquals(-1, NoteApi.presenceNoteId("private-note-7"));
+  void theChannelsAreNamedAsTheServerAnnouncesThem() {
+    assertEquals("note-7", NoteApi.channel(7));
+    assertEquals("presence-note-7", NoteApi.presenceChannel(7));
   }
 }
