@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.api;
+package io.vertebra.kit.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertebra.kit.store.Backups;
@@ -15,20 +15,18 @@ import java.security.MessageDigest;
 import java.util.Map;
 
 /**
- * {@code POST /admin/backup}: an online backup of the embedded SQLite database into {@code DATA_DIR/backups/}, answered
- * with the file written. Only for whoever holds the realtime app secret ({@code Authorization: Bearer <secret>}),
- * because a backup holds every post and fills the disk. A PostgreSQL deployment gets 409: use pg_dump.
+ * {@code POST /admin/backup} ({@link VertebraServer#BACKUP_PATH}): an online backup of the embedded SQLite database
+ * into {@code DATA_DIR/backups/}, answered with the file written. Only for whoever holds the realtime app secret
+ * ({@code Authorization: Bearer <secret>}), because a backup holds every record and fills the disk. A PostgreSQL
+ * deployment gets 409: use pg_dump.
  */
-public final class BackupServlet extends JsonServlet {
-
-  /** Where the endpoint is mounted. */
-  public static final String PATH = "/admin/backup";
+final class BackupServlet extends JsonServlet {
 
   private final transient Backups backups;
   private final byte[] secret;
 
   /** An endpoint writing {@code backups}, open to requests that carry {@code secret}. */
-  public BackupServlet(ObjectMapper mapper, Backups backups, String secret) {
+  BackupServlet(ObjectMapper mapper, Backups backups, String secret) {
     super(mapper);
     this.backups = backups;
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
@@ -47,7 +45,7 @@ public final class BackupServlet extends JsonServlet {
     }
     if (!backups.supported()) {
       throw new ApiException(HttpServletResponse.SC_CONFLICT, ErrorCodes.CONFLICT,
-          "The posts database is not the embedded SQLite one: back it up with its own tools (pg_dump for "
+          "The database is not the embedded SQLite one: back it up with its own tools (pg_dump for "
               + "PostgreSQL; see OPERATIONS.md)", null, null);
     }
     Path file = backups.backup();
