@@ -16,8 +16,6 @@ public final class Main {
       System.exit(2);
       return;
     }
-    NotesServer server = NotesServer.start(config);
-    System.out.println("__TITLE__ listening on " + server.baseUrl() + "/");
-    server.join();
+    NotesServer.start(config).stopOnSignals().announce("__TITLE__").join();
   }
 }

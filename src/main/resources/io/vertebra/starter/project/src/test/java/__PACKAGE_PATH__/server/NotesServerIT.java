@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertebra.kit.config.Config;
+import io.vertebra.kit.server.VertebraServer;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +22,7 @@ class NotesServerIT {
 
   @TempDir
   Path data;
-  private NotesServer server;
+  private VertebraServer server;
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
   @BeforeEach
