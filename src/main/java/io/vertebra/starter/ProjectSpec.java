@@ -44,10 +44,6 @@ record ProjectSpec(Path dir, String packageName, String appName, String vertebra
       throw new IllegalArgumentException("--package is required, e.g. --package com.example.notes");
     }
     String[] parts = name.split("\\.", -1);
-    if (parts.length < 2) {
-      throw new IllegalArgumentException("Package '" + name + "' needs at least two parts, e.g. com.example."
-          + name);
-    }
     for (String part : parts) {
       if (!IDENTIFIER.matcher(part).matches()) {
         throw new IllegalArgumentException("Package '" + name + "': '" + part + "' is not a lower-case Java"
@@ -56,6 +52,10 @@ record ProjectSpec(Path dir, String packageName, String appName, String vertebra
       if (KEYWORDS.contains(part)) {
         throw new IllegalArgumentException("Package '" + name + "': '" + part + "' is a Java keyword");
       }
+    }
+    if (parts.length < 2) {
+      throw new IllegalArgumentException("Package '" + name + "' needs at least two parts, e.g. com.example."
+          + name);
     }
     for (String reserved : new String[] {"java.", "javax.", "com.google.gwt.", "io.vertebra."}) {
       if ((name + ".").startsWith(reserved)) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * One note, as the browser holds it: typed accessors over the JSON the server sends ({@code id}, {@code version},
- * {@code title}, {@code body}, {@code author}, {@code updatedAt}). It refuses to save what the server would refuse
+ * {@code title}, {@code body}, {@code author}, {@code createdAt}, {@code updatedAt}). It refuses to save what the server would refuse
  * ({@link #validate}: the same rules, from {@link NoteApi}), so the user hears of it without a round trip.
  */
 public class Note extends Model {
@@ -44,12 +44,6 @@ public class Note extends Model {
   public String getAuthor() {
     String author = getString(NoteApi.AUTHOR);
     return author == null ? "" : author;
-  }
-
-  /** When the note last changed, in milliseconds since 1970 (0 before it was saved). */
-  public double getUpdatedAt() {
-    Double at = getDouble("updatedAt");
-    return at == null ? 0 : at;
   }
 
   @Override
