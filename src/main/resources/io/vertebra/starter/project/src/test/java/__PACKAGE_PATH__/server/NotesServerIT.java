@@ -23,7 +23,8 @@ class NotesServerIT {
   @TempDir
   Path data;
   private VertebraServer server;
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .cookieHandler(new CookieManager()).build();
 
   @BeforeEach
   void start() throws Exception {
@@ -39,8 +40,8 @@ class NotesServerIT {
   void servesThePageAndTheCompiledClient() throws Exception {
     HttpResponse<String> page = get("/");
     assertEquals(200, page.statusCode());
-    assertTrue(page.body().contains("app/app.nocache.js"), page.body());
-    assertEquals(200, get("/app/app.nocache.js").statusCode());
+    assertTrue(page.body().contains("client/client.nocache.js"), page.body());
+    assertEquals(200, get("/client/client.nocache.js").statusCode());
   }
 
   @Test

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * One note, as the browser holds it: typed accessors over the JSON the server sends ({@code id}, {@code version},
- * {@code title}, {@code body}, {@code author}, {@code createdAt}, {@code updatedAt}). It refuses to save what the server would refuse
- * ({@link #validate}: the same rules, from {@link NoteApi}), so the user hears of it without a round trip.
+ * {@code title}, {@code body}, {@code author}, {@code createdAt}, {@code updatedAt}). It refuses to save what the
+ * server would refuse ({@link #validate}: the same rules, from {@link NoteApi}), so the user hears of it without a
+ * round trip.
  */
 public class Note extends Model {
 
