@@ -24,8 +24,8 @@ final class TutorialSnippets {
 
   private static final Pattern BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern EDIT = Pattern.compile("// In (\\S+\\.java), (add|replace (\\w+)\\(\\)):\\n");
-  private static final Pattern TYPE = Pattern.compile("(?m)^(?:public |final |abstract )*(?:class|interface|record|enum)"
-      + " (\\w+)");
+  private static final Pattern TYPE = Pattern.compile(
+      "(?m)^(?:public |final |abstract )*(?:class|interface|record|enum) (\\w+)");
 
   private TutorialSnippets() {}
 
