@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * {@code GET /api/config} ({@link VertebraServer#CONFIG_PATH}): the options the browser's pusher-js needs
- * ({@code new Pusher(key, options)}), never the secret. With the embedded channels server the browser connects back to the host and port it loaded the page from;
- * with an external service it gets PUSHER_WS_HOST/PORT or the cluster.
+ * ({@code new Pusher(key, options)}), never the secret. With the embedded channels server the browser connects back
+ * to the host and port it loaded the page from; with an external service it gets PUSHER_WS_HOST/PORT or the cluster.
  */
 final class RealtimeConfigServlet extends JsonServlet {
 
