@@ -2,8 +2,10 @@ package io.vertebra.kit.server;
 
 import io.vertebra.kit.config.Config;
 import io.vertebra.kit.config.RealtimeSettings;
+import io.vertebra.kit.identity.ConfigServlet;
 import io.vertebra.kit.identity.IdentityApi;
 import io.vertebra.kit.identity.IdentityEndpoints;
+import io.vertebra.kit.store.BackupServlet;
 import io.vertebra.kit.store.Backups;
 import io.vertebra.kit.web.BodyGate;
 import io.vertebra.kit.web.ClientRate;
@@ -36,7 +38,7 @@ final class SharedEndpoints {
     // The modules add their channel policies after this: the combined policy reads them when asked.
     IdentityEndpoints.install(context, services.mapper(), services.sessions(),
         new JsonBodies(services.mapper(), maxBodyBytes), services.pusher(), realtime, modules.channelPolicy());
-    context.addServlet(new ServletHolder("config", new RealtimeConfigServlet(services.mapper(), realtime)),
+    context.addServlet(new ServletHolder("config", new ConfigServlet(services.mapper(), realtime)),
         VertebraServer.CONFIG_PATH);
     Backups backups = new Backups(services.database(), config.dataDir(), services.clock());
     backups.tightenExisting();

@@ -3,6 +3,8 @@ package io.vertebra.kit.server;
 import io.vertebra.channels.ChannelsServer;
 import io.vertebra.kit.config.Config;
 import io.vertebra.kit.config.RealtimeSettings;
+import io.vertebra.kit.identity.ConfigServlet;
+import io.vertebra.kit.store.BackupServlet;
 import io.vertebra.kit.store.Database;
 import io.vertebra.kit.store.Schema;
 import io.vertebra.kit.store.SessionStore;
@@ -42,9 +44,9 @@ public final class VertebraServer implements AutoCloseable {
   /** {@code GET}: Prometheus text. */
   public static final String METRICS_PATH = "/metrics";
   /** {@code GET}: the options the browser's pusher-js needs, never the secret. */
-  public static final String CONFIG_PATH = "/api/config";
+  public static final String CONFIG_PATH = ConfigServlet.PATH;
   /** {@code POST} with the realtime app secret: an online backup of the embedded database. */
-  public static final String BACKUP_PATH = "/admin/backup";
+  public static final String BACKUP_PATH = BackupServlet.PATH;
   /** The largest request body where no module set a limit: 256 KiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
   /** How long a stop waits for requests in flight before cutting them. */

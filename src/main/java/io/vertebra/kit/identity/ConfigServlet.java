@@ -1,9 +1,8 @@
-package io.vertebra.kit.server;
+package io.vertebra.kit.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertebra.kit.config.RealtimeSettings;
-import io.vertebra.kit.identity.IdentityApi;
 import io.vertebra.kit.web.JsonServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,18 +10,21 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * {@code GET /api/config} ({@link VertebraServer#CONFIG_PATH}): the options the browser's pusher-js needs
- * ({@code new Pusher(key, options)}), never the secret. With the embedded channels server the browser connects back to the host and port it loaded the page from;
+ * {@code GET /api/config}: the options the browser's pusher-js needs ({@code new Pusher(key, options)}), never the
+ * secret. With the embedded channels server the browser connects back to the host and port it loaded the page from;
  * with an external service it gets PUSHER_WS_HOST/PORT or the cluster.
  */
-final class RealtimeConfigServlet extends JsonServlet {
+public final class ConfigServlet extends JsonServlet {
+
+  /** Where the endpoint is mounted. */
+  public static final String PATH = "/api/config";
 
   /** pusher-js 8 requires a cluster even when wsHost makes it irrelevant; this one is never contacted then. */
   static final String PLACEHOLDER_CLUSTER = "mt1";
 
   private final transient RealtimeSettings realtime;
 
-  RealtimeConfigServlet(ObjectMapper mapper, RealtimeSettings realtime) {
+  public ConfigServlet(ObjectMapper mapper, RealtimeSettings realtime) {
     super(mapper);
     this.realtime = realtime;
   }

@@ -1,7 +1,6 @@
-package io.vertebra.kit.server;
+package io.vertebra.kit.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertebra.kit.store.Backups;
 import io.vertebra.kit.web.ApiException;
 import io.vertebra.kit.web.ErrorCodes;
 import io.vertebra.kit.web.JsonServlet;
@@ -15,18 +14,21 @@ import java.security.MessageDigest;
 import java.util.Map;
 
 /**
- * {@code POST /admin/backup} ({@link VertebraServer#BACKUP_PATH}): an online backup of the embedded SQLite database
- * into {@code DATA_DIR/backups/}, answered with the file written. Only for whoever holds the realtime app secret
- * ({@code Authorization: Bearer <secret>}), because a backup holds every record and fills the disk. A PostgreSQL
- * deployment gets 409: use pg_dump.
+ * {@code POST /admin/backup}: an online backup of the embedded SQLite database into {@code DATA_DIR/backups/}, answered
+ * with the file written. Only for whoever holds the realtime app secret ({@code Authorization: Bearer <secret>}),
+ * because a backup holds every record and fills the disk. A PostgreSQL deployment gets 409: use pg_dump.
  */
-final class BackupServlet extends JsonServlet {
+public final class BackupServlet extends JsonServlet {
+
+  /** Where the endpoint is mounted. */
+  public static final String PATH = "/admin/backup";
 
   private final transient Backups backups;
   private final byte[] secret;
 
   /** An endpoint writing {@code backups}, open to requests that carry {@code secret}. */
-  BackupServlet(ObjectMapper mapper, Backups backups, String secret) {
+  /** An endpoint writing {@code backups}, open to requests that carry {@code secret}. */
+  public BackupServlet(ObjectMapper mapper, Backups backups, String secret) {
     super(mapper);
     this.backups = backups;
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
