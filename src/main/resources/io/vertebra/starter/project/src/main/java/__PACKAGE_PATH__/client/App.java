@@ -16,8 +16,8 @@ import io.vertebra.framework.realtime.Reconnector;
 import io.vertebra.framework.realtime.SocketIdHeader;
 import io.vertebra.framework.realtime.pusher.PusherJsBackend;
 import io.vertebra.framework.realtime.pusher.PusherOptions;
-import io.vertebra.framework.sync.RestyGwtTransport;
 import io.vertebra.framework.sync.SyncError;
+import io.vertebra.framework.sync.XhrTransport;
 import io.vertebra.framework.view.ConnectionBadge;
 
 /**
@@ -33,7 +33,7 @@ public class App implements EntryPoint {
 
   @Override
   public void onModuleLoad() {
-    RestyGwtTransport.install();
+    XhrTransport.install(); // REST through the browser's XMLHttpRequest
     WindowLocation.install();
     main = Document.get().getElementById("app");
     main.removeAllChildren();
