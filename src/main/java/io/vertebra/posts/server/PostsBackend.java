@@ -5,12 +5,18 @@ import com.pusher.rest.PusherAsync;
 import io.vertebra.kit.config.Config;
 import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.kit.files.OwnerOnly;
+import io.vertebra.kit.identity.ConfigServlet;
 import io.vertebra.kit.identity.IdentityEndpoints;
 import io.vertebra.kit.identity.Sessions;
+import io.vertebra.kit.live.LiveResources;
+import io.vertebra.kit.live.LiveServices;
+import io.vertebra.kit.live.MountedResource;
 import io.vertebra.kit.ops.HealthCheck;
 import io.vertebra.kit.ops.MetricSource;
+import io.vertebra.kit.realtime.EventTrigger;
 import io.vertebra.kit.realtime.PusherClients;
 import io.vertebra.kit.realtime.TriggerStats;
+import io.vertebra.kit.store.BackupServlet;
 import io.vertebra.kit.store.Backups;
 import io.vertebra.kit.store.Database;
 import io.vertebra.kit.store.DatabaseHealth;
@@ -19,13 +25,8 @@ import io.vertebra.kit.web.ApiException;
 import io.vertebra.kit.web.CrossSiteGuard;
 import io.vertebra.kit.web.JsonBodies;
 import io.vertebra.kit.web.JsonServlet;
-import io.vertebra.posts.server.api.BackupServlet;
-import io.vertebra.posts.server.api.ConfigServlet;
-import io.vertebra.posts.server.api.PostsServlet;
-import io.vertebra.posts.server.realtime.PostEventPublisher;
 import io.vertebra.posts.server.store.PostStore;
 import io.vertebra.posts.server.store.PostsDatabase;
-import io.vertebra.posts.shared.PostApi;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -41,9 +42,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The posts backend wired into a servlet context: the database (opened and migrated here), the REST API, the
- * identity and pusher-js auth endpoints, {@code /api/config}, and the realtime trigger publisher. It closes its
- * database and realtime client when the context stops.
+ * The posts backend wired into a servlet context: the database (opened and migrated here), the posts live resource
+ * ({@link PostResource} with {@link PostAuthorship}: REST, storage, events), the identity and pusher-js auth
+ * endpoints with the posts' presence rule, {@code /api/config} and {@code /admin/backup}. It closes its database and
+ * realtime client when the context stops.
  */
 public final class PostsBackend implements ServletContextListener, AutoCloseable {
 
@@ -53,9 +55,9 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
   private final Database database;
   private final PusherAsync pusher;
   private final PostStore store;
-  private final PostEventPublisher events;
+  private final EventTrigger events;
 
-  private PostsBackend(Database database, PusherAsync pusher, PostStore store, PostEventPublisher events) {
+  private PostsBackend(Database database, PusherAsync pusher, PostStore store, EventTrigger events) {
     this.database = database;
     this.pusher = pusher;
     this.store = store;
@@ -83,25 +85,22 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
       throw e;
     }
     PusherAsync pusher = PusherClients.create(realtime);
-    PostJson json = new PostJson(mapper);
-    PostStore store = new PostStore(database, options.clock());
-    PostEventPublisher events = new PostEventPublisher(pusher, json);
-    PostsBackend backend = new PostsBackend(database, pusher, store, events);
+    EventTrigger events = new EventTrigger(pusher);
+    PostsBackend backend = new PostsBackend(database, pusher, new PostStore(database, options.clock()), events);
 
     // Cookie-authenticated writes refuse cross-site browser requests (CSRF), behind the cookie's SameSite=Lax.
     for (String path : new String[] {"/api/*", "/pusher/*"}) {
       context.addFilter(new FilterHolder(new CrossSiteGuard()), path, EnumSet.of(DispatcherType.REQUEST));
     }
-    JsonBodies bodies = new JsonBodies(mapper, options.maxBodyBytes());
-    context.addServlet(new ServletHolder("posts", new PostsServlet(store, json, bodies, sessions, events)),
-        PostApi.POSTS_PATH + "/*");
-    context.addServlet(new ServletHolder("config", new ConfigServlet(mapper, realtime)), PostApi.CONFIG_PATH);
+    MountedResource posts = LiveResources.install(context,
+        new LiveServices(database, events, mapper, options.clock()), PostResource.RESOURCE, new PostAuthorship(sessions));
+    context.addServlet(new ServletHolder("config", new ConfigServlet(mapper, realtime)), ConfigServlet.PATH);
     Backups backups = new Backups(database, config.dataDir(), options.clock());
     backups.tightenExisting();
     context.addServlet(new ServletHolder("backup", new BackupServlet(mapper, backups, realtime.secret())),
         BackupServlet.PATH);
-    IdentityEndpoints.install(context, mapper, sessions, bodies, pusher, realtime,
-        new PostPresencePolicy(store));
+    IdentityEndpoints.install(context, mapper, sessions, new JsonBodies(mapper, options.maxBodyBytes()), pusher,
+        realtime, posts.presencePolicy());
     context.addServlet(new ServletHolder("api-not-found", new UnknownApiServlet(mapper)), "/api/*");
     context.setAttribute(ATTRIBUTE, backend);
     context.addEventListener(backend);
