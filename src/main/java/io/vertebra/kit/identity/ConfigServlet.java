@@ -12,8 +12,7 @@ import java.util.Map;
 /**
  * {@code GET /api/config}: the options the browser's pusher-js needs ({@code new Pusher(key, options)}), never the
  * secret. With the embedded channels server the browser connects back to the host and port it loaded the page from;
- * with an external service it gets PUSHER_WS_HOST/PORT or the cluster. The auth endpoints are the kit's
- * ({@link IdentityEndpoints}).
+ * with an external service it gets PUSHER_WS_HOST/PORT or the cluster.
  */
 public final class ConfigServlet extends JsonServlet {
 

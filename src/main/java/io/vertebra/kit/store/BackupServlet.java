@@ -46,7 +46,7 @@ public final class BackupServlet extends JsonServlet {
     }
     if (!backups.supported()) {
       throw new ApiException(HttpServletResponse.SC_CONFLICT, ErrorCodes.CONFLICT,
-          "The app's database is not the embedded SQLite one: back it up with its own tools (pg_dump for "
+          "The database is not the embedded SQLite one: back it up with its own tools (pg_dump for "
               + "PostgreSQL; see OPERATIONS.md)", null, null);
     }
     Path file = backups.backup();
