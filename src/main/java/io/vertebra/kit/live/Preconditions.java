@@ -1,8 +1,6 @@
-package io.vertebra.posts.server.api;
+package io.vertebra.kit.live;
 
 import io.vertebra.kit.web.ApiException;
-import io.vertebra.posts.shared.PostApi;
-import io.vertebra.posts.shared.PostFields;
 
 /**
  * The version a write is based on, from {@code If-Match} ({@code "7"}, the {@code ETag} form; {@code *} means any)
@@ -12,11 +10,16 @@ final class Preconditions {
 
   private Preconditions() {}
 
+  /** The {@code ETag} of a version: {@code "7"}. */
+  static String etag(long version) {
+    return "\"" + version + "\"";
+  }
+
   /** The expected version, or null for an unconditional write. */
   static Long expectedVersion(String ifMatch, Long bodyVersion) {
     Long headerVersion = parseIfMatch(ifMatch);
     if (headerVersion != null && bodyVersion != null && !headerVersion.equals(bodyVersion)) {
-      throw ApiException.invalid(PostFields.VERSION, "version " + bodyVersion + " in the body disagrees with If-Match "
+      throw ApiException.invalid("version", "version " + bodyVersion + " in the body disagrees with If-Match "
           + ifMatch.trim());
     }
     return headerVersion != null ? headerVersion : bodyVersion;
@@ -37,7 +40,7 @@ final class Preconditions {
         return Long.parseLong(digits);
       }
     }
-    throw ApiException.invalid("If-Match", "If-Match must be a version ETag such as " + PostApi.etag(7)
-        + ", got " + ifMatch.trim());
+    throw ApiException.invalid("If-Match", "If-Match must be a version ETag such as " + etag(7) + ", got "
+        + ifMatch.trim());
   }
 }
