@@ -45,8 +45,9 @@ public final class AppsConfig {
   public static final int MIN_SECRET_LENGTH = 16;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  private static final Pattern SHORT_LIST = Pattern.compile("[^:,/\\\\\\s]+:[^:,/\\\\\\s]+:[^:,\\s]+"
-      + "(\\s*,\\s*[^:,/\\\\\\s]+:[^:,/\\\\\\s]+:[^:,\\s]+)*");
+  /** {@code id:key:secret} entries, comma-separated; the secret may hold colons. */
+  private static final Pattern SHORT_LIST = Pattern.compile("[^:,/\\\\\\s]+:[^:,/\\\\\\s]+:[^,\\s]+"
+      + "(\\s*,\\s*[^:,/\\\\\\s]+:[^:,/\\\\\\s]+:[^,\\s]+)*");
 
   /** Per-app limit fields and the server-wide variable each overrides. */
   private static final Map<String, String> LIMITS = new LinkedHashMap<>();
