@@ -82,7 +82,8 @@ public final class PostsBackend implements ServletContextListener, AutoCloseable
       database.close();
       throw e;
     }
-    PusherAsync pusher = PusherClients.create(realtime);
+    // The master key (if any) serves the triggers and /pusher/auth alike: both use this one client.
+    PusherAsync pusher = PusherClients.create(realtime, config.encryptionMasterKey());
     PostJson json = new PostJson(mapper);
     PostStore store = new PostStore(database, options.clock());
     PostEventPublisher events = new PostEventPublisher(pusher, json);
