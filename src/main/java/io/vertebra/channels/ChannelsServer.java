@@ -37,8 +37,8 @@ import org.eclipse.jetty.util.component.LifeCycle;
 /**
  * The Pusher-compatible channels server, installed into a Jetty servlet context: the WebSocket endpoint at
  * {@code /app/{key}} and the HTTP API at {@code /apps/{id}/...}, for the default app and those of
- * {@code CHANNELS_APPS}, each isolated from the others ({@link AppDirectory}). Close it before stopping Jetty so clients are told
- * to reconnect (4200) rather than seeing the connection drop.
+ * {@code CHANNELS_APPS}, each isolated from the others ({@link AppDirectory}). Close it before stopping Jetty so
+ * clients are told to reconnect (4200) rather than seeing the connection drop.
  */
 public final class ChannelsServer implements AutoCloseable {
 

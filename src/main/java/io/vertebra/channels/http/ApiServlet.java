@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API under {@code /apps/{id}/...}: finds the app by id, reads the body (bounded), authenticates the query
- * signed with that app's secret, routes, and answers JSON. Every failure is a JSON {@code {error, message}} with a 4xx status; an unexpected bug is logged and
- * answered 500 without details.
+ * signed with that app's secret, routes, and answers JSON. Every failure is a JSON {@code {error, message}} with a
+ * 4xx status; an unexpected bug is logged and answered 500 without details.
  */
 public final class ApiServlet extends HttpServlet {
 
