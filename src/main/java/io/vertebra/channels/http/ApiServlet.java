@@ -53,15 +53,15 @@ public final class ApiServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     // Counted by the app the path names, or by the default app when it names none.
-    AppApi[] target = {null};
+    AppApi target = null;
     try {
       String path = decodePath(req.getRequestURI());
       String[] parts = path.split("/", -1);
-      target[0] = app(path, parts);
-      ApiRequest request = read(req, target[0], path, parts);
-      write(resp, target[0].app(), 200, route(target[0], request));
+      target = app(path, parts);
+      ApiRequest request = read(req, target, path, parts);
+      write(resp, target.app(), 200, route(target, request));
     } catch (ApiException e) {
-      ChannelsApp app = counted(target[0]);
+      ChannelsApp app = counted(target);
       app.counters().apiRequest(e.status());
       if (e.retryAfterSeconds() > 0) {
         resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
@@ -70,7 +70,7 @@ public final class ApiServlet extends HttpServlet {
       app.observer().get().apiError(req.getMethod(), req.getRequestURI(), e.status(), e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("HTTP API request {} {} failed", req.getMethod(), req.getRequestURI(), e);
-      counted(target[0]).counters().apiRequest(500);
+      counted(target).counters().apiRequest(500);
       JsonErrors.write(req, resp, 500, "internal_error", "The server failed to handle the request", null);
     }
   }
