@@ -54,10 +54,8 @@ public final class Main {
       System.exit(2);
       return;
     }
-    ShutdownSignals.install(server); // before the banner: once it says "listening", a stop is graceful
-    System.out.println("Vertebra " + command + " listening on " + server.baseUrl() + "/");
-    System.out.println("Realtime: " + (mode == AppServer.Mode.CHANNELS ? server.realtime().describeAsService()
-        : server.realtime().describe()));
+    // Signals first: once the banner says "listening", a stop is graceful.
+    server.kit().stopOnSignals().announce("Vertebra " + command);
     if (config.tls() != null || config.trustedProxies().enabled()) {
       System.out.println("Edge: TLS " + (config.tls() == null ? "off" : "on (" + config.tls().subject() + ")")
           + "; forwarding headers believed from " + config.trustedProxies().describe());

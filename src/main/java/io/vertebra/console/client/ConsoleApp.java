@@ -17,7 +17,7 @@ import io.vertebra.framework.core.Options;
 import io.vertebra.framework.realtime.Notifier;
 import io.vertebra.framework.realtime.pusher.PusherJsBackend;
 import io.vertebra.framework.realtime.pusher.PusherOptions;
-import io.vertebra.framework.sync.RestyGwtTransport;
+import io.vertebra.framework.sync.XhrTransport;
 import io.vertebra.framework.sync.SyncError;
 
 /**
@@ -33,7 +33,7 @@ public class ConsoleApp implements EntryPoint {
 
   @Override
   public void onModuleLoad() {
-    RestyGwtTransport.install();
+    XhrTransport.install();
     Element root = Document.get().getElementById("console");
     root.removeAllChildren();
     root.appendChild(page.render().el());

@@ -12,7 +12,7 @@ import io.vertebra.framework.realtime.Notifier;
 import io.vertebra.framework.realtime.SocketIdHeader;
 import io.vertebra.framework.realtime.pusher.PusherJsBackend;
 import io.vertebra.framework.realtime.pusher.PusherOptions;
-import io.vertebra.framework.sync.RestyGwtTransport;
+import io.vertebra.framework.sync.XhrTransport;
 import io.vertebra.framework.core.Sync;
 import io.vertebra.framework.sync.SyncError;
 import io.vertebra.posts.client.model.Posts;
@@ -41,7 +41,7 @@ public class PostsApp implements EntryPoint {
 
   @Override
   public void onModuleLoad() {
-    RestyGwtTransport.install();
+    XhrTransport.install();
     WindowLocation.install();
     Element root = Document.get().getElementById("app");
     root.removeAllChildren();

@@ -12,7 +12,7 @@ import io.vertebra.framework.realtime.Reconnector;
 import io.vertebra.framework.realtime.SocketIdHeader;
 import io.vertebra.framework.realtime.pusher.PusherJsBackend;
 import io.vertebra.framework.realtime.pusher.PusherOptions;
-import io.vertebra.framework.sync.RestyGwtTransport;
+import io.vertebra.framework.sync.XhrTransport;
 import io.vertebra.framework.view.ConnectionBadge;
 import io.vertebra.todos.client.model.Todos;
 import io.vertebra.todos.client.ui.TodoAppView;
@@ -30,7 +30,7 @@ public class TodosApp implements EntryPoint {
 
   @Override
   public void onModuleLoad() {
-    RestyGwtTransport.install();
+    XhrTransport.install();
     WindowLocation.install();
     Element section = Document.get().getElementById("todoapp");
     TodoAppView app = new TodoAppView(section, todos).render();

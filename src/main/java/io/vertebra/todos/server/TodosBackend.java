@@ -2,20 +2,16 @@ package io.vertebra.todos.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertebra.kit.realtime.EventTrigger;
-import io.vertebra.kit.store.Database;
+import io.vertebra.kit.server.ModuleContext;
 import io.vertebra.kit.web.CrossSiteGuard;
 import io.vertebra.kit.web.JsonBodies;
 import io.vertebra.todos.shared.TodoApi;
-import jakarta.servlet.DispatcherType;
 import java.time.Clock;
-import java.util.EnumSet;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
- * TodoMVC's server part: {@code /api/todos} on the app's database and realtime service (docs/todos.md). The page
- * and the compiled client are static files ({@code war/todos/}, {@code war/todomvc/}).
+ * TodoMVC's server part, installed as a server kit module: {@code /api/todos} on the server's database and realtime
+ * service (docs/todos.md). The page and the compiled client are static files ({@code war/todos/},
+ * {@code war/todomvc/}).
  */
 public final class TodosBackend {
 
@@ -25,17 +21,21 @@ public final class TodosBackend {
   private TodosBackend() {
   }
 
-  /** Installs {@code /api/todos} on {@code database} (its table is created on first use), triggering through {@code events}. */
-  public static void install(ServletContextHandler context, Database database, EventTrigger events) {
+  /**
+   * Installs {@code /api/todos} on the server's database (its table is created on first use), triggering through
+   * the server's realtime client.
+   */
+  public static void install(ModuleContext context) {
     ObjectMapper mapper = new ObjectMapper();
     TodoJson json = new TodoJson(mapper);
-    TodoStore store = new TodoStore(database, Clock.systemUTC());
+    TodoStore store = new TodoStore(context.database(), Clock.systemUTC());
+    EventTrigger events = context.events();
     TodosServlet servlet = new TodosServlet(mapper, store, json, new JsonBodies(mapper, MAX_BODY_BYTES),
         new TodoEvents(events, json));
     // No cookie here, but the list is the team's: writes from another site's page are refused all the same.
     for (String path : new String[] {TodoApi.TODOS_PATH, TodoApi.TODOS_PATH + "/*"}) {
-      context.addFilter(new FilterHolder(new CrossSiteGuard()), path, EnumSet.of(DispatcherType.REQUEST));
+      context.filter(path, new CrossSiteGuard());
     }
-    context.addServlet(new ServletHolder("todos", servlet), TodoApi.TODOS_PATH + "/*");
+    context.serve(TodoApi.TODOS_PATH + "/*", servlet);
   }
 }

@@ -18,7 +18,9 @@ import java.util.zip.GZIPOutputStream;
  * is nothing but GWT's floor), against Backbone +
  * Underscore + jQuery minified from their npm packages (fetched with {@code npm pack} into target/bench-npm), all
  * gzipped at level 9; then {@link FirstLoad}: what a cold headless Chromium really fetches and how soon it shows the
- * post list. Run after {@code mvn package} (needs war/posts/). Writes target/benchmarks/bundle.json.
+ * post list; then TodoMVC against tastejs/todomvc's Backbone and GWT examples ({@link TodoMvcPeers}): size, and
+ * ({@link TodosSpeed}) first load of 100 todos and toggle-all. Run after {@code mvn package} (needs war/posts/ and
+ * war/todomvc/) with a tastejs/todomvc checkout (-DtodomvcDir). Writes target/benchmarks/bundle.json.
  */
 public final class BundleBench {
 
@@ -82,11 +84,50 @@ public final class BundleBench {
     report.put("baseline.raw_bytes", baseRaw).put("baseline.gzip_bytes", baseGzip);
     report.ratio("ratio.gzip", appGzip, baseGzip).ratio("ratio.raw", appRaw, baseRaw)
         .ratio("blog_app.ratio.gzip", blogGzip, baseGzip).ratio("gwt_floor.ratio.gzip", floorGzip, baseGzip);
+    todoMvc(report);
     // What a real first load fetches: checks that the scripts above are the app's scripts Chromium loads, and adds
     // the total bytes and the time to the first rendered post list.
     FirstLoad.measure(report, Path.of("war"), names, Integer.getInteger("loads", 5),
         Integer.getInteger("posts.firstLoad", 20));
     report.write();
+    // TodoMVC's speed against the Backbone example: first load to a list of N todos, then toggle-all.
+    TodosSpeed.measure(report, Path.of("war"), TodoMvcPeers.root(), Integer.getInteger("loads", 5),
+        Integer.getInteger("todos", 100));
+    report.write();
+  }
+
+  /**
+   * TodoMVC side by side: Vertebra's one script against the scripts of tastejs/todomvc's Backbone example (jQuery,
+   * Underscore, Backbone, its sync and app) and of its GWT example (loader plus the smallest and the largest
+   * permutation), all gzip -9, without pusher-js and todomvc-common's base.js.
+   */
+  private static void todoMvc(Report report) throws IOException {
+    Path ours = Path.of(System.getProperty("todosDir", "war/todomvc")).resolve("todomvc.nocache.js");
+    long oursGzip = gzip(ours);
+    report.put("todos.raw_bytes", size(ours)).put("todos.gzip_bytes", oursGzip);
+    Path root = TodoMvcPeers.root();
+    long backbone = 0;
+    for (Path script : TodoMvcPeers.backboneScripts(root)) {
+      long gz = gzip(script);
+      report.put("todos.backbone_example." + root.resolve("examples/backbone/dist").relativize(script)
+          + ".gzip_bytes", gz);
+      backbone += gz;
+    }
+    long loader = gzip(TodoMvcPeers.gwtLoader(root));
+    long smallest = Long.MAX_VALUE;
+    long largest = 0;
+    for (Path permutation : TodoMvcPeers.gwtPermutations(root)) {
+      long gz = gzip(permutation);
+      smallest = Math.min(smallest, gz);
+      largest = Math.max(largest, gz);
+    }
+    report.put("todos.backbone_example.gzip_bytes", backbone)
+        .put("todos.gwt_example.loader_gzip_bytes", loader)
+        .put("todos.gwt_example.gzip_bytes_min", loader + smallest)
+        .put("todos.gwt_example.gzip_bytes_max", loader + largest)
+        .ratio("todos.ratio.gzip_to_backbone_example", oursGzip, backbone)
+        .ratio("todos.ratio.gzip_to_gwt_example_min", oursGzip, loader + smallest)
+        .ratio("todos.ratio.gzip_to_gwt_example_max", oursGzip, loader + largest);
   }
 
   private static Path only(Path dir, String suffix) throws IOException {

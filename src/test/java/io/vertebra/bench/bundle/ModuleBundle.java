@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Compiles one of the benchmark's own GWT modules (io.vertebra.bench.bundle.NAME.NAME-capitalised, with its
  * {@code client} sources) exactly as the pom compiles the shipped app: the framework's Production module,
- * {@code -XnoclassMetadata -XnocheckCasts}. The module's sources are copied alone to a scratch folder first: the
+ * {@code -XnoclassMetadata -XnocheckCasts}, then the build's minifying pass (src/build/minify.mjs). The module's
+ * sources are copied alone to a scratch folder first: the
  * whole of src/test/java on the GWT compiler's path would put JUnit tests into the framework's source packages.
  * Up to half a minute each.
  */
@@ -39,6 +40,15 @@ final class ModuleBundle {
       throw new IllegalStateException("GWT compile of " + module + " failed:\n"
           + Files.readString(out.resolve("gwt.log")));
     }
-    return out.resolve("war/" + name + "/" + name + ".nocache.js");
+    Path script = out.resolve("war/" + name + "/" + name + ".nocache.js");
+    // The same second minifying pass as the shipped apps get (pom.xml, minify-clients).
+    Process minify = new ProcessBuilder("node", "src/build/minify.mjs", "target/npm-minify", script.toString())
+        .redirectErrorStream(true).redirectOutput(out.resolve("minify.log").toFile()).start();
+    if (!minify.waitFor(5, TimeUnit.MINUTES) || minify.exitValue() != 0) {
+      minify.destroyForcibly();
+      throw new IllegalStateException("minifying " + script + " failed:\n"
+          + Files.readString(out.resolve("minify.log")));
+    }
+    return script;
   }
 }

@@ -3,7 +3,7 @@ package io.vertebra.framework.suite;
 import com.google.gwt.core.client.EntryPoint;
 import com.google.gwt.user.client.Window;
 import io.vertebra.framework.sync.DefaultSync;
-import io.vertebra.framework.sync.RestyGwtTransport;
+import io.vertebra.framework.sync.XhrTransport;
 
 /**
  * Entry point of the browser suite: runs the View checks, Backbone's test/view.js, the Sync checks and the realtime
@@ -14,9 +14,9 @@ public class BrowserSuite implements EntryPoint {
   @Override
   public void onModuleLoad() {
     CheckRunner runner = new CheckRunner();
-    ResponseLog log = new ResponseLog(new RestyGwtTransport());
-    runner.test("RestyGwtTransport.install makes it the default transport", () -> {
-      RestyGwtTransport installed = RestyGwtTransport.install();
+    ResponseLog log = new ResponseLog(new XhrTransport());
+    runner.test("XhrTransport.install makes it the default transport", () -> {
+      XhrTransport installed = XhrTransport.install();
       Expect.isTrue(DefaultSync.transport() == installed, "default transport is the installed one");
       // The sync checks send through the installed kind of transport, wrapped to read what the server echoed.
       DefaultSync.setTransport(log);

@@ -13,6 +13,8 @@ import io.vertebra.framework.sync.HttpResponse;
 import io.vertebra.framework.sync.RestSync;
 import io.vertebra.framework.sync.RestyGwtTransport;
 import io.vertebra.framework.sync.SyncError;
+import io.vertebra.framework.sync.Transport;
+import io.vertebra.framework.sync.XhrTransport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,7 +24,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Model and Collection persistence over real HTTP through RestyGwtTransport, against the test REST servlet of
+ * Model and Collection persistence over real HTTP through XhrTransport (the timeout also through RestyGwtTransport), against the test REST servlet of
  * BrowserSuiteIT, which echoes what it received in X-Seen-* response headers.
  */
 final class SyncChecks {
@@ -223,22 +225,12 @@ final class SyncChecks {
       });
     });
 
-    runner.async("a transport timeout ends the request with status 0", done -> {
-      Model model = item("slow");
-      model.setSync(new RestSync(new RestyGwtTransport(300)));
-      model.on("sync", args -> done.fail(Expect.fail("unexpected success")));
-      model.on("error", args -> done.step(() -> {
-        SyncError error = (SyncError) args[1];
-        equal(0, error.getStatus(), "status");
-        isTrue(error.getResponseText().contains("/api/slow"), "reason names the request: " + error.getResponseText());
-        done.pass();
-      }));
-      model.fetch(new Options().url("/api/slow"));
-    });
+    timeout(runner, "XhrTransport", new XhrTransport(300));
+    timeout(runner, "RestyGwtTransport", new RestyGwtTransport(300));
 
     runner.async("abort stops a request in flight: error with textStatus abort, the late answer ignored", done -> {
       Model model = item("slow");
-      model.setSync(new RestSync(new RestyGwtTransport()));
+      model.setSync(new RestSync(new XhrTransport()));
       List<String> outcome = new ArrayList<>();
       model.on("sync", args -> outcome.add("sync"));
       model.on("error", args -> outcome.add("error:" + ((SyncError) args[1]).getStatus() + ":"
@@ -281,6 +273,22 @@ final class SyncChecks {
           }));
           items.fetch();
         }));
+  }
+
+  /** A transport's own timeout ends the request with status 0 and a reason naming it. */
+  private static void timeout(Checks runner, String name, Transport transport) {
+    runner.async(name + ": a transport timeout ends the request with status 0", done -> {
+      Model model = item("slow");
+      model.setSync(new RestSync(transport));
+      model.on("sync", args -> done.fail(Expect.fail("unexpected success")));
+      model.on("error", args -> done.step(() -> {
+        SyncError error = (SyncError) args[1];
+        equal(0, error.getStatus(), "status");
+        isTrue(error.getResponseText().contains("/api/slow"), "reason names the request: " + error.getResponseText());
+        done.pass();
+      }));
+      model.fetch(new Options().url("/api/slow"));
+    });
   }
 
   private static Model item(String title) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -99,9 +100,22 @@ final class TodoPage implements AutoCloseable {
     return !found.isEmpty() && found.get(0).isDisplayed();
   }
 
-  /** Clicks a todo's checkbox. */
+  /**
+   * Clicks a todo's checkbox. A todo's row is drawn anew on every change of its model, the server's answer to the
+   * previous write too (its new version): when that lands between finding the checkbox and clicking it, the click
+   * goes to the row drawn in its place, as a user's click would.
+   */
   void toggle(int index) {
-    item(index).findElement(By.cssSelector(".toggle")).click();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        item(index).findElement(By.cssSelector(".toggle")).click();
+        return;
+      } catch (StaleElementReferenceException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Clicks "Mark all as complete" (its label: the checkbox itself is drawn by the label in todomvc-app-css). */

@@ -12,7 +12,7 @@ import io.vertebra.framework.realtime.Notifier;
 import io.vertebra.framework.realtime.pusher.PusherJsBackend;
 import io.vertebra.framework.realtime.pusher.PusherOptions;
 import io.vertebra.framework.router.History;
-import io.vertebra.framework.sync.RestyGwtTransport;
+import io.vertebra.framework.sync.XhrTransport;
 
 /**
  * The app of the classic "realtime Backbone with Pusher" blog post, written with Vertebra: a post's view re-renders
@@ -24,7 +24,7 @@ public class BlogApp implements EntryPoint {
 
   @Override
   public void onModuleLoad() {
-    RestyGwtTransport.install();
+    XhrTransport.install();
     WindowLocation.install();
     Model config = new Model();
     config.setUrl("/api/config");

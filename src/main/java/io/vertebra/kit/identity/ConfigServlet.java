@@ -1,10 +1,9 @@
-package io.vertebra.posts.server.api;
+package io.vertebra.kit.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertebra.kit.config.RealtimeSettings;
 import io.vertebra.kit.web.JsonServlet;
-import io.vertebra.posts.shared.PostApi;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,6 +15,9 @@ import java.util.Map;
  * with an external service it gets PUSHER_WS_HOST/PORT or the cluster.
  */
 public final class ConfigServlet extends JsonServlet {
+
+  /** Where the endpoint is mounted. */
+  public static final String PATH = "/api/config";
 
   /** pusher-js 8 requires a cluster even when wsHost makes it irrelevant; this one is never contacted then. */
   static final String PLACEHOLDER_CLUSTER = "mt1";
@@ -55,8 +57,8 @@ public final class ConfigServlet extends JsonServlet {
     } else {
       node.put("cluster", realtime.cluster() != null ? realtime.cluster() : PLACEHOLDER_CLUSTER);
     }
-    node.putObject("channelAuthorization").put("endpoint", PostApi.CHANNEL_AUTH_PATH).put("transport", "ajax");
-    node.putObject("userAuthentication").put("endpoint", PostApi.USER_AUTH_PATH).put("transport", "ajax");
+    node.putObject("channelAuthorization").put("endpoint", IdentityApi.CHANNEL_AUTH_PATH).put("transport", "ajax");
+    node.putObject("userAuthentication").put("endpoint", IdentityApi.USER_AUTH_PATH).put("transport", "ajax");
     return node;
   }
 }

@@ -1,4 +1,4 @@
-package io.vertebra.server;
+package io.vertebra.kit.server;
 
 import io.vertebra.kit.web.StaticCaching;
 import jakarta.servlet.ServletException;

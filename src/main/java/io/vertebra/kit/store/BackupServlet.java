@@ -1,7 +1,6 @@
-package io.vertebra.posts.server.api;
+package io.vertebra.kit.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertebra.kit.store.Backups;
 import io.vertebra.kit.web.ApiException;
 import io.vertebra.kit.web.ErrorCodes;
 import io.vertebra.kit.web.JsonServlet;
@@ -17,7 +16,7 @@ import java.util.Map;
 /**
  * {@code POST /admin/backup}: an online backup of the embedded SQLite database into {@code DATA_DIR/backups/}, answered
  * with the file written. Only for whoever holds the realtime app secret ({@code Authorization: Bearer <secret>}),
- * because a backup holds every post and fills the disk. A PostgreSQL deployment gets 409: use pg_dump.
+ * because a backup holds every record and fills the disk. A PostgreSQL deployment gets 409: use pg_dump.
  */
 public final class BackupServlet extends JsonServlet {
 
@@ -27,6 +26,7 @@ public final class BackupServlet extends JsonServlet {
   private final transient Backups backups;
   private final byte[] secret;
 
+  /** An endpoint writing {@code backups}, open to requests that carry {@code secret}. */
   /** An endpoint writing {@code backups}, open to requests that carry {@code secret}. */
   public BackupServlet(ObjectMapper mapper, Backups backups, String secret) {
     super(mapper);
@@ -47,7 +47,7 @@ public final class BackupServlet extends JsonServlet {
     }
     if (!backups.supported()) {
       throw new ApiException(HttpServletResponse.SC_CONFLICT, ErrorCodes.CONFLICT,
-          "The posts database is not the embedded SQLite one: back it up with its own tools (pg_dump for "
+          "The database is not the embedded SQLite one: back it up with its own tools (pg_dump for "
               + "PostgreSQL; see OPERATIONS.md)", null, null);
     }
     Path file = backups.backup();
