@@ -88,6 +88,11 @@ public final class LiveResource {
     return recordName;
   }
 
+  /** The record name as a sentence starts it: {@code Note}. */
+  String recordTitle() {
+    return Character.toUpperCase(recordName.charAt(0)) + recordName.substring(1);
+  }
+
   /** The REST path of the collection: {@code /api/notes}. */
   public String path() {
     return "/api/" + collection;

@@ -170,7 +170,7 @@ final class LiveServlet extends JsonServlet {
     ObjectNode details = mapper.createObjectNode();
     details.set(ErrorCodes.CURRENT, json.record(current));
     String message = e.expected() < 0 ? e.getMessage()
-        : capitalized(resource.recordName()) + " " + current.id() + " was changed by someone else: it is at version "
+        : resource.recordTitle() + " " + current.id() + " was changed by someone else: it is at version "
             + current.version() + ", your change was based on version " + e.expected();
     return new ApiException(HttpServletResponse.SC_CONFLICT, ErrorCodes.CONFLICT, message, null, details);
   }
@@ -212,10 +212,6 @@ final class LiveServlet extends JsonServlet {
 
   private ApiException notFound(long id) {
     return ApiException.notFound("No " + resource.recordName() + " with id " + id);
-  }
-
-  private static String capitalized(String name) {
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   /** What an app's {@link LiveAction} gets. */

@@ -30,6 +30,10 @@ public final class LiveStore {
   private final Clock clock;
   private final String columns;
 
+  /**
+   * The records of {@code resource} in {@code db}, whose table must exist: {@link LiveResources#install} and
+   * {@link LiveResources#open} create or migrate it first.
+   */
   public LiveStore(LiveResource resource, Database db, Clock clock) {
     this.resource = resource;
     this.db = db;

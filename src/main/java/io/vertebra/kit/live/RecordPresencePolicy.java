@@ -21,7 +21,7 @@ final class RecordPresencePolicy implements ChannelPolicy {
       return "Channel " + channel + " is not one this app authorizes";
     }
     if (store.find(id).isEmpty()) {
-      return capitalized(store.resource().recordName()) + " " + id + " does not exist";
+      return store.resource().recordTitle() + " " + id + " does not exist";
     }
     return null;
   }
@@ -36,9 +36,5 @@ final class RecordPresencePolicy implements ChannelPolicy {
       return -1;
     }
     return Long.parseLong(digits);
-  }
-
-  private static String capitalized(String name) {
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 }

@@ -36,8 +36,9 @@ record SharedServices(Database database, Sessions sessions, PusherAsync pusher, 
       throw e;
     }
     LOG.info("Database: {}", database.describe());
-    return new SharedServices(database, sessions, PusherClients.create(realtime), mapper, clock,
-        new AtomicBoolean());
+    // The master key (if any) serves the triggers and /pusher/auth alike: both use this one client.
+    return new SharedServices(database, sessions, PusherClients.create(realtime, config.encryptionMasterKey()),
+        mapper, clock, new AtomicBoolean());
   }
 
   @Override

@@ -1,32 +1,31 @@
 package io.vertebra.posts.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pusher.rest.PusherAsync;
+import io.vertebra.kit.live.LiveResources;
+import io.vertebra.kit.live.LiveServices;
+import io.vertebra.kit.live.MountedResource;
 import io.vertebra.kit.ops.MetricSource;
+import io.vertebra.kit.realtime.EventTrigger;
 import io.vertebra.kit.realtime.TriggerStats;
 import io.vertebra.kit.server.ModuleContext;
 import io.vertebra.kit.store.Database;
-import io.vertebra.kit.web.JsonBodies;
-import io.vertebra.posts.server.api.PostsServlet;
-import io.vertebra.posts.server.realtime.PostEventPublisher;
 import io.vertebra.posts.server.store.PostStore;
 import io.vertebra.posts.server.store.PostsDatabase;
-import io.vertebra.posts.shared.PostApi;
 
 /**
- * The posts backend as a server kit {@link io.vertebra.kit.server.Module}: the REST API at {@code /api/posts} on the
- * server's database, its realtime trigger publisher, and which presence channels a signed-in user may join. The
- * server holds the database, sessions, identity endpoints and {@code /api/config}; the database's schema is
- * {@link PostsDatabase#open}'s.
+ * The posts backend as a server kit {@link io.vertebra.kit.server.Module}: the posts live resource
+ * ({@link PostResource} with {@link PostAuthorship}: REST at {@code /api/posts}, storage, events) on the server's
+ * database, and its presence rule for the server's identity endpoints. The server holds the database, sessions,
+ * identity endpoints and {@code /api/config}; the database's schema is {@link PostsDatabase#open}'s.
  */
 public final class PostsBackend {
 
   private final Database database;
   private final PusherAsync pusher;
   private final PostStore store;
-  private final PostEventPublisher events;
+  private final EventTrigger events;
 
-  private PostsBackend(Database database, PusherAsync pusher, PostStore store, PostEventPublisher events) {
+  private PostsBackend(Database database, PusherAsync pusher, PostStore store, EventTrigger events) {
     this.database = database;
     this.pusher = pusher;
     this.store = store;
@@ -40,17 +39,15 @@ public final class PostsBackend {
 
   /** Installs the backend into the server being started; {@code context.database()} must have posts' schema. */
   public static PostsBackend install(ModuleContext context, PostsOptions options) {
-    ObjectMapper mapper = context.mapper();
     Database database = context.database();
-    PusherAsync pusher = context.pusher();
-    PostJson json = new PostJson(mapper);
-    PostStore store = new PostStore(database, options.clock());
-    PostEventPublisher events = new PostEventPublisher(pusher, json);
-    PostsBackend backend = new PostsBackend(database, pusher, store, events);
-
-    JsonBodies bodies = new JsonBodies(mapper, options.maxBodyBytes());
-    context.serve(PostApi.POSTS_PATH + "/*", new PostsServlet(store, json, bodies, context.sessions(), events));
-    context.allowChannels(new PostPresencePolicy(store));
+    // posts' own trigger counters, so its figures in /metrics stay its own
+    EventTrigger events = new EventTrigger(context.pusher());
+    PostsBackend backend = new PostsBackend(database, context.pusher(), new PostStore(database, options.clock()),
+        events);
+    MountedResource posts = LiveResources.install(context.servlets(),
+        new LiveServices(database, events, context.mapper(), options.clock()), PostResource.RESOURCE,
+        new PostAuthorship(context.sessions()));
+    context.allowChannels(posts.presencePolicy());
     context.metrics(backend.metrics());
     return backend;
   }

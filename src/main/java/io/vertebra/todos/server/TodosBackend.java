@@ -1,41 +1,27 @@
 package io.vertebra.todos.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertebra.kit.realtime.EventTrigger;
+import io.vertebra.kit.live.LiveResources;
+import io.vertebra.kit.live.LiveServices;
 import io.vertebra.kit.server.ModuleContext;
-import io.vertebra.kit.web.CrossSiteGuard;
-import io.vertebra.kit.web.JsonBodies;
-import io.vertebra.todos.shared.TodoApi;
-import java.time.Clock;
 
 /**
- * TodoMVC's server part, installed as a server kit module: {@code /api/todos} on the server's database and realtime
- * service (docs/todos.md). The page and the compiled client are static files ({@code war/todos/},
- * {@code war/todomvc/}).
+ * TodoMVC's server part, installed as a server kit module: the {@link Todos} live resource at {@code /api/todos} on
+ * the server's database and realtime service, with its two bulk operations ({@link TodoBulk}; docs/todos.md). No
+ * sign-in: the list is the team's; browser writes from other sites' pages are refused by the kit's cross-site guard.
+ * The page and the compiled client are static files ({@code war/todos/}, {@code war/todomvc/}).
  */
 public final class TodosBackend {
 
   /** The largest request body: a todo is a title of at most 500 characters. */
-  public static final int MAX_BODY_BYTES = 16 * 1024;
+  public static final int MAX_BODY_BYTES = Todos.MAX_BODY_BYTES;
 
   private TodosBackend() {
   }
 
-  /**
-   * Installs {@code /api/todos} on the server's database (its table is created on first use), triggering through
-   * the server's realtime client.
-   */
+  /** Installs {@code /api/todos} (its table created or migrated from the declaration) into the server being started. */
   public static void install(ModuleContext context) {
-    ObjectMapper mapper = new ObjectMapper();
-    TodoJson json = new TodoJson(mapper);
-    TodoStore store = new TodoStore(context.database(), Clock.systemUTC());
-    EventTrigger events = context.events();
-    TodosServlet servlet = new TodosServlet(mapper, store, json, new JsonBodies(mapper, MAX_BODY_BYTES),
-        new TodoEvents(events, json));
-    // No cookie here, but the list is the team's: writes from another site's page are refused all the same.
-    for (String path : new String[] {TodoApi.TODOS_PATH, TodoApi.TODOS_PATH + "/*"}) {
-      context.filter(path, new CrossSiteGuard());
-    }
-    context.serve(TodoApi.TODOS_PATH + "/*", servlet);
+    LiveResources.install(context.servlets(),
+        new LiveServices(context.database(), context.events(), context.mapper(), context.clock()), Todos.RESOURCE,
+        new TodoBulk());
   }
 }

@@ -1,4 +1,4 @@
-package io.vertebra.posts.server.api;
+package io.vertebra.kit.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
