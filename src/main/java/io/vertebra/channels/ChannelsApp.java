@@ -71,7 +71,8 @@ public record ChannelsApp(
   public static ChannelsApp create(AppCredentials credentials, Limits limits, ChannelListener listener, Clock clock,
       ScheduledExecutorService scheduler, ClusterBus cluster, ChannelsCounters counters, MemoryAdmission memory) {
     SubscriptionCounts counts = !limits.subscriptionCount() ? SubscriptionCounts.OFF
-        : new SubscriptionCounts(listener, (millis, task) -> scheduler.schedule(task, millis, TimeUnit.MILLISECONDS));
+        : new SubscriptionCounts(listener, (millis, task) -> scheduler.schedule(task, millis, TimeUnit.MILLISECONDS),
+            cluster::subscribersElsewhere);
     ChannelRegistry channels = new ChannelRegistry(listener, cluster, counts);
     ConnectionRegistry connections = new ConnectionRegistry(limits.maxConnections(),
         new AddressQuotas(limits.maxConnectionsPerAddress(), limits.newConnectionsPerAddressPerSecond()), memory);

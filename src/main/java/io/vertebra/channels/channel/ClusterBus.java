@@ -53,6 +53,14 @@ public interface ClusterBus extends AutoCloseable {
   default void subscriptionsChanged(String channel) {}
 
   /**
+   * The subscribers of {@code channel} on the other live nodes, as they last reported (0 for a single node). Must
+   * return at once: answered from memory.
+   */
+  default int subscribersElsewhere(String channel) {
+    return 0;
+  }
+
+  /**
    * A user's first connection on this node joins presence {@code channel}; {@code localMembers} is the number of
    * distinct users on this node. Called under the channel's roster lock.
    */

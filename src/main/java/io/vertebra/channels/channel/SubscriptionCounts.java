@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.LongAdder;
  * a channel of at most {@value #SMALL_CHANNEL} subscribers hears of every change at once; a larger one at most once
  * every {@value #THROTTLE_MILLIS} ms: the first change is sent and opens a window, and when the window ends the
  * count of that moment is sent if anything changed meanwhile (so the last word is always the true count).
+ *
+ * <p>In a cluster the count is the cluster's: this node's subscribers plus those the other nodes last reported
+ * ({@code elsewhere}). Every node tells its own subscribers of every change; only the node where a change happened
+ * sends the webhook for it (the node that reaps a dead node, for the subscribers that died with it).
  */
 public final class SubscriptionCounts {
 
@@ -22,6 +26,13 @@ public final class SubscriptionCounts {
   /** Counting disabled (Pusher's default): nothing is sent. */
   public static final SubscriptionCounts OFF = new SubscriptionCounts(null, null);
 
+  /** Subscribers of a channel on the other nodes of a cluster (0 for a single node). */
+  @FunctionalInterface
+  public interface Elsewhere {
+    /** The subscribers of {@code channel} on the other live nodes, as last reported. */
+    int subscribers(String channel);
+  }
+
   /** Runs a task after a delay (the server's timer; a test's manual clock). */
   @FunctionalInterface
   public interface Timer {
@@ -29,20 +40,31 @@ public final class SubscriptionCounts {
     void after(long millis, Runnable task);
   }
 
-  /** A channel's open throttle window; {@code pending} when a change happened during it. */
+  /**
+   * A channel's open throttle window; {@code pending} when a change happened during it, {@code webhook} when one
+   * of those changes happened on this node.
+   */
   private static final class Window {
     boolean pending;
+    boolean webhook;
   }
 
   private final ChannelListener listener;
   private final Timer timer;
+  private final Elsewhere elsewhere;
   private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
   private final LongAdder sent = new LongAdder();
 
   /** Counting that tells subscribers and {@code listener} (the webhook), throttled by {@code timer}. */
   public SubscriptionCounts(ChannelListener listener, Timer timer) {
+    this(listener, timer, channel -> 0);
+  }
+
+  /** Counting as above, adding the subscribers the other nodes of a cluster hold ({@code elsewhere}). */
+  public SubscriptionCounts(ChannelListener listener, Timer timer, Elsewhere elsewhere) {
     this.listener = listener;
     this.timer = timer;
+    this.elsewhere = elsewhere;
   }
 
   /** Whether counts are sent at all. */
@@ -55,6 +77,20 @@ public final class SubscriptionCounts {
    * does, when it emptied). Sends the new count now, or when the channel's throttle window ends.
    */
   void changed(String channel, ChannelRegistry registry) {
+    changed(channel, registry, true);
+  }
+
+  /**
+   * Another node reported a new number of subscribers of {@code channel}: this node's subscribers hear the new
+   * total (the reporting node sends the webhook), unless {@code webhook} (this node reaped a dead one).
+   */
+  public void changedElsewhere(String channel, ChannelRegistry registry, boolean webhook) {
+    if (webhook || registry.find(channel) != null) {
+      changed(channel, registry, webhook);
+    }
+  }
+
+  private void changed(String channel, ChannelRegistry registry, boolean webhook) {
     if (!enabled() || ChannelType.of(channel) == ChannelType.PRESENCE) {
       return;
     }
@@ -62,20 +98,23 @@ public final class SubscriptionCounts {
     windows.compute(channel, (name, open) -> {
       if (open != null) {
         open.pending = true;
+        open.webhook |= webhook;
         return open;
       }
-      return send(name, registry);
+      return send(name, registry, webhook);
     });
   }
 
   /** Sends the current count; returns the window to open when the channel is large, else null. */
-  private Window send(String name, ChannelRegistry registry) {
+  private Window send(String name, ChannelRegistry registry, boolean webhook) {
     Channel found = registry.find(name);
-    int count = found == null ? 0 : found.subscriptionCount();
+    int count = (found == null ? 0 : found.subscriptionCount()) + elsewhere.subscribers(name);
     if (found != null) {
       found.broadcast(Frames.subscriptionCount(name, count), null);
     }
-    listener.subscriptionCount(name, count);
+    if (webhook) {
+      listener.subscriptionCount(name, count);
+    }
     sent.increment();
     if (count <= SMALL_CHANNEL) {
       return null;
@@ -90,7 +129,7 @@ public final class SubscriptionCounts {
       if (open != ended) {
         return open;
       }
-      return open.pending ? send(name, registry) : null;
+      return open.pending ? send(name, registry, open.webhook) : null;
     });
   }
 

@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertebra.channels.protocol.Frames;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one node tells the others over the Redis bus, as compact JSON: a triggered event (once per trigger, with
  * all its channels), a relayed client event (the finished frame), a presence change, a terminated user, or the
  * channels whose messages the sender could not publish (so their subscribers re-fetch). Every message names its
- * sending node instance so a node skips its own.
+ * sending node instance so a node skips its own. {@link Type#SUBSCRIPTIONS} carries the sender's new subscription
+ * counts of its channels (their counts, comma-separated, in {@code data}).
  *
  * @param type what happened
  * @param node the sending node's instance id
@@ -30,7 +33,7 @@ public record ClusterMessage(Type type, String node, List<String> channels, Stri
   /** The kinds of message, with their wire names. */
   public enum Type {
     EVENT("event"), CLIENT_EVENT("client_event"), MEMBER_ADDED("member_added"), MEMBER_REMOVED("member_removed"),
-    TERMINATE("terminate"), RESYNC("resync");
+    TERMINATE("terminate"), RESYNC("resync"), SUBSCRIPTIONS("subscriptions");
 
     private final String wire;
 
@@ -80,6 +83,24 @@ public record ClusterMessage(Type type, String node, List<String> channels, Stri
    */
   public static ClusterMessage resync(String node, List<String> channels) {
     return new ClusterMessage(Type.RESYNC, node, List.copyOf(channels), null, null, null, null, null);
+  }
+
+  /** The sender's subscription counts of {@code counts}' channels now (0: none left). */
+  public static ClusterMessage subscriptions(String node, Map<String, Integer> counts) {
+    List<String> channels = List.copyOf(counts.keySet());
+    StringBuilder data = new StringBuilder();
+    channels.forEach(c -> data.append(data.length() == 0 ? "" : ",").append(counts.get(c)));
+    return new ClusterMessage(Type.SUBSCRIPTIONS, node, channels, null, data.toString(), null, null, null);
+  }
+
+  /** The counts of a {@link Type#SUBSCRIPTIONS} message, by channel. */
+  public Map<String, Integer> counts() {
+    String[] values = data.split(",");
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (int i = 0; i < channels.size(); i++) {
+      counts.put(channels.get(i), Integer.parseInt(values[i]));
+    }
+    return counts;
   }
 
   /** The first (for most types, the only) channel. */
@@ -137,6 +158,8 @@ public record ClusterMessage(Type type, String node, List<String> channels, Stri
       case MEMBER_ADDED, MEMBER_REMOVED -> channels.size() == 1 && userId != null;
       case TERMINATE -> userId != null;
       case RESYNC -> true;
+      case SUBSCRIPTIONS -> !channels.isEmpty() && data != null && data.matches("\\d{1,9}(,\\d{1,9})*")
+          && data.split(",").length == channels.size();
     };
     if (!ok) {
       throw new IllegalArgumentException("cluster message " + type.wire + " lacks required fields");

@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers what other nodes published to this node's subscribers, exactly as if it had happened here (through the
- * same {@link LocalDelivery}, deliveries counted alike), except that webhooks are not sent again (the originating node sent them). Messages this node
- * published itself are skipped: it delivered them locally already, so nothing arrives twice. A node's report of
- * channels whose messages it could not publish goes to {@code missed}.
+ * same {@link LocalDelivery}, deliveries counted alike), except that webhooks are not sent again (the originating
+ * node sent them). Messages this node published itself are skipped: it delivered them locally already, so nothing
+ * arrives twice. A node's report of channels whose messages it could not publish goes to {@code missed}; its new
+ * subscription counts go to {@link RemoteSubscriptions}, and this node's subscribers of those channels hear the
+ * cluster's new count.
  */
 final class InboundDelivery {
 
@@ -23,12 +25,19 @@ final class InboundDelivery {
   private final ChannelsApp app;
   private final LocalDelivery local;
   private final Consumer<List<String>> missed;
+  private final RemoteSubscriptions remote;
 
   InboundDelivery(String node, ChannelsApp app, Consumer<List<String>> missed) {
+    this(node, app, missed, new RemoteSubscriptions());
+  }
+
+  /** A delivery that keeps the other nodes' subscription counts in {@code remote}. */
+  InboundDelivery(String node, ChannelsApp app, Consumer<List<String>> missed, RemoteSubscriptions remote) {
     this.node = node;
     this.app = app;
     this.local = new LocalDelivery(app);
     this.missed = missed;
+    this.remote = remote;
   }
 
   /** Handles one message from the bus. */
@@ -62,6 +71,8 @@ final class InboundDelivery {
       }
       case TERMINATE -> local.terminate(message.userId());
       case RESYNC -> missed.accept(message.channels());
+      case SUBSCRIPTIONS -> remote.report(message.node(), message.counts()).forEach(
+          channel -> app.channels().subscriptionCounts().changedElsewhere(channel, app.channels(), false));
     }
   }
 }

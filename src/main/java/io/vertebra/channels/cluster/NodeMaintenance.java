@@ -21,7 +21,8 @@ import redis.clients.jedis.params.SetParams;
  * cluster's eyes (a key expiring after {@value #NODE_TTL_MILLIS} ms unless renewed every
  * {@value #HEARTBEAT_MILLIS} ms, with a new value each time so a starting node can tell a live key from a dead
  * one), reaping nodes whose key expired (their presence members are removed and announced, so a crashed node
- * leaves no ghost members), publishing this node's subscription counts for the HTTP API, re-registering everything
+ * leaves no ghost members), publishing this node's subscription counts for the HTTP API and the other nodes
+ * (and forgetting those of a dead node, {@link RemoteSubscriptions}), re-registering everything
  * after Redis lost it (restart) or this node lost Redis (outage), and then telling the other nodes which channels'
  * messages it had to drop.
  */
@@ -41,18 +42,21 @@ final class NodeMaintenance {
   private final String node;
   private final RedisPresence presence;
   private final Publisher publisher;
+  private final RemoteSubscriptions remote;
   private final Set<String> changedChannels = ConcurrentHashMap.newKeySet();
   private final Set<String> twinsReported = ConcurrentHashMap.newKeySet();
   private volatile boolean resyncDue = true;
   private volatile Set<String> livePeers = Set.of();
   private ChannelsApp app;
 
-  NodeMaintenance(RedisClient redis, RedisKeys keys, String node, RedisPresence presence, Publisher publisher) {
+  NodeMaintenance(RedisClient redis, RedisKeys keys, String node, RedisPresence presence, Publisher publisher,
+      RemoteSubscriptions remote) {
     this.redis = redis;
     this.keys = keys;
     this.node = node;
     this.presence = presence;
     this.publisher = publisher;
+    this.remote = remote;
   }
 
   void attach(ChannelsApp app) {
@@ -132,7 +136,7 @@ final class NodeMaintenance {
     for (Channel c : app.channels().occupiedChannels(null)) {
       counts.put(c.name(), Integer.toString(c.subscriptionCount()));
     }
-    return presence.reconcile(app.channels()) && redis.run("register", p -> {
+    boolean registered = presence.reconcile(app.channels()) && redis.run("register", p -> {
       try (Pipeline pipeline = p.pipelined()) {
         pipeline.set(keys.alive(node), beatValue(), SetParams.setParams().px(NODE_TTL_MILLIS));
         pipeline.sadd(keys.nodes(), node);
@@ -143,6 +147,49 @@ final class NodeMaintenance {
         pipeline.sync();
       }
     });
+    if (registered && countsShared()) {
+      Map<String, Integer> all = new HashMap<>();
+      counts.forEach((channel, count) -> all.put(channel, Integer.parseInt(count)));
+      if (!all.isEmpty()) {
+        publisher.publish(ClusterMessage.subscriptions(node, all)); // whatever others missed meanwhile
+      }
+      reloadRemoteCounts();
+    }
+    return registered;
+  }
+
+  /** Whether subscribers hear subscription counts: only then do the nodes tell each other theirs. */
+  private boolean countsShared() {
+    return app.channels().subscriptionCounts().enabled();
+  }
+
+  /** Reads every live peer's subscription counts (after this node (re-)registered: messages may be lost). */
+  private void reloadRemoteCounts() {
+    Peers peers = peers();
+    if (peers == null) {
+      return;
+    }
+    Map<String, Map<String, Integer>> live = redis.call("subscription counts", p -> {
+      Map<String, Map<String, Integer>> result = new HashMap<>();
+      try (Pipeline pipeline = p.pipelined()) {
+        Map<String, Response<Map<String, String>>> hashes = new HashMap<>();
+        peers.alive().forEach(other -> hashes.put(other, pipeline.hgetAll(keys.nodeSubscriptions(other))));
+        pipeline.sync();
+        hashes.forEach((other, hash) -> {
+          Map<String, Integer> counts = new HashMap<>();
+          hash.get().forEach((channel, count) -> counts.put(channel, Integer.parseInt(count)));
+          result.put(other, counts);
+        });
+      }
+      return result;
+    }, () -> null);
+    if (live != null) {
+      tellSubscribers(remote.replaceAll(live), false);
+    }
+  }
+
+  private void tellSubscribers(Set<String> channels, boolean webhook) {
+    channels.forEach(c -> app.channels().subscriptionCounts().changedElsewhere(c, app.channels(), webhook));
   }
 
   /** Publishes the subscription counts that changed since the last flush, in one round trip. */
@@ -152,14 +199,17 @@ final class NodeMaintenance {
     }
     List<String> batch = new ArrayList<>(changedChannels);
     changedChannels.removeAll(batch);
+    Map<String, Integer> counts = new HashMap<>();
     boolean ok = redis.run("subscription counts", p -> {
       try (Pipeline pipeline = p.pipelined()) {
         for (String name : batch) {
           Channel channel = app.channels().find(name);
           if (channel == null) {
             pipeline.hdel(keys.nodeSubscriptions(node), name);
+            counts.put(name, 0);
           } else {
             pipeline.hset(keys.nodeSubscriptions(node), name, Integer.toString(channel.subscriptionCount()));
+            counts.put(name, channel.subscriptionCount());
           }
         }
         pipeline.sync();
@@ -167,6 +217,8 @@ final class NodeMaintenance {
     });
     if (!ok) {
       resyncDue = true; // rewritten in full once Redis is back
+    } else if (countsShared() && !publisher.publish(ClusterMessage.subscriptions(node, counts))) {
+      resyncDue = true; // sent in full at the re-registration
     }
   }
 
@@ -177,9 +229,11 @@ final class NodeMaintenance {
     }
     livePeers = peers.alive();
     reportTwins(peers.alive());
+    Set<String> reaped = new HashSet<>();
     for (String dead : peers.dead()) {
       Long claimed = redis.call("reap", p -> p.srem(keys.nodes(), dead), () -> 0L);
       if (claimed == 1) { // exactly one surviving node cleans up after each dead one
+        reaped.add(dead);
         Set<String> channels = new TreeSet<>();
         int[] members = new int[1];
         presence.reap(dead, (channel, userId) -> {
@@ -190,6 +244,11 @@ final class NodeMaintenance {
         LOG.warn("Node {} stopped renewing its liveness key (crashed or cut off from Redis for {} s): removed its "
             + "{} presence member(s) from {}", dead, NODE_TTL_MILLIS / 1000, members[0],
             channels.isEmpty() ? "no channel" : channels);
+      }
+    }
+    for (String gone : remote.nodes()) {
+      if (!peers.alive().contains(gone)) { // its subscribers are gone: the reaper sends the webhook
+        tellSubscribers(remote.forget(gone), reaped.contains(gone));
       }
     }
   }

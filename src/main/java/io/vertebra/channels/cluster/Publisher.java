@@ -59,8 +59,9 @@ final class Publisher implements AutoCloseable {
 
   /** Queues {@code message} and the last events of cache channels; false (and counted) when dropped. */
   boolean publish(ClusterMessage message, Map<String, String> cacheFrames) {
-    List<String> channels = message.type() == ClusterMessage.Type.RESYNC && message.channels().isEmpty()
-        ? null : message.channels();
+    // a lost count is no lost message: the sender sends all its counts again once it re-registers
+    List<String> channels = message.type() == ClusterMessage.Type.SUBSCRIPTIONS ? List.of()
+        : message.type() == ClusterMessage.Type.RESYNC && message.channels().isEmpty() ? null : message.channels();
     if (!redis.isUp() || closed || !queue.offer(new Outgoing(message.encode(), channels, cacheFrames))) {
       redis.dropped("a " + message.type() + " message");
       missed(channels);

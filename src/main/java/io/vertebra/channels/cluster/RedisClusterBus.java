@@ -37,6 +37,7 @@ public final class RedisClusterBus implements ClusterBus {
   private final Publisher publisher;
   private final RedisPresence presence;
   private final NodeMaintenance maintenance;
+  private final RemoteSubscriptions remoteSubscriptions = new RemoteSubscriptions();
   private final ScheduledExecutorService timer;
   private final ClientResync resync;
   private BusSubscription subscription;
@@ -48,7 +49,8 @@ public final class RedisClusterBus implements ClusterBus {
     this.redis = new RedisClient(options.redisUrl(), counters);
     this.publisher = new Publisher(redis, keys, EventCache.TTL_MILLIS, instance);
     this.presence = new RedisPresence(redis, keys, instance, publisher);
-    this.maintenance = new NodeMaintenance(redis, keys, instance, presence, publisher);
+    this.maintenance = new NodeMaintenance(redis, keys, instance, presence, publisher,
+        remoteSubscriptions);
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "channels-cluster-" + instance);
       t.setDaemon(true);
@@ -80,7 +82,7 @@ public final class RedisClusterBus implements ClusterBus {
     }
     maintenance.attach(app);
     resync.attach(app);
-    InboundDelivery inbound = new InboundDelivery(instance, app, resync::missed);
+    InboundDelivery inbound = new InboundDelivery(instance, app, resync::missed, remoteSubscriptions);
     subscription = new BusSubscription(redis, keys.bus(), inbound::deliver, this::subscribed, instance);
     redis.whenDown(subscription::reconnect);
     publisher.start();
@@ -155,6 +157,11 @@ public final class RedisClusterBus implements ClusterBus {
   @Override
   public void subscriptionsChanged(String channel) {
     maintenance.changed(channel);
+  }
+
+  @Override
+  public int subscribersElsewhere(String channel) {
+    return remoteSubscriptions.subscribers(channel);
   }
 
   @Override

@@ -23,6 +23,19 @@ class ClusterMessageTest {
   }
 
   @Test
+  void subscriptionCountsTravelByChannelAndMalformedOnesAreRefused() {
+    java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    counts.put("a", 3);
+    counts.put("b", 0);
+    ClusterMessage sent = ClusterMessage.subscriptions("n1", counts);
+    assertEquals(counts, roundTrip(sent).counts());
+    assertThrows(IllegalArgumentException.class, () -> ClusterMessage.decode(
+        "{\"type\":\"subscriptions\",\"node\":\"n\",\"channels\":[\"a\",\"b\"],\"data\":\"1\"}"));
+    assertThrows(IllegalArgumentException.class, () -> ClusterMessage.decode(
+        "{\"type\":\"subscriptions\",\"node\":\"n\",\"channels\":[\"a\"],\"data\":\"-1\"}"));
+  }
+
+  @Test
   void anEventWithoutExclusionOmitsTheField() {
     ClusterMessage sent = ClusterMessage.event("n1", List.of("a"), "e", "d", null);
     assertTrue(!sent.encode().contains("except"), sent.encode());

@@ -35,7 +35,12 @@ final class NodeProcess implements AutoCloseable {
 
   /** Starts node {@code nodeId} of the cluster on {@code redis} and waits until it listens. */
   static NodeProcess start(RedisServer redis, String nodeId) throws Exception {
-    Process process = launch(redis, nodeId);
+    return start(redis, nodeId, Map.of());
+  }
+
+  /** Starts node {@code nodeId} as above with {@code extraEnv} (e.g. an opt-in feature) in its environment. */
+  static NodeProcess start(RedisServer redis, String nodeId, Map<String, String> extraEnv) throws Exception {
+    Process process = launch(redis, nodeId, extraEnv);
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder banner = new StringBuilder();
     String line;
@@ -78,6 +83,10 @@ final class NodeProcess implements AutoCloseable {
   }
 
   private static Process launch(RedisServer redis, String nodeId) throws Exception {
+    return launch(redis, nodeId, Map.of());
+  }
+
+  private static Process launch(RedisServer redis, String nodeId, Map<String, String> extraEnv) throws Exception {
     Path dataDir = Files.createTempDirectory("vertebra-node-");
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.vertebra.server.Main", "channels");
@@ -86,6 +95,7 @@ final class NodeProcess implements AutoCloseable {
     env.put("PORT", "0");
     env.put("HOST", "127.0.0.1");
     env.put("DATA_DIR", dataDir.toString());
+    env.putAll(extraEnv);
     pb.redirectErrorStream(true);
     return pb.start();
   }
