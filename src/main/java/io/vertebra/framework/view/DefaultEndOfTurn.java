@@ -2,7 +2,7 @@ package io.vertebra.framework.view;
 
 /**
  * Where {@link EndOfTurn} runs tasks unless told otherwise, JVM edition: at once (the JVM has no event loop to wait
- * for). The browser edition (GWT super-source) uses GWT's {@code scheduleFinally}.
+ * for). The browser edition (GWT super-source) queues a microtask.
  */
 final class DefaultEndOfTurn {
 

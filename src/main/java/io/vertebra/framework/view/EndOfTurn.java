@@ -2,10 +2,10 @@ package io.vertebra.framework.view;
 
 /**
  * Runs a task when the code handling the current event has returned, before the browser paints: where a view
- * coalesces a burst of model events into one render ({@link OncePerTurn}). In the browser, GWT's
- * {@code scheduleFinally} (the end of the current event handler, every native callback entering through
- * {@code $entry}); on the JVM, which has no event loop, the task runs at once, so JVM code stays synchronous and
- * deterministic, unless a scheduler is set (a test's queue, flushed explicitly).
+ * coalesces a burst of model events into one render ({@link OncePerTurn}). In the browser, a microtask (run once
+ * the event handler or network callback now running has returned); on the JVM, which has no event loop, the task
+ * runs at once, so JVM code stays synchronous and deterministic, unless a scheduler is set (a test's queue, flushed
+ * explicitly).
  */
 public final class EndOfTurn {
 
