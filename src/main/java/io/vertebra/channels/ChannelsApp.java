@@ -19,8 +19,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The state of the one app this server hosts, shared by the WebSocket side and the HTTP API: credentials, limits,
- * channels, connections and the cache of cache channels.
+ * The state of one app the server hosts, shared by the WebSocket side and the HTTP API: credentials, limits,
+ * channels, connections and the cache of cache channels. Apps share nothing but the timer pool and the memory
+ * admission ({@link AppDirectory}).
  *
  * @param scheduler a small pool for timers and for closing connections off the send path
  * @param counters running totals for monitoring
@@ -59,12 +60,21 @@ public record ChannelsApp(
    */
   public static ChannelsApp create(AppCredentials credentials, Limits limits, ChannelListener listener, Clock clock,
       ScheduledExecutorService scheduler, ClusterBus cluster, ChannelsCounters counters) {
+    return create(credentials, limits, listener, clock, scheduler, cluster, counters,
+        new MemoryAdmission(limits.memoryLimitPercent(), Runtime.getRuntime().maxMemory()));
+  }
+
+  /**
+   * Builds the state for an app as above, admitting connections by {@code memory} (one per process: the apps of a
+   * server share the heap).
+   */
+  public static ChannelsApp create(AppCredentials credentials, Limits limits, ChannelListener listener, Clock clock,
+      ScheduledExecutorService scheduler, ClusterBus cluster, ChannelsCounters counters, MemoryAdmission memory) {
     SubscriptionCounts counts = !limits.subscriptionCount() ? SubscriptionCounts.OFF
         : new SubscriptionCounts(listener, (millis, task) -> scheduler.schedule(task, millis, TimeUnit.MILLISECONDS));
     ChannelRegistry channels = new ChannelRegistry(listener, cluster, counts);
     ConnectionRegistry connections = new ConnectionRegistry(limits.maxConnections(),
-        new AddressQuotas(limits.maxConnectionsPerAddress(), limits.newConnectionsPerAddressPerSecond()),
-        new MemoryAdmission(limits.memoryLimitPercent(), Runtime.getRuntime().maxMemory()));
+        new AddressQuotas(limits.maxConnectionsPerAddress(), limits.newConnectionsPerAddressPerSecond()), memory);
     return new ChannelsApp(credentials, limits, channels, connections,
         new EventCache(), listener, new SocketAuthenticator(credentials), clock, scheduler, counters,
         cluster, cluster.directory(channels), new Watchlists(limits.watchlistEvents()), new ObserverSlot(),

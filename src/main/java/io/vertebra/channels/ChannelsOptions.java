@@ -1,9 +1,12 @@
 package io.vertebra.channels;
 
+import io.vertebra.channels.apps.AppsConfig;
+import io.vertebra.channels.apps.HostedApp;
 import io.vertebra.channels.cluster.ClusterOptions;
 import io.vertebra.channels.limits.Limits;
 import io.vertebra.kit.web.OriginPolicy;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,10 +18,22 @@ import java.util.Map;
  * @param cluster the Redis that several nodes share, or null for a single node
  * @param origins the pages that may open WebSockets ({@code CHANNELS_ALLOWED_ORIGINS}), or null for the default of
  *     the mode the server runs in ({@link #withDefaultOrigins})
+ * @param apps the apps hosted beside the default one ({@code CHANNELS_APPS}), none by default
  */
-public record ChannelsOptions(Limits limits, URI webhookUrl, ClusterOptions cluster, OriginPolicy origins) {
+public record ChannelsOptions(Limits limits, URI webhookUrl, ClusterOptions cluster, OriginPolicy origins,
+    List<HostedApp> apps) {
 
-  /** Defaults: hosted Pusher's limits, no webhooks, a single node. */
+  /** Copies the app list. */
+  public ChannelsOptions {
+    apps = List.copyOf(apps);
+  }
+
+  /** Options hosting only the default app. */
+  public ChannelsOptions(Limits limits, URI webhookUrl, ClusterOptions cluster, OriginPolicy origins) {
+    this(limits, webhookUrl, cluster, origins, List.of());
+  }
+
+  /** Defaults: hosted Pusher's limits, no webhooks, a single node, only the default app. */
   public static ChannelsOptions defaults() {
     return new ChannelsOptions(Limits.defaults(), null, null, null);
   }
@@ -51,11 +66,11 @@ public record ChannelsOptions(Limits limits, URI webhookUrl, ClusterOptions clus
         throw new IllegalArgumentException("CHANNELS_ALLOWED_ORIGINS: " + e.getMessage());
       }
     }
-    return new ChannelsOptions(Limits.from(env), webhook, ClusterOptions.from(env), origins);
+    return new ChannelsOptions(Limits.from(env), webhook, ClusterOptions.from(env), origins, AppsConfig.from(env));
   }
 
   /** These options with {@code fallback} as the origin policy when {@code CHANNELS_ALLOWED_ORIGINS} is unset. */
   public ChannelsOptions withDefaultOrigins(OriginPolicy fallback) {
-    return origins != null ? this : new ChannelsOptions(limits, webhookUrl, cluster, fallback);
+    return origins != null ? this : new ChannelsOptions(limits, webhookUrl, cluster, fallback, apps);
   }
 }

@@ -1,5 +1,6 @@
 package io.vertebra.server;
 
+import io.vertebra.channels.apps.AppsConfigException;
 import io.vertebra.channels.cluster.NodeIdInUseException;
 import io.vertebra.kit.config.Config;
 import java.nio.file.Path;
@@ -48,18 +49,19 @@ public final class Main {
     AppServer server;
     try {
       server = AppServer.start(config, mode);
-    } catch (NodeIdInUseException e) {
+    } catch (NodeIdInUseException | AppsConfigException e) {
       System.err.println("Configuration error: " + e.getMessage());
       System.exit(2);
       return;
     }
-    ShutdownSignals.install(server); // before the banner: once it says "listening", a stop is graceful
-    System.out.println("Vertebra " + command + " listening on " + server.baseUrl() + "/");
-    System.out.println("Realtime: " + (mode == AppServer.Mode.CHANNELS ? server.realtime().describeAsService()
-        : server.realtime().describe()));
+    // Signals first: once the banner says "listening", a stop is graceful.
+    server.kit().stopOnSignals().announce("Vertebra " + command);
     if (config.tls() != null || config.trustedProxies().enabled()) {
       System.out.println("Edge: TLS " + (config.tls() == null ? "off" : "on (" + config.tls().subject() + ")")
           + "; forwarding headers believed from " + config.trustedProxies().describe());
+    }
+    if (server.channels() != null && server.channels().apps().all().size() > 1) {
+      System.out.println("Channels apps: " + server.channels().apps().describe());
     }
     if (server.channels() != null && config.channels().cluster() != null) {
       System.out.println("Channels cluster: " + config.channels().cluster().describe());

@@ -3,12 +3,12 @@ package io.vertebra.library;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
+import io.vertebra.library.kitapp.HelloKitApp;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
-import java.net.URLClassLoader;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server kit library that {@code mvn install} installs for teams' own projects: a plain Java library (the kit's
@@ -46,6 +48,7 @@ class KitLibraryIT {
     assertTrue(entries.contains("io/vertebra/kit/identity/Sessions.class"));
     assertTrue(entries.contains("io/vertebra/kit/store/Database.class"));
     assertTrue(entries.contains("io/vertebra/channels/ChannelsServer.class"), "the embedded channels server");
+    assertTrue(entries.contains("io/vertebra/kit/server/VertebraServer.class"), "the Jetty wiring");
     assertTrue(entries.stream().noneMatch(name -> name.endsWith(".java") || name.endsWith(".gwt.xml")),
         "no GWT sources or modules");
   }
@@ -68,24 +71,51 @@ class KitLibraryIT {
   }
 
   @Test
-  void runsFromThatJarWithTheDependenciesItsPomNames() throws Exception {
-    // The kit jar plus the build's dependency jars, never target/classes: a class the kit forgot cannot be found.
-    List<URL> urls = new ArrayList<>();
-    urls.add(LIBRARY.jar().toUri().toURL());
-    for (String element : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      if (element.endsWith(".jar") && !element.contains("vertebra")) {
-        urls.add(Path.of(element).toUri().toURL());
+  @DisplayName("a team's server starts from the kit jar and the jars its POM names alone, and stops on SIGTERM")
+  void startsAServerFromThatJarAndItsPomsDependenciesAlone(@TempDir Path work) throws Exception {
+    // The kit jar, what its POM resolves to, and the team's own classes: never target/classes nor this build's
+    // class path, so a class the kit forgot or a dependency its POM forgot fails the start.
+    List<Path> dependencies = KitClasspath.resolve(LIBRARY.pom(), Files.createDirectories(work.resolve("resolve")));
+    assertEquals(List.of(), dependencies.stream().filter(jar -> jar.toString().contains("vertebra")).toList(),
+        "no other Vertebra jar");
+    List<Path> classpath = new ArrayList<>();
+    classpath.add(LIBRARY.jar());
+    classpath.addAll(dependencies);
+    classpath.add(teamClasses(work.resolve("team")));
+    Path web = Files.createDirectories(work.resolve("web"));
+    Files.writeString(web.resolve("index.html"), "<!doctype html><title>Hello</title>");
+
+    try (KitAppProcess app = KitAppProcess.start(classpath, HelloKitApp.class.getName(), Map.of("PORT", "0",
+        "HOST", "127.0.0.1", "DATA_DIR", work.resolve("data").toString(), "WEB_DIR", web.toString()))) {
+      assertEquals("hello stranger", app.send("GET", "/hello", null, null).body());
+      HttpResponse<String> signIn = app.send("POST", "/api/session", "{\"name\":\"Ann\"}", null);
+      assertEquals(200, signIn.statusCode(), signIn.body());
+      String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+      assertEquals("hello Ann", app.send("GET", "/hello", null, cookie).body(), "a session kept in the database");
+
+      HttpResponse<String> health = app.send("GET", "/healthz", null, null);
+      assertEquals(200, health.statusCode(), health.body());
+      assertTrue(health.body().contains("\"database\""), health.body());
+      assertTrue(app.send("GET", "/api/config", null, null).body().contains("\"key\""), "pusher-js options");
+      assertTrue(app.send("GET", "/", null, null).body().contains("<title>Hello</title>"), "the web app");
+      HttpResponse<String> unknown = app.send("GET", "/api/nothing", null, null);
+      assertEquals(404, unknown.statusCode());
+      assertTrue(unknown.body().contains("\"error\""), "the JSON error contract: " + unknown.body());
+      assertEquals(0, app.stop(), "SIGTERM stops it gracefully: " + app.output());
+    }
+  }
+
+  /** The team's compiled classes alone: this test's {@code kitapp} package copied out of the test classes. */
+  private static Path teamClasses(Path folder) throws Exception {
+    Path compiled = Path.of(HelloKitApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path pkg = compiled.resolve(HelloKitApp.class.getPackageName().replace('.', '/'));
+    Path target = Files.createDirectories(folder.resolve(compiled.relativize(pkg)));
+    try (var files = Files.list(pkg)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, target.resolve(file.getFileName()));
       }
     }
-    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
-      Class<?> config = loader.loadClass("io.vertebra.kit.config.Config");
-      assertEquals(loader, config.getClassLoader(), "loaded from the library, not the build's classes");
-      Object parsed = config.getMethod("from", Map.class).invoke(null, Map.of("PORT", "0", "HOST", "127.0.0.1"));
-      assertEquals(0, config.getMethod("port").invoke(parsed));
-      // Linked against Jetty: initialising it resolves its Jetty supertypes.
-      Class<?> errors = Class.forName("io.vertebra.kit.web.JsonErrorHandler", true, loader);
-      assertEquals(loader, errors.getClassLoader());
-    }
+    return folder;
   }
 
   @Test

@@ -42,6 +42,11 @@ final class LibraryArtifact {
     }
   }
 
+  /** The library's own POM, as installed. */
+  Path pom() {
+    return TARGET.resolve("library/" + artifactId + ".pom");
+  }
+
   /** Every entry name in the jar, sorted. */
   Set<String> entries() throws IOException {
     try (JarFile file = new JarFile(jar().toFile())) {
@@ -55,7 +60,7 @@ final class LibraryArtifact {
    */
   Set<String> checkPomAndListDependencies() throws Exception {
     Document doc;
-    try (InputStream in = Files.newInputStream(TARGET.resolve("library/" + artifactId + ".pom"))) {
+    try (InputStream in = Files.newInputStream(pom())) {
       doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
     }
     Element project = doc.getDocumentElement();

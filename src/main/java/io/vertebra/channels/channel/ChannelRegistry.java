@@ -148,4 +148,9 @@ public final class ChannelRegistry implements ChannelDirectory {
   public int size() {
     return channels.size();
   }
+
+  /** How subscribers are told their channels' subscription counts (for metrics). */
+  public SubscriptionCounts subscriptionCounts() {
+    return counts;
+  }
 }

@@ -2,6 +2,7 @@ package io.vertebra.channels.channel;
 
 import io.vertebra.channels.protocol.Frames;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Pusher's subscription counting: when the app enables it, every change in the number of connections subscribed
@@ -36,6 +37,7 @@ public final class SubscriptionCounts {
   private final ChannelListener listener;
   private final Timer timer;
   private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+  private final LongAdder sent = new LongAdder();
 
   /** Counting that tells subscribers and {@code listener} (the webhook), throttled by {@code timer}. */
   public SubscriptionCounts(ChannelListener listener, Timer timer) {
@@ -74,6 +76,7 @@ public final class SubscriptionCounts {
       found.broadcast(Frames.subscriptionCount(name, count), null);
     }
     listener.subscriptionCount(name, count);
+    sent.increment();
     if (count <= SMALL_CHANNEL) {
       return null;
     }
@@ -91,8 +94,13 @@ public final class SubscriptionCounts {
     });
   }
 
+  /** Counts sent since start (for metrics). */
+  public long sent() {
+    return sent.sum();
+  }
+
   /** Channels inside a throttle window now (for tests and metrics). */
-  int throttled() {
+  public int throttled() {
     return windows.size();
   }
 }

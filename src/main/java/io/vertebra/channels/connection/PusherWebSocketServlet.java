@@ -1,7 +1,7 @@
 package io.vertebra.channels.connection;
 
+import io.vertebra.channels.AppDirectory;
 import io.vertebra.channels.ChannelsApp;
-import io.vertebra.channels.auth.Hmac;
 import io.vertebra.channels.protocol.ErrorCode;
 import io.vertebra.kit.web.JsonErrors;
 import io.vertebra.kit.web.OriginPolicy;
@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.ee10.websocket.server.JettyServerUpgradeRequest;
@@ -17,8 +18,9 @@ import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServlet;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
 
 /**
- * Upgrades {@code /app/{key}?protocol=N} to a Pusher connection. A wrong path, key or protocol version is still
- * upgraded and then refused with the documented code, because that is what Pusher clients understand.
+ * Upgrades {@code /app/{key}?protocol=N} to a Pusher connection of the app with that key. A wrong path, key, origin
+ * or protocol version is still upgraded and then refused with the documented code, because that is what Pusher
+ * clients understand.
  */
 public final class PusherWebSocketServlet extends JettyWebSocketServlet {
 
@@ -26,35 +28,47 @@ public final class PusherWebSocketServlet extends JettyWebSocketServlet {
   static final int MIN_PROTOCOL = 5;
   static final int MAX_PROTOCOL = 7;
 
-  private final transient ChannelsApp app;
-  private final transient MessageHandler handler;
-  private final transient OriginPolicy origins;
+  private final transient AppDirectory apps;
+  private final transient Map<String, MessageHandler> handlers = new HashMap<>();
 
-  /** A servlet for the app's WebSocket endpoint, open to pages of any origin. */
+  /** A servlet for one app's WebSocket endpoint, open to pages of any origin. */
   public PusherWebSocketServlet(ChannelsApp app) {
-    this(app, OriginPolicy.any());
+    this(AppDirectory.of(app));
   }
 
-  /** A servlet for the app's WebSocket endpoint, open to the pages {@code origins} allows. */
-  public PusherWebSocketServlet(ChannelsApp app, OriginPolicy origins) {
-    this.app = app;
-    this.handler = new MessageHandler(app);
-    this.origins = origins;
+  /** A servlet for the sockets of every app in {@code apps}, each open to the pages its origin policy allows. */
+  public PusherWebSocketServlet(AppDirectory apps) {
+    this.apps = apps;
+    for (ChannelsApp app : apps.all()) {
+      handlers.put(app.credentials().key(), new MessageHandler(app));
+    }
   }
 
   @Override
   protected void configure(JettyWebSocketServletFactory factory) {
-    var limits = app.limits();
+    // One factory serves every app: it takes the most generous of their settings; each app checks its own limits.
+    long activity = 0;
+    long messageBytes = 0;
+    for (ChannelsApp app : apps.all()) {
+      var limits = app.limits();
+      activity = Math.max(activity, limits.activityTimeoutSeconds() + limits.pongTimeoutSeconds());
+      messageBytes = Math.max(messageBytes, limits.maxMessageBytes());
+    }
     // Jetty's idle timeout only catches dead peers; liveness is the protocol's ping/pong (ActivityMonitor).
-    factory.setIdleTimeout(Duration.ofSeconds(limits.activityTimeoutSeconds() + limits.pongTimeoutSeconds() + 30L));
+    factory.setIdleTimeout(Duration.ofSeconds(activity + 30L));
     // Larger than our own message limit, so oversize frames get a readable pusher:error instead of close 1009.
-    factory.setMaxTextMessageSize(Math.max(64 * 1024L, 4L * limits.maxMessageBytes()));
+    factory.setMaxTextMessageSize(Math.max(64 * 1024L, 4L * messageBytes));
     factory.setCreator((request, response) -> {
       // No permessage-deflate, though every browser offers it: Pusher messages are small JSON that compresses
       // poorly, and each compressing connection holds its own zlib state and compresses every frame it is sent.
       response.setExtensions(new ArrayList<>());
+      String key = key(request);
+      ChannelsApp app = key == null ? null : apps.byKey(key);
+      // A refused socket is counted by the default app: an unknown key names no app.
+      ChannelsApp counted = app == null ? apps.defaultApp() : app;
       // The client's address as the request saw it: behind a trusted proxy, the one the proxy forwarded.
-      return new PusherEndpoint(app, handler, rejection(request), request.getHttpServletRequest().getRemoteAddr());
+      return new PusherEndpoint(counted, handlers.get(counted.credentials().key()), rejection(request, key, app),
+          request.getHttpServletRequest().getRemoteAddr());
     });
   }
 
@@ -66,26 +80,35 @@ public final class PusherWebSocketServlet extends JettyWebSocketServlet {
         "This is the Pusher WebSocket endpoint: connect with a WebSocket client to /app/{key}?protocol=7", null);
   }
 
-  private Rejection rejection(JettyServerUpgradeRequest request) {
+  /** The key of {@code /app/{key}}, or null when the path has none. */
+  private static String key(JettyServerUpgradeRequest request) {
+    String path = request.getHttpServletRequest().getPathInfo();
+    String key = path == null ? "" : path.substring(1);
+    return key.isEmpty() || key.contains("/") ? null : key;
+  }
+
+  private Rejection rejection(JettyServerUpgradeRequest request, String key, ChannelsApp app) {
+    if (key == null) {
+      return new Rejection(ErrorCode.PATH_NOT_FOUND, "Path not found: use /app/{key}");
+    }
+    if (app == null) {
+      return new Rejection(ErrorCode.APP_NOT_FOUND, "App key " + shorten(key) + " not in this cluster. Did you"
+          + " forget to specify the cluster?");
+    }
     // A page of another site could otherwise open sockets with the app key from every visitor's browser.
     String origin = request.getHeader("Origin");
+    OriginPolicy origins = apps.origins(app);
     if (!origins.allows(origin, request.getHeader("Host"))) {
       return new Rejection(ErrorCode.UNAUTHORIZED, "Origin not allowed: " + shorten(origin) + " (allowed: "
           + origins.describe() + ")");
-    }
-    String path = request.getHttpServletRequest().getPathInfo();
-    String key = path == null ? "" : path.substring(1);
-    if (key.isEmpty() || key.contains("/")) {
-      return new Rejection(ErrorCode.PATH_NOT_FOUND, "Path not found: use /app/{key}");
-    }
-    if (!Hmac.constantTimeEquals(app.credentials().key(), key)) {
-      return new Rejection(ErrorCode.APP_NOT_FOUND, "App key " + key + " not in this cluster. Did you forget "
-          + "to specify the cluster?");
     }
     return protocolProblem(request.getParameterMap());
   }
 
   private static String shorten(String text) {
+    if (text == null) {
+      return "(none)";
+    }
     return text.length() > 100 ? text.substring(0, 100) + "..." : text;
   }
 

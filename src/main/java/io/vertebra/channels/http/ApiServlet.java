@@ -1,6 +1,7 @@
 package io.vertebra.channels.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertebra.channels.AppDirectory;
 import io.vertebra.channels.ChannelsApp;
 import io.vertebra.channels.auth.ApiQuery;
 import io.vertebra.channels.auth.ApiRequestAuthenticator;
@@ -14,37 +15,53 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API under {@code /apps/{id}/...}: reads the body (bounded), authenticates the signed query, routes, and
- * answers JSON. Every failure is a JSON {@code {error, message}} with a 4xx status; an unexpected bug is logged and
- * answered 500 without details.
+ * The HTTP API under {@code /apps/{id}/...}: finds the app by id, reads the body (bounded), authenticates the query
+ * signed with that app's secret, routes, and answers JSON. Every failure is a JSON {@code {error, message}} with a
+ * 4xx status; an unexpected bug is logged and answered 500 without details.
  */
 public final class ApiServlet extends HttpServlet {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
 
-  private final transient ChannelsApp app;
-  private final transient ApiRequestAuthenticator authenticator;
-  private final transient EventsApi events;
-  private final transient ChannelsApi channels;
+  private final transient AppDirectory apps;
+  private final transient Map<String, AppApi> byId = new HashMap<>();
 
-  /** The API servlet for {@code app}. */
+  /** One app's handlers. */
+  private record AppApi(ChannelsApp app, ApiRequestAuthenticator authenticator, EventsApi events,
+      ChannelsApi channels) {}
+
+  /** The API servlet for one app. */
   public ApiServlet(ChannelsApp app) {
-    this.app = app;
-    this.authenticator = new ApiRequestAuthenticator(app.credentials(), app.clock());
-    this.events = new EventsApi(app);
-    this.channels = new ChannelsApi(app);
+    this(AppDirectory.of(app));
+  }
+
+  /** The API servlet for every app in {@code apps}, each by its id and signed with its own secret. */
+  public ApiServlet(AppDirectory apps) {
+    this.apps = apps;
+    for (ChannelsApp app : apps.all()) {
+      byId.put(app.credentials().appId(), new AppApi(app, new ApiRequestAuthenticator(app.credentials(),
+          app.clock()), new EventsApi(app), new ChannelsApi(app)));
+    }
   }
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    // Counted by the app the path names, or by the default app when it names none.
+    AppApi target = null;
     try {
-      ApiRequest request = read(req);
-      write(resp, 200, route(request));
+      String path = decodePath(req.getRequestURI());
+      String[] parts = path.split("/", -1);
+      target = app(path, parts);
+      ApiRequest request = read(req, target, path, parts);
+      write(resp, target.app(), 200, route(target, request));
     } catch (ApiException e) {
+      ChannelsApp app = counted(target);
       app.counters().apiRequest(e.status());
       if (e.retryAfterSeconds() > 0) {
         resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
@@ -53,21 +70,35 @@ public final class ApiServlet extends HttpServlet {
       app.observer().get().apiError(req.getMethod(), req.getRequestURI(), e.status(), e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("HTTP API request {} {} failed", req.getMethod(), req.getRequestURI(), e);
-      app.counters().apiRequest(500);
+      counted(target).counters().apiRequest(500);
       JsonErrors.write(req, resp, 500, "internal_error", "The server failed to handle the request", null);
     }
   }
 
-  private ApiRequest read(HttpServletRequest req) throws ApiException, IOException {
-    String path = decodePath(req.getRequestURI());
-    String[] parts = path.split("/", -1);
-    // parts: "", "apps", id, rest...
+  private ChannelsApp counted(AppApi api) {
+    return api == null ? apps.defaultApp() : api.app();
+  }
+
+  /** The app {@code /apps/{id}/...} names; parts: "", "apps", id, rest... */
+  private AppApi app(String path, String[] parts) throws ApiException {
     if (parts.length < 4 || !"apps".equals(parts[1])) {
       throw new ApiException(404, "not_found", "No such endpoint: " + path);
     }
-    if (!parts[2].equals(app.credentials().appId())) {
-      throw new ApiException(404, "not_found", "Unknown app id " + parts[2]);
+    AppApi api = byId.get(parts[2]);
+    if (api == null) {
+      throw new ApiException(404, "not_found", "Unknown app id " + shorten(parts[2]));
     }
+    return api;
+  }
+
+  private static String shorten(String text) {
+    return text.length() > 64 ? text.substring(0, 64) + "..." : text;
+  }
+
+  private static ApiRequest read(HttpServletRequest req, AppApi api, String path, String[] parts)
+      throws ApiException, IOException {
+    ChannelsApp app = api.app();
+    ApiRequestAuthenticator authenticator = api.authenticator();
     ApiQuery query = query(req.getQueryString());
     // Key, signature and freshness first: an unsigned request is refused without its body being looked at.
     authenticate(() -> authenticator.verifyQuery(req.getMethod(), path, query));
@@ -77,7 +108,7 @@ public final class ApiServlet extends HttpServlet {
       throw ApiException.tooManyRequests("Over this app's limit of " + app.apiBudget().perSecond()
           + " HTTP API requests a second; retry after " + retryAfter + " s", retryAfter);
     }
-    byte[] body = body(req);
+    byte[] body = body(req, app.limits().maxRequestBytes());
     authenticate(() -> authenticator.verifyBody(query, body));
     String[] segments = java.util.Arrays.copyOfRange(parts, 3, parts.length);
     return new ApiRequest(req.getMethod(), segments, query, body);
@@ -96,16 +127,17 @@ public final class ApiServlet extends HttpServlet {
     }
   }
 
-  private JsonNode route(ApiRequest r) throws ApiException {
+  /** Routes one app's request to its handler. */
+  private static JsonNode route(AppApi api, ApiRequest r) throws ApiException {
     String[] s = r.segments();
     String route = s.length == 1 ? s[0] : s.length == 2 ? s[0] + "/*" : s.length == 3 ? s[0] + "/*/" + s[2] : "";
     return switch (route) {
-      case "events" -> events.trigger(post(r));
-      case "batch_events" -> events.batch(post(r));
-      case "channels" -> channels.list(get(r));
-      case "channels/*" -> channels.show(s[1], get(r));
-      case "channels/*/users" -> channels.users(get(r).segments()[1]);
-      case "users/*/terminate_connections" -> channels.terminate(post(r).segments()[1]);
+      case "events" -> api.events().trigger(post(r));
+      case "batch_events" -> api.events().batch(post(r));
+      case "channels" -> api.channels().list(get(r));
+      case "channels/*" -> api.channels().show(s[1], get(r));
+      case "channels/*/users" -> api.channels().users(get(r).segments()[1]);
+      case "users/*/terminate_connections" -> api.channels().terminate(post(r).segments()[1]);
       default -> throw new ApiException(404, "not_found", "No such endpoint: /" + String.join("/", s));
     };
   }
@@ -125,8 +157,7 @@ public final class ApiServlet extends HttpServlet {
     return r;
   }
 
-  private byte[] body(HttpServletRequest req) throws ApiException, IOException {
-    int max = app.limits().maxRequestBytes();
+  private static byte[] body(HttpServletRequest req, int max) throws ApiException, IOException {
     if (req.getContentLengthLong() > max) {
       throw tooLarge(max);
     }
@@ -164,7 +195,8 @@ public final class ApiServlet extends HttpServlet {
     }
   }
 
-  private void write(HttpServletResponse resp, int status, JsonNode body) throws IOException {
+  private static void write(HttpServletResponse resp, ChannelsApp app, int status, JsonNode body)
+      throws IOException {
     app.counters().apiRequest(status);
     resp.setStatus(status);
     resp.setContentType("application/json");

@@ -32,6 +32,8 @@ public final class Watchlists {
   private final Map<String, Integer> onlineConnections = new HashMap<>();
   private final Map<String, Set<Subscriber>> watchers = new HashMap<>();
 
+  private long eventsSent; // guarded by this, as the maps
+
   /** Watchlist events on ({@code true}) or off. */
   public Watchlists(boolean enabled) {
     this.enabled = enabled;
@@ -65,6 +67,7 @@ public final class Watchlists {
         (onlineConnections.containsKey(id) ? online : offline).add(id);
       }
       connection.send(frame(online, offline));
+      eventsSent++;
     }
     if (cameOnline) {
       tellWatchers(userId, frame(List.of(userId), List.of()));
@@ -98,7 +101,13 @@ public final class Watchlists {
   private void tellWatchers(String userId, String frame) {
     for (Subscriber watcher : watchers.getOrDefault(userId, Set.of())) {
       watcher.send(frame);
+      eventsSent++;
     }
+  }
+
+  /** Watchlist event messages sent since start (for metrics). */
+  public synchronized long eventsSent() {
+    return eventsSent;
   }
 
   /** Users online now (for tests and metrics). */

@@ -39,6 +39,7 @@ public final class WebhookDispatcher implements ChannelListener {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
   private final URI url;
+  private final java.util.Set<String> eventTypes;
   private final AppCredentials credentials;
   private final HttpClient http;
   private final ScheduledExecutorService scheduler;
@@ -47,11 +48,19 @@ public final class WebhookDispatcher implements ChannelListener {
   private final Queue<ObjectNode> queue = new ConcurrentLinkedQueue<>();
 
   /**
-   * A dispatcher posting to {@code url}; {@code firstRetryMillis} is the delay before the first retry.
+   * A dispatcher posting every event type to {@code url}; {@code firstRetryMillis} is the delay before the first
+   * retry.
    */
   public WebhookDispatcher(URI url, AppCredentials credentials, HttpClient http,
       ScheduledExecutorService scheduler, Clock clock, long firstRetryMillis) {
-    this.url = url;
+    this(Webhook.allEvents(url), credentials, http, scheduler, clock, firstRetryMillis);
+  }
+
+  /** A dispatcher posting the event types {@code webhook} asks for to its URL, signed with the app's secret. */
+  public WebhookDispatcher(Webhook webhook, AppCredentials credentials, HttpClient http,
+      ScheduledExecutorService scheduler, Clock clock, long firstRetryMillis) {
+    this.url = webhook.url();
+    this.eventTypes = webhook.eventTypes();
     this.credentials = credentials;
     this.http = http;
     this.scheduler = scheduler;
@@ -109,6 +118,9 @@ public final class WebhookDispatcher implements ChannelListener {
   }
 
   private void enqueue(ObjectNode event) {
+    if (!eventTypes.contains(event.get("name").asText())) {
+      return; // this webhook did not ask for the type
+    }
     if (queue.size() >= MAX_QUEUED) {
       LOG.warn("Webhook queue full ({} events); dropping {}", MAX_QUEUED, event.get("name").asText());
       return;

@@ -10,6 +10,10 @@ import java.util.Map;
 /**
  * The process configuration, read from environment variables (see the table in README.md). Every value is
  * optional; defaults give a working single-machine setup with the embedded channels server.
+ *
+ * @param encryptionMasterKey the base64 master key of {@code private-encrypted-} channels, or null when the app uses
+ *     none: the app's pusher-http-java client encrypts triggers and its channel authorization hands out each
+ *     channel's shared secret with it
  */
 public record Config(
     String host,
@@ -30,7 +34,11 @@ public record Config(
     HttpLimits http,
     String allowedHosts,
     TrustedProxies trustedProxies,
-    PemIdentity tls) {
+    PemIdentity tls,
+    String encryptionMasterKey) {
+
+  /** The app's key for end-to-end encrypted channels (base64 of 32 bytes); never sent to the channels server. */
+  public static final String ENCRYPTION_MASTER_KEY = "CHANNELS_ENCRYPTION_MASTER_KEY";
 
   /** The shortest {@code CHANNELS_SECRET} accepted: it signs every API call and channel authorization. */
   public static final int MIN_CHANNELS_SECRET_LENGTH = 16;
@@ -64,7 +72,30 @@ public record Config(
         http(env),
         text(env, "ALLOWED_HOSTS", null),
         trustedProxies(env),
-        tls(env));
+        tls(env),
+        encryptionMasterKey(env));
+  }
+
+  /**
+   * {@code CHANNELS_ENCRYPTION_MASTER_KEY}: 32 bytes in base64, or null. Checked here so a bad key stops the start
+   * rather than every encrypted trigger and authorization failing later; the message never repeats the value.
+   */
+  private static String encryptionMasterKey(Map<String, String> env) {
+    String key = text(env, ENCRYPTION_MASTER_KEY, null);
+    if (key == null) {
+      return null;
+    }
+    byte[] raw;
+    try {
+      raw = java.util.Base64.getDecoder().decode(key);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(ENCRYPTION_MASTER_KEY + " is not base64 (make one with 'openssl rand -base64 32')");
+    }
+    if (raw.length != 32) {
+      throw new ConfigException(ENCRYPTION_MASTER_KEY + " must be 32 bytes in base64 ('openssl rand -base64 32'), got "
+          + raw.length + " bytes");
+    }
+    return key;
   }
 
   /** Whether the realtime service is an external Pusher-compatible one rather than the embedded server. */

@@ -13,7 +13,18 @@ public final class PusherClients {
    * data already serialised to a JSON string, so it is not encoded twice.
    */
   public static PusherAsync create(RealtimeSettings settings) {
-    PusherAsync pusher = new PusherAsync(settings.appId(), settings.key(), settings.secret());
+    return create(settings, null);
+  }
+
+  /**
+   * As {@link #create(RealtimeSettings)}, holding {@code encryptionMasterKey} (base64 of 32 bytes, or null for none):
+   * then triggers on {@code private-encrypted-} channels are encrypted before they leave the app, and
+   * {@code authenticate()} of such a channel answers its {@code shared_secret}, as pusher-js needs.
+   */
+  public static PusherAsync create(RealtimeSettings settings, String encryptionMasterKey) {
+    PusherAsync pusher = encryptionMasterKey == null
+        ? new PusherAsync(settings.appId(), settings.key(), settings.secret())
+        : new PusherAsync(settings.appId(), settings.key(), settings.secret(), encryptionMasterKey);
     pusher.setHost(settings.apiHost() + ":" + settings.apiPort());
     pusher.setEncrypted("https".equals(settings.apiScheme()));
     pusher.setDataMarshaller(data -> {

@@ -225,6 +225,14 @@ public final class Database implements AutoCloseable {
     return dialect.label();
   }
 
+  /**
+   * The SQL type of a generated primary key column that never hands an id out twice, even after the newest row is
+   * deleted (for tables an app creates itself, e.g. live resources'; {@link Schema} steps write {@code %1$s}).
+   */
+  public String generatedIdColumn() {
+    return dialect.idColumn();
+  }
+
   /** What this database needs done differently. */
   Dialect sqlDialect() {
     return dialect;

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a chain of trusted proxies says about the original request: the client's address, the scheme and the host
@@ -26,10 +27,12 @@ public record Forwarding(InetAddress client, String proto, String host) {
   public static Forwarding resolve(List<String> forwarded, List<String> forwardedFor, List<String> forwardedProto,
       List<String> forwardedHost, TrustedProxies trusted) {
     if (!forwarded.isEmpty()) {
-      List<Element> elements = new ArrayList<>();
-      for (String item : items(forwarded)) {
-        elements.add(Element.parse(item));
+      List<Map<String, String>> parsed = ForwardedHeader.parse(forwarded);
+      if (parsed == null) {
+        return new Forwarding(null, null, null); // a quoted-string left open: nothing of it is believed
       }
+      List<Element> elements = parsed.stream().map(p -> new Element(p.get("for"), p.get("proto"), p.get("host")))
+          .toList();
       int boundary = boundary(elements.stream().map(Element::forAddress).toList(), trusted);
       if (boundary < 0) {
         return new Forwarding(null, null, null);
@@ -111,32 +114,6 @@ public record Forwarding(InetAddress client, String proto, String host) {
     return colon >= 0 && colon == h.lastIndexOf(':') ? h.substring(0, colon) : h;
   }
 
-  /** One {@code Forwarded} element: {@code for=...;proto=...;host=...} (other pairs ignored). */
-  private record Element(String forAddress, String proto, String host) {
-    static Element parse(String element) {
-      String forAddress = null;
-      String proto = null;
-      String host = null;
-      for (String pair : element.split(";")) {
-        int eq = pair.indexOf('=');
-        if (eq < 0) {
-          continue;
-        }
-        String name = pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-        String value = unquote(pair.substring(eq + 1).trim());
-        switch (name) {
-          case "for" -> forAddress = value;
-          case "proto" -> proto = value;
-          case "host" -> host = value;
-          default -> { }
-        }
-      }
-      return new Element(forAddress, proto, host);
-    }
-
-    private static String unquote(String value) {
-      return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-          ? value.substring(1, value.length() - 1) : value;
-    }
-  }
+  /** One {@code Forwarded} element: its {@code for}, {@code proto} and {@code host} values (or null). */
+  private record Element(String forAddress, String proto, String host) {}
 }

@@ -3,17 +3,14 @@ package io.vertebra.posts.server;
 import io.vertebra.kit.ops.MetricSource;
 import io.vertebra.kit.ops.PrometheusText;
 import io.vertebra.kit.realtime.TriggerStats;
-import io.vertebra.kit.store.Database;
 
-/** The posts backend's metrics for {@code /metrics}: realtime triggers and the database connection pool. */
+/** The posts backend's metrics for {@code /metrics}: its realtime triggers (the server adds the database's). */
 final class PostsMetrics implements MetricSource {
 
   private final TriggerStats triggers;
-  private final Database database;
 
-  PostsMetrics(TriggerStats triggers, Database database) {
+  PostsMetrics(TriggerStats triggers) {
     this.triggers = triggers;
-    this.database = database;
   }
 
   @Override
@@ -24,12 +21,5 @@ final class PostsMetrics implements MetricSource {
         .sample(triggers.failed(), "result", "failed");
     out.gauge("vertebra_posts_triggers_pending", "Realtime triggers sent and not answered yet.")
         .sample(Math.max(0, triggers.attempted() - triggers.delivered() - triggers.failed()));
-    Database.PoolStats pool = database.poolStats();
-    out.gauge("vertebra_db_pool_connections", "Database pool connections, by state.")
-        .sample(pool.active(), "state", "active")
-        .sample(pool.idle(), "state", "idle");
-    out.gauge("vertebra_db_pool_max_connections", "The database pool's size limit.").sample(pool.max());
-    out.gauge("vertebra_db_pool_waiting_threads", "Requests waiting for a database connection.")
-        .sample(pool.waiting());
   }
 }

@@ -56,7 +56,11 @@ public final class Exposition {
     return samples;
   }
 
-  /** The value of the sample {@code name} with exactly these labels (name/value pairs); fails when absent. */
+  /**
+   * The value of the sample {@code name} with these labels (name/value pairs): the one with exactly these, else the
+   * only one that has these among others (a single app's series carry an {@code app} label too); fails when absent
+   * or ambiguous.
+   */
   public double value(String name, String... labels) {
     Double value = valueOrNull(name, labels);
     if (value == null) {
@@ -76,12 +80,20 @@ public final class Exposition {
     for (int i = 0; i < labels.length; i += 2) {
       wanted.put(labels[i], labels[i + 1]);
     }
+    Sample within = null;
     for (Sample s : samples) {
       if (s.name().equals(name) && s.labels().equals(wanted)) {
         return s.value();
       }
+      if (s.name().equals(name) && s.labels().entrySet().containsAll(wanted.entrySet())) {
+        if (within != null) {
+          throw new AssertionError("several samples " + name + " have " + wanted + ": " + within.labels()
+              + " and " + s.labels());
+        }
+        within = s;
+      }
     }
-    return null;
+    return within == null ? null : within.value();
   }
 
   private void line(String line) {

@@ -69,4 +69,53 @@ class ForwardingTest {
     assertEquals("198.51.100.17", f.client().getHostAddress());
     assertNull(f.host());
   }
+
+  private Forwarding forwarded(String... lines) {
+    return Forwarding.resolve(List.of(lines), List.of(), List.of(), List.of(), trusted);
+  }
+
+  @Test
+  void aCommaInsideAQuotedValueDoesNotSplitTheElement() {
+    // RFC 7239 values may be quoted-strings holding ',' (section 4): one element here, not two.
+    Forwarding f = forwarded("for=198.51.100.17;by=\"proxy,one\";proto=https");
+    assertEquals("198.51.100.17", f.client().getHostAddress());
+    assertEquals("https", f.proto());
+  }
+
+  @Test
+  void aSemicolonInsideAQuotedValueDoesNotStartAPair() {
+    Forwarding f = forwarded("for=198.51.100.17;proto=https;ext=\"x;proto=http\"");
+    assertEquals("https", f.proto(), "the quoted ';proto=http' is part of ext's value");
+    assertEquals("198.51.100.17", f.client().getHostAddress());
+  }
+
+  @Test
+  void aQuotedForWithACommaIsOneHopThatIsNoAddress() {
+    // for="a,b" is one (unusable) hop: the element the trusted proxy added after it still names the client.
+    Forwarding f = forwarded("for=\"a,b\", for=203.0.113.9;proto=https");
+    assertEquals("203.0.113.9", f.client().getHostAddress());
+    assertEquals("https", f.proto());
+    assertNull(forwarded("for=\"a,b\"").client(), "the hop \"a,b\" is not an address");
+    assertTrue(forwarded("for=\"a,b\";proto=https").isEmpty(), "nor is half of it believed");
+  }
+
+  @Test
+  void quotedIpv6WithPortThenATrustedHop() {
+    Forwarding f = forwarded("for=\"[2001:db8::1]:80\";proto=https, for=10.1.2.3");
+    assertEquals("2001:db8:0:0:0:0:0:1", f.client().getHostAddress());
+    assertEquals("https", f.proto());
+  }
+
+  @Test
+  void escapedQuotesInsideAQuotedValue() {
+    Forwarding f = forwarded("for=198.51.100.17;ext=\"say \\\"a,b;c\\\"\";proto=https");
+    assertEquals("198.51.100.17", f.client().getHostAddress());
+    assertEquals("https", f.proto());
+  }
+
+  @Test
+  void anUnterminatedQuoteBelievesNothingOfThatElement() {
+    Forwarding f = forwarded("for=198.51.100.17;proto=https;ext=\"open, for=6.6.6.6");
+    assertTrue(f.isEmpty(), "a malformed header is not half-read: " + f);
+  }
 }

@@ -78,6 +78,23 @@ class TodosApiIT {
   }
 
   @Test
+  @DisplayName("If-Match names the version a write is based on: a stale one gets 409 with the current record")
+  void ifMatch() throws Exception {
+    long id = api.create("feed the cat").get("id").asLong();
+    HttpResponse<String> fresh = send("PATCH", "/" + id, "{\"completed\":true}", "If-Match", "\"1\"");
+    assertEquals(200, fresh.statusCode());
+    assertEquals("\"2\"", fresh.headers().firstValue("ETag").orElse(""));
+    HttpResponse<String> stale = send("PUT", "/" + id, "{\"title\":\"feed the dog\"}", "If-Match", "\"1\"");
+    assertEquals(409, stale.statusCode());
+    assertEquals(2, json(stale).get("current").get("version").asLong());
+    assertEquals(409, send("DELETE", "/" + id, null, "If-Match", "\"1\"").statusCode());
+    assertEquals(400, send("PATCH", "/" + id, "{\"completed\":false}", "If-Match", "seven").statusCode());
+    assertEquals("feed the cat", json(send("GET", "/" + id, null)).get("title").asText(), "nothing overwritten");
+    assertEquals(204, send("DELETE", "/" + id, null, "If-Match", "\"2\"").statusCode());
+    assertEquals(0, api.list().size());
+  }
+
+  @Test
   @DisplayName("toggle-all changes every todo in one request and answers their new versions")
   void toggleAll() throws Exception {
     api.create("one");

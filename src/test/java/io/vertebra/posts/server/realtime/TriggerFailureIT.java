@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertebra.kit.config.Config;
-import io.vertebra.kit.config.RealtimeSettings;
+import io.vertebra.kit.server.VertebraServer;
 import io.vertebra.posts.server.ApiClient;
 import io.vertebra.posts.server.PostsBackend;
+import io.vertebra.posts.server.store.PostsDatabase;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -62,19 +62,14 @@ class TriggerFailureIT {
   }
 
   private void writesSurvive(int realtimePort) throws Exception {
-    RealtimeSettings realtime = new RealtimeSettings("1", "key", "secret", "http", "127.0.0.1", realtimePort, false,
-        null, "127.0.0.1", realtimePort, false);
-    Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
-    PostsBackend backend = PostsBackend.install(context,
-        Config.from(Map.of("DATA_DIR", dataDir.toString(), "PORT", "0")), realtime);
-    server.setHandler(context);
-    server.start();
+    Config config = Config.from(Map.of("DATA_DIR", dataDir.toString(), "PORT", "0",
+        "PUSHER_URL", "http://key:secret@127.0.0.1:" + realtimePort + "/apps/1"));
+    PostsBackend[] installed = new PostsBackend[1];
+    VertebraServer server = VertebraServer.builder(config).database(PostsDatabase::open).withoutStaticFiles()
+        .module(context -> installed[0] = PostsBackend.install(context)).start();
+    PostsBackend backend = installed[0];
     try {
-      ApiClient client = new ApiClient("http://127.0.0.1:" + connector.getLocalPort());
+      ApiClient client = new ApiClient(server.baseUrl());
       client.signIn("Ann");
       JsonNode post = client.create("kept", "");
       long id = post.get("id").asLong();
@@ -92,7 +87,7 @@ class TriggerFailureIT {
       assertEquals(0, backend.triggerStats().delivered());
       assertTrue(client.get("/api/posts").json().size() == 1, "the writes are all there");
     } finally {
-      server.stop();
+      server.close();
     }
   }
 }
