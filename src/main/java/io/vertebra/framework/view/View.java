@@ -161,6 +161,14 @@ public class View extends Events {
     return this;
   }
 
+  /**
+   * {@code task} (a render, or part of one) wrapped to run once at the end of the current turn however often a
+   * burst of events requests it: call {@link OncePerTurn#request()} from the listeners. See {@link OncePerTurn}.
+   */
+  protected final OncePerTurn oncePerTurn(Runnable task) {
+    return new OncePerTurn(task);
+  }
+
   /** Replaces the element's content with {@code html}, which SafeHtml guarantees to be escaped where needed. */
   public View html(SafeHtml html) {
     el.setInnerSafeHtml(html);

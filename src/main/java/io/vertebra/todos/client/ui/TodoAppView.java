@@ -6,6 +6,7 @@ import com.google.gwt.dom.client.Style;
 import com.google.gwt.safehtml.shared.SafeHtmlBuilder;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.view.OncePerTurn;
 import io.vertebra.framework.view.View;
 import io.vertebra.framework.view.ViewEventHandler;
 import io.vertebra.framework.view.ViewOptions;
@@ -34,7 +35,9 @@ public final class TodoAppView extends View {
     super(new ViewOptions().el(section).collection(todos));
     listenTo(todos, "add", args -> insert((Todo) args[0]));
     listenTo(todos, "reset sort", args -> renderItems());
-    listenTo(todos, "update reset change:completed", args -> renderChrome());
+    // Toggle-all changes 100 todos at once: one footer render for the burst, not one per change:completed.
+    OncePerTurn chrome = oncePerTurn(this::renderChrome);
+    listenTo(todos, "update reset change:completed", args -> chrome.request());
     // A todo's view removes itself; forget it here too.
     listenTo(todos, "remove", args -> items.remove(((Model) args[0]).getCid()));
   }

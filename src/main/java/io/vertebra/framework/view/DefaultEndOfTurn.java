@@ -1,0 +1,15 @@
+package io.vertebra.framework.view;
+
+/**
+ * Where {@link EndOfTurn} runs tasks unless told otherwise, JVM edition: at once (the JVM has no event loop to wait
+ * for). The browser edition (GWT super-source) queues a microtask.
+ */
+final class DefaultEndOfTurn {
+
+  private DefaultEndOfTurn() {
+  }
+
+  static EndOfTurn.Scheduler create() {
+    return Runnable::run;
+  }
+}
