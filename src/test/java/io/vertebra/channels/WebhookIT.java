@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pusher.rest.data.Validity;
 import com.sun.net.httpserver.HttpServer;
 import io.vertebra.channels.protocol.Frames;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,9 @@ import org.junit.jupiter.api.Test;
  * receiver failed once (retry).
  */
 class WebhookIT {
+
+  /** Added by the test receiver to each event: the time_ms of the batch it came in. */
+  private static final String BATCH_TIME = "batch_time_ms";
 
   @Test
   void presenceAndClientEventWebhooksAreSignedBatchedAndRetried() throws Exception {
@@ -117,7 +122,11 @@ class WebhookIT {
           exchange.getRequestHeaders().getFirst("X-Pusher-Signature"), body) != Validity.VALID) {
         invalid.add(body);
       }
-      Frames.JSON.readTree(body).get("events").forEach(events::add);
+      // Batches travel concurrently and may arrive out of order (as with Pusher): a receiver orders them by their
+      // time_ms, so each event keeps its batch's.
+      JsonNode batch = Frames.JSON.readTree(body);
+      long timeMs = batch.get("time_ms").asLong();
+      batch.get("events").forEach(e -> events.add(((ObjectNode) e).put(BATCH_TIME, timeMs)));
       exchange.sendResponseHeaders(200, -1);
       exchange.close();
     });
@@ -136,13 +145,18 @@ class WebhookIT {
       }
       nextNamed(events, "channel_vacated");
       waitForCounts(events, 4);
-      assertEquals(List.of(1, 2, 1, 0), counts(events), events::toString);
+      assertEquals(List.of(1, 2, 1, 0), counts(inSendingOrder(events)), events::toString);
       assertTrue(events.stream().filter(e -> e.get("name").asText().equals("subscription_count"))
           .allMatch(e -> e.get("channel").asText().equals("counted")), "none for the presence channel: " + events);
     } finally {
       receiver.stop(0);
     }
     assertTrue(invalid.isEmpty(), invalid.toString());
+  }
+
+  /** The events ordered by their batch's time_ms (stable: one batch keeps its own order). */
+  private static List<JsonNode> inSendingOrder(List<JsonNode> events) {
+    return events.stream().sorted(Comparator.comparingLong(e -> e.get(BATCH_TIME).asLong())).toList();
   }
 
   private static List<Integer> counts(List<JsonNode> events) {
