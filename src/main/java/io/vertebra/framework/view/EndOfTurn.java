@@ -1,22 +1,17 @@
 package io.vertebra.framework.view;
 
+import io.vertebra.framework.core.Defer;
+
 /**
  * Runs a task when the code handling the current event has returned, before the browser paints: where a view
  * coalesces a burst of model events into one render ({@link OncePerTurn}). In the browser, a microtask (run once
  * the event handler or network callback now running has returned); on the JVM, which has no event loop, the task
  * runs at once, so JVM code stays synchronous and deterministic, unless a scheduler is set (a test's queue, flushed
- * explicitly).
+ * explicitly). Its scheduler has the same shape as {@link Defer}'s, so one test queue serves both.
  */
 public final class EndOfTurn {
 
-  /** Where end-of-turn tasks run. */
-  @FunctionalInterface
-  public interface Scheduler {
-    /** Runs {@code task} once the current turn's code has returned (or now, where there are no turns). */
-    void schedule(Runnable task);
-  }
-
-  private static Scheduler scheduler;
+  private static Defer.Scheduler scheduler;
 
   private EndOfTurn() {
   }
@@ -30,8 +25,8 @@ public final class EndOfTurn {
   }
 
   /** Replaces where end-of-turn tasks run (null: the platform's default); returns the previous scheduler. */
-  public static Scheduler setScheduler(Scheduler newScheduler) {
-    Scheduler previous = scheduler;
+  public static Defer.Scheduler setScheduler(Defer.Scheduler newScheduler) {
+    Defer.Scheduler previous = scheduler;
     scheduler = newScheduler;
     return previous;
   }

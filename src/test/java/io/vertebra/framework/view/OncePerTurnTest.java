@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertebra.framework.core.Collection;
+import io.vertebra.framework.core.Defer;
+import io.vertebra.framework.core.DeferQueue;
 import io.vertebra.framework.core.Events;
 import io.vertebra.framework.core.Model;
 import java.util.ArrayList;
@@ -19,17 +21,19 @@ import org.junit.jupiter.api.Test;
 /** A burst of requests in one turn costs one run: what keeps toggle-all from redrawing TodoMVC's footer 100 times. */
 class OncePerTurnTest {
 
-  private EndOfTurnQueue turn;
+  // Tasks wait here until the test ends the turn with flush(), the JVM's stand-in for an event handler returning.
+  private final DeferQueue turn = new DeferQueue();
+  private Defer.Scheduler before;
   private int runs;
 
   @BeforeEach
   void installQueue() {
-    turn = new EndOfTurnQueue().install();
+    before = EndOfTurn.setScheduler(turn);
   }
 
   @AfterEach
   void uninstallQueue() {
-    turn.uninstall();
+    EndOfTurn.setScheduler(before);
   }
 
   @Test
@@ -97,8 +101,7 @@ class OncePerTurnTest {
   @Test
   @DisplayName("on the JVM, with no scheduler set, a request runs at once (deterministic, no event loop to wait for)")
   void jvmDefaultRunsAtOnce() {
-    turn.uninstall();
-    EndOfTurn.Scheduler previous = EndOfTurn.setScheduler(null);
+    Defer.Scheduler previous = EndOfTurn.setScheduler(null);
     try {
       OncePerTurn task = new OncePerTurn(() -> runs++);
       task.request();
@@ -108,7 +111,6 @@ class OncePerTurnTest {
       assertEquals(2, runs);
     } finally {
       EndOfTurn.setScheduler(previous);
-      turn.install();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.vertebra.framework.view;
 
 import io.vertebra.framework.browser.Microtasks;
+import io.vertebra.framework.core.Defer;
 
 /**
  * Where {@link EndOfTurn} runs tasks unless told otherwise, browser edition (GWT super-source; the JVM edition is
@@ -12,7 +13,7 @@ final class DefaultEndOfTurn {
   private DefaultEndOfTurn() {
   }
 
-  static EndOfTurn.Scheduler create() {
+  static Defer.Scheduler create() {
     return Microtasks::queue;
   }
 }
