@@ -36,9 +36,7 @@ public final class LiveResources {
   public static MountedResource install(ServletContextHandler context, LiveServices services, LiveResource resource,
       LiveHooks hooks) {
     MountedResource mounted = open(services, resource);
-    LiveJson json = new LiveJson(services.mapper());
-    LiveServlet servlet = new LiveServlet(mounted.store(), json, new LiveEvents(resource, services.events(), json),
-        hooks);
+    LiveServlet servlet = new LiveServlet(mounted.store(), mounted.json(), mounted.events(), hooks);
     for (String path : new String[] {resource.path(), resource.path() + "/*"}) {
       context.addFilter(new FilterHolder(new CrossSiteGuard()), path, EnumSet.of(DispatcherType.REQUEST));
     }
@@ -50,7 +48,7 @@ public final class LiveResources {
   public static MountedResource open(LiveServices services, LiveResource resource) {
     LiveSchema.migrate(services.database(), resource);
     LiveJson json = new LiveJson(services.mapper());
-    return new MountedResource(new LiveStore(resource, services.database(), services.clock()),
+    return new MountedResource(new LiveStore(resource, services.database(), services.clock()), json,
         new LiveEvents(resource, services.events(), json));
   }
 

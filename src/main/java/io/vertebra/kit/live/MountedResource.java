@@ -10,10 +10,12 @@ import io.vertebra.kit.realtime.TriggerStats;
 public final class MountedResource {
 
   private final LiveStore store;
+  private final LiveJson json;
   private final LiveEvents events;
 
-  MountedResource(LiveStore store, LiveEvents events) {
+  MountedResource(LiveStore store, LiveJson json, LiveEvents events) {
     this.store = store;
+    this.json = json;
     this.events = events;
   }
 
@@ -32,6 +34,14 @@ public final class MountedResource {
    */
   public ChannelPolicy presencePolicy() {
     return new RecordPresencePolicy(store);
+  }
+
+  LiveJson json() {
+    return json;
+  }
+
+  LiveEvents events() {
+    return events;
   }
 
   /** Counters of the realtime triggers sent for this resource's writes (shared with the trigger's other users). */
