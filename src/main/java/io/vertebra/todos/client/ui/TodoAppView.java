@@ -2,7 +2,6 @@ package io.vertebra.todos.client.ui;
 
 import com.google.gwt.dom.client.Element;
 import com.google.gwt.dom.client.InputElement;
-import com.google.gwt.dom.client.Style;
 import com.google.gwt.safehtml.shared.SafeHtmlBuilder;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
@@ -148,8 +147,8 @@ public final class TodoAppView extends View {
   private com.google.gwt.safehtml.shared.SafeHtml filters() {
     SafeHtmlBuilder links = new SafeHtmlBuilder();
     for (Filter each : Filter.values()) {
-      links.append(each == filter ? TodoTemplates.T.selectedFilter(each.href(), each.label())
-          : TodoTemplates.T.filter(each.href(), each.label()));
+      links.append(each == filter ? TodoTemplates.T.selectedFilter(each.route(), each.label())
+          : TodoTemplates.T.filter(each.route(), each.label()));
     }
     return links.toSafeHtml();
   }
@@ -167,7 +166,8 @@ public final class TodoAppView extends View {
     if (visible) {
       element.getStyle().clearDisplay();
     } else {
-      element.getStyle().setDisplay(Style.Display.NONE);
+      // Not setDisplay(Style.Display.NONE): that enum's 19 constants would all ship (~0.4 KB gzip).
+      element.getStyle().setProperty("display", "none");
     }
   }
 }
