@@ -1,7 +1,6 @@
 package io.vertebra.framework.core;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +14,8 @@ final class AttributeChanges {
 
   private final Model model;
   /** Replaced only by save(wait), which swaps in the proposed attributes while the request is built. */
-  Map<String, Object> attributes = new LinkedHashMap<>();
-  private Map<String, Object> changed = new LinkedHashMap<>();
+  Map<String, Object> attributes = new StringMap<>();
+  private Map<String, Object> changed = new StringMap<>();
   private Map<String, Object> previousAttributes;
   private boolean changing;
   private Options pending;
@@ -34,7 +33,7 @@ final class AttributeChanges {
     if (!options.isValidate()) {
       return true;
     }
-    Map<String, Object> merged = new LinkedHashMap<>(attributes);
+    Map<String, Object> merged = new StringMap<>(attributes);
     if (attrs != null) {
       merged.putAll(attrs);
     }
@@ -55,8 +54,8 @@ final class AttributeChanges {
     boolean wasChanging = changing;
     changing = true;
     if (!wasChanging) {
-      previousAttributes = new LinkedHashMap<>(attributes);
-      changed = new LinkedHashMap<>();
+      previousAttributes = new StringMap<>(attributes);
+      changed = new StringMap<>();
     }
     for (Map.Entry<String, Object> e : input.entrySet()) {
       applyAttribute(e.getKey(), e.getValue(), unset, changes);
@@ -113,7 +112,7 @@ final class AttributeChanges {
 
   /** Forgets what construction changed: a new model starts without changes. */
   void clearChanged() {
-    changed = new LinkedHashMap<>();
+    changed = new StringMap<>();
   }
 
   Map<String, Object> changed() {
@@ -123,7 +122,7 @@ final class AttributeChanges {
   /** {@code changedAttributes(diff)}: which of diff's values differ from the current (mid-round: previous) ones. */
   Map<String, Object> diff(Map<String, ?> diff) {
     Map<String, Object> old = changing ? previousAttributes : attributes;
-    Map<String, Object> result = new LinkedHashMap<>();
+    Map<String, Object> result = new StringMap<>();
     for (Map.Entry<String, ?> e : diff.entrySet()) {
       if (!old.containsKey(e.getKey()) || !Values.isEqual(old.get(e.getKey()), e.getValue())) {
         result.put(e.getKey(), e.getValue());
@@ -137,6 +136,6 @@ final class AttributeChanges {
   }
 
   Map<String, Object> previousAttributes() {
-    return previousAttributes == null ? new LinkedHashMap<>() : new LinkedHashMap<>(previousAttributes);
+    return previousAttributes == null ? new StringMap<>() : new StringMap<>(previousAttributes);
   }
 }

@@ -2,8 +2,6 @@ package io.vertebra.framework.core;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +18,7 @@ final class SetOperation<M extends Model> {
   private final List<M> toAdd = new ArrayList<>();
   private final List<M> toMerge = new ArrayList<>();
   private final List<M> toRemove = new ArrayList<>();
-  private final Map<String, Boolean> seen = new HashMap<>();
+  private final Map<String, Boolean> seen = new StringMap<>();
   private final Integer at;
   private final boolean sortable;
   private boolean sort;
@@ -189,7 +187,7 @@ final class SetOperation<M extends Model> {
     Options opts = Options.copyOf(options);
     opts.set(Options.COLLECTION, col);
     ModelFactory<M> factory = col.getModelFactory();
-    M model = factory.create(attrs == null ? new LinkedHashMap<>() : (Map<String, Object>) attrs, opts);
+    M model = factory.create(attrs == null ? new StringMap<>() : (Map<String, Object>) attrs, opts);
     model.madeBy(factory);
     col.learnIdAttribute(model);
     if (model.getValidationError() == null) {
