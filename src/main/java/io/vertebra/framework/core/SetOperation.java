@@ -1,7 +1,6 @@
 package io.vertebra.framework.core;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -147,7 +146,14 @@ final class SetOperation<M extends Model> {
     if (result == null) {
       return new ArrayList<>();
     }
-    return result instanceof List ? (List<M>) result : new ArrayList<>(Collections.singletonList((M) result));
+    return result instanceof List ? (List<M>) result : one((M) result);
+  }
+
+  /** A modifiable list of one item (not Collections.singletonList: its class would ship for these uses). */
+  static <T> List<T> one(T item) {
+    List<T> list = new ArrayList<>();
+    list.add(item);
+    return list;
   }
 
   /** Backbone's {@code set}: returns one model for one input, else the list. */
@@ -165,7 +171,7 @@ final class SetOperation<M extends Model> {
     }
     boolean singular = !(items instanceof List);
     List<Object> inputs = singular
-        ? new ArrayList<>(Collections.singletonList(items)) : new ArrayList<>((List<?>) items);
+        ? one(items) : new ArrayList<>((List<?>) items);
     new SetOperation<>(col, opts).run(inputs);
     return singular ? inputs.get(0) : inputs;
   }

@@ -17,7 +17,7 @@ public record HttpRequest(String method, String url, Map<String, String> headers
 
   /** Copies the headers read-only. */
   public HttpRequest {
-    headers = Collections.unmodifiableMap(new StringMap<>(headers == null ? Map.of() : headers));
+    headers = Collections.unmodifiableMap(headers == null ? new StringMap<>() : new StringMap<>(headers));
   }
 
   /** The value of a header (names compare case-insensitively), or null. */

@@ -15,7 +15,7 @@ public record HttpResponse(int status, Map<String, String> headers, String body)
 
   /** Copies the headers read-only; a null body becomes "". */
   public HttpResponse {
-    headers = Collections.unmodifiableMap(new StringMap<>(headers == null ? Map.of() : headers));
+    headers = Collections.unmodifiableMap(headers == null ? new StringMap<>() : new StringMap<>(headers));
     body = body == null ? "" : body;
   }
 

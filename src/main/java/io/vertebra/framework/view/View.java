@@ -12,7 +12,6 @@ import io.vertebra.framework.core.Events;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.StringMap;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -100,7 +99,8 @@ public class View extends Events {
 
   /** Further attributes of the element a view creates (none); {@link #id()} and {@link #className()} win. */
   protected Map<String, String> attributes() {
-    return Collections.emptyMap();
+    // A new empty map rather than Collections.emptyMap(): the JRE's empty-collection classes would ship just for these.
+    return new StringMap<>();
   }
 
   /**
@@ -109,7 +109,7 @@ public class View extends Events {
    * Events given in the options ({@link ViewOptions#event}) or with {@link #setEvents} replace these.
    */
   protected Map<String, ViewEventHandler> events() {
-    return Collections.emptyMap();
+    return new StringMap<>();
   }
 
   /** Called first in construction, before the view has its model, collection or element. Does nothing. */
