@@ -5,23 +5,46 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * One HTTP response as a {@link Transport} reports it.
- *
- * @param status the HTTP status, or 0 when no response was received (network failure)
- * @param headers response headers (read-only; look them up with {@link #header}, which ignores case)
- * @param body the body text ("" for none; for status 0 the failure reason)
+ * One HTTP response as a {@link Transport} reports it. A plain final class, not a record, for the reason given on
+ * {@link HttpRequest}.
  */
-public record HttpResponse(int status, Map<String, String> headers, String body) {
+public final class HttpResponse {
 
-  /** Copies the headers read-only; a null body becomes "". */
-  public HttpResponse {
-    headers = Collections.unmodifiableMap(headers == null ? new StringMap<>() : new StringMap<>(headers));
-    body = body == null ? "" : body;
+  private final int status;
+  private final Map<String, String> headers;
+  private final String body;
+
+  /**
+   * A response; the headers are copied read-only and a null body becomes "".
+   *
+   * @param status the HTTP status, or 0 when no response was received (network failure)
+   * @param headers response headers, or null for none
+   * @param body the body text ("" for none; for status 0 the failure reason)
+   */
+  public HttpResponse(int status, Map<String, String> headers, String body) {
+    this.status = status;
+    this.headers = Collections.unmodifiableMap(headers == null ? new StringMap<>() : new StringMap<>(headers));
+    this.body = body == null ? "" : body;
   }
 
   /** A response without headers. */
   public HttpResponse(int status, String body) {
     this(status, null, body);
+  }
+
+  /** The HTTP status, or 0 when no response was received (network failure). */
+  public int status() {
+    return status;
+  }
+
+  /** The response headers (read-only; look them up with {@link #header}, which ignores case). */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /** The body text ("" for none; for status 0 the failure reason). */
+  public String body() {
+    return body;
   }
 
   /** Whether the status is 2xx. */
