@@ -82,6 +82,21 @@ public final class Uris {
   }
 
   private static String formComponent(String text) {
-    return encodeComponent(text == null ? "" : text).replace("%20", "+");
+    return replaceEach(encodeComponent(text == null ? "" : text), "%20", "+");
+  }
+
+  /**
+   * {@code text} with every {@code from} replaced by {@code to}: what {@code String.replace} does, without the
+   * regular-expression escaping and replacement parsing the compiled JRE's {@code replace} ships for it. An empty
+   * {@code from} replaces nothing.
+   */
+  public static String replaceEach(String text, String from, String to) {
+    StringBuilder out = new StringBuilder();
+    int start = 0;
+    for (int at = from.isEmpty() ? -1 : text.indexOf(from); at >= 0; at = text.indexOf(from, start)) {
+      out.append(text, start, at).append(to);
+      start = at + from.length();
+    }
+    return out.append(text, start, text.length()).toString();
   }
 }

@@ -302,7 +302,7 @@ public class History extends Events {
   /** Backbone's decodeFragment: decodeURI, but an encoded '%' stays encoded; a malformed URL stays as it is. */
   static String decodeFragment(String text) {
     try {
-      return Uris.decodeUri(text.replace("%25", "%2525"));
+      return Uris.decodeUri(Uris.replaceEach(text, "%25", "%2525"));
     } catch (IllegalArgumentException malformed) {
       return text;
     }

@@ -38,7 +38,17 @@ public enum Filter {
 
   /** The filter for a route fragment ({@code "/active"}, {@code "active"}); anything unknown shows all. */
   public static Filter fromRoute(String fragment) {
-    String name = fragment == null ? "" : fragment.replaceFirst("^/+", "").replaceFirst("/+$", "");
+    String name = fragment == null ? "" : fragment;
+    // Slashes trimmed with a loop: String.replaceFirst would ship the JRE's regular-expression replacement.
+    int start = 0;
+    int end = name.length();
+    while (start < end && name.charAt(start) == '/') {
+      start++;
+    }
+    while (end > start && name.charAt(end - 1) == '/') {
+      end--;
+    }
+    name = name.substring(start, end);
     for (Filter filter : values()) {
       if (filter.route.equals(name)) {
         return filter;
