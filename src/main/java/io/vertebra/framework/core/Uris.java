@@ -34,7 +34,7 @@ public final class Uris {
     if (params.isEmpty()) {
       return url;
     }
-    return url + (url.indexOf('?') >= 0 ? "&" : "?") + formEncode(params);
+    return url + (url.indexOf("?") >= 0 ? "&" : "?") + formEncode(params);
   }
 
   /**
@@ -65,7 +65,7 @@ public final class Uris {
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
-      if (c > 0x20 && c < 0x7F && "\"<>`".indexOf(c) < 0) {
+      if (c > 0x20 && c < 0x7F && "\"<>`".indexOf(String.valueOf(c)) < 0) {
         out.append(c);
         i++;
         continue;

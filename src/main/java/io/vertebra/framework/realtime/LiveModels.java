@@ -174,7 +174,7 @@ public final class LiveModels {
         handler.handle("resync", null);
         return;
       }
-      int colon = event.lastIndexOf(':');
+      int colon = event.lastIndexOf(":");
       if (colon < 0 || event.startsWith("pusher:") || !(data instanceof Map)) {
         return;
       }

@@ -191,7 +191,7 @@ public class History extends Events {
       rootPath = root.length() > 1 ? root.substring(0, root.length() - 1) : "/";
     }
     String url = rootPath + next;
-    int hash = next.indexOf('#');
+    int hash = next.indexOf("#");
     String withoutHash = hash >= 0 ? next.substring(0, hash) : next;
     String decoded = decodeFragment(withoutHash);
     if (decoded.equals(fragment)) {
@@ -241,7 +241,7 @@ public class History extends Events {
   /** The text after '#' in the current URL, or "". */
   public String getHash() {
     String href = location.href();
-    int hash = href.indexOf('#');
+    int hash = href.indexOf("#");
     return hash >= 0 ? href.substring(hash + 1) : "";
   }
 
@@ -255,9 +255,9 @@ public class History extends Events {
   /** The "?..." part of the current URL (before any '#'), or "". */
   public String getSearch() {
     String href = location.href();
-    int hash = href.indexOf('#');
+    int hash = href.indexOf("#");
     String beforeHash = hash >= 0 ? href.substring(0, hash) : href;
-    int query = beforeHash.indexOf('?');
+    int query = beforeHash.indexOf("?");
     return query >= 0 && query + 1 < beforeHash.length() ? beforeHash.substring(query) : "";
   }
 
@@ -286,7 +286,7 @@ public class History extends Events {
   private void updateHash(String newFragment, boolean replace) {
     if (replace) {
       String href = location.href();
-      int cut = href.indexOf('#');
+      int cut = href.indexOf("#");
       location.replace((cut >= 0 ? href.substring(0, cut) : href) + "#" + newFragment);
     } else {
       location.setHash(newFragment);

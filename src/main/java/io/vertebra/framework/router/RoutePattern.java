@@ -76,7 +76,7 @@ public final class RoutePattern {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < route.length(); i++) {
       char c = route.charAt(i);
-      if (REGEX_SPECIALS.indexOf(c) >= 0 || isWhitespace(c)) {
+      if (REGEX_SPECIALS.contains(String.valueOf(c)) || isWhitespace(c)) {
         out.append('\\');
       }
       out.append(c);
@@ -89,8 +89,8 @@ public final class RoutePattern {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < route.length()) {
-      int open = route.indexOf('(', i);
-      int close = open < 0 ? -1 : route.indexOf(')', open + 1);
+      int open = route.indexOf("(", i);
+      int close = open < 0 ? -1 : route.indexOf(")", open + 1);
       if (close < 0) {
         out.append(route, i, route.length());
         break;

@@ -14,12 +14,12 @@ final class ResponseHeaders {
     Map<String, String> headers = new StringMap<>();
     int start = 0;
     while (start < block.length()) {
-      int end = block.indexOf('\n', start);
+      int end = block.indexOf("\n", start);
       if (end < 0) {
         end = block.length();
       }
       String line = block.substring(start, end).trim();
-      int colon = line.indexOf(':');
+      int colon = line.indexOf(":");
       if (colon > 0) {
         headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
       }
