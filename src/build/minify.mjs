@@ -35,6 +35,9 @@ for (const script of scripts) {
       // The third pass finds a little more after the second's inlining and var hoisting.
       passes: 3,
       hoist_vars: true,
+      // Function declarations moved to the top of their scope, where JavaScript hoists them anyway: the module's
+      // statics then sit together and gzip better (-75 B on TodoMVC).
+      hoist_funs: true,
       unsafe_arrows: true,
       unsafe_methods: true,
       pure_getters: true,
