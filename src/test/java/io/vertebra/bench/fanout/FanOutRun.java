@@ -18,7 +18,7 @@ final class FanOutRun {
   record Result(int connections, double connectSeconds, long listenOverflows, long idleRssKib, long idleHeapKib,
       long rssKib, long heapKib, int events, int triggerFailures, Percentiles trigger, int expected, int delivered,
       double deliverySeconds, Percentiles latency, int brokenConnections, long serverCpuNanos,
-      long serverSystemNanos, long driverCpuNanos, long loopCpuNanos, long connectCpuNanos) {
+      long serverSystemNanos, long serverJitNanos, long driverCpuNanos, long loopCpuNanos, long connectCpuNanos) {
 
     /** Server CPU per connection while connecting (upgrade, connection_established, subscribe), in microseconds. */
     double serverCpuMicrosPerConnect() {
@@ -52,6 +52,14 @@ final class FanOutRun {
       return serverSystemNanos / (double) serverCpuNanos;
     }
 
+    /**
+     * The part of {@link #serverCpuMicrosPerDelivery} spent by a JVM's JIT compiler threads (0 for Soketi, whose
+     * compiler threads are not named apart): compiling what runs once per event, still going after the warm-up.
+     */
+    double serverJitMicrosPerDelivery() {
+      return serverJitNanos / 1e3 / delivered;
+    }
+
     /** The same for the whole driver process (trigger calls and clients). */
     double driverCpuMicrosPerDelivery() {
       return driverCpuNanos / 1e3 / delivered;
@@ -62,6 +70,9 @@ final class FanOutRun {
       return loopCpuNanos / 1e3 / delivered;
     }
   }
+
+  /** Names of a HotSpot JVM's JIT compiler threads (as /proc shows them, cut to 15 characters). */
+  private static final String[] JIT_THREADS = {"C1 CompilerThre", "C2 CompilerThre"};
 
   private final int connections;
   private final int connectBurst;
@@ -113,6 +124,7 @@ final class FanOutRun {
       long[] triggerNanos = new long[events];
       long serverCpu = CpuTime.ofProcesses(pids);
       long serverSystem = CpuTime.systemOfProcesses(pids);
+      long serverJit = CpuTime.ofThreads(pids, JIT_THREADS);
       long driverCpu = CpuTime.ofThisProcess();
       long loopCpu = driver.loopCpuNanos();
       long start = System.nanoTime();
@@ -120,6 +132,7 @@ final class FanOutRun {
       deliveries.await(drainMillis);
       serverCpu = CpuTime.ofProcesses(pids) - serverCpu;
       serverSystem = CpuTime.systemOfProcesses(pids) - serverSystem;
+      serverJit = CpuTime.ofThreads(pids, JIT_THREADS) - serverJit;
       driverCpu = CpuTime.ofThisProcess() - driverCpu;
       loopCpu = driver.loopCpuNanos() - loopCpu;
       int delivered = deliveries.count();
@@ -127,7 +140,7 @@ final class FanOutRun {
       Percentiles latency = Percentiles.of(deliveries.latencies(), delivered);
       return new Result(connections, connectSeconds, overflows, idleRss, idleHeap, rss, heap, events, failures,
           Percentiles.of(triggerNanos, events), connections * events, delivered, deliverySeconds, latency,
-          driver.brokenAfterReady(), serverCpu, serverSystem, driverCpu, loopCpu, connectCpu);
+          driver.brokenAfterReady(), serverCpu, serverSystem, serverJit, driverCpu, loopCpu, connectCpu);
     }
   }
 
