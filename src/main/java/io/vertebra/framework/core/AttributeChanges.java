@@ -13,11 +13,24 @@ import java.util.Map;
  */
 final class AttributeChanges {
 
+  /** Stands in {@link #overwritten} for "the attribute did not exist before the round". */
+  private static final Object ABSENT = new Object();
+
   private final Model model;
   /** Replaced only by save(wait), which swaps in the proposed attributes while the request is built. */
   Map<String, Object> attributes = new LinkedHashMap<>();
   private Map<String, Object> changed = new LinkedHashMap<>();
-  private Map<String, Object> previousAttributes;
+  /**
+   * Backbone's {@code _previousAttributes}, kept as the values the last round overwrote ({@link #ABSENT} for an
+   * attribute it added) instead of a copy of every attribute taken at each round: a toggle-all of 100 models then
+   * copies one value per model, not all of them. Null before the first round.
+   */
+  private Map<String, Object> overwritten;
+  /**
+   * The map the last round changed: what {@link #overwritten} completes. Not {@link #attributes} itself, which
+   * save(wait) swaps for the proposed attributes while the request is built (previous values stay the old ones).
+   */
+  private Map<String, Object> roundBase;
   private boolean changing;
   private Options pending;
   Object validationError;
@@ -55,7 +68,8 @@ final class AttributeChanges {
     boolean wasChanging = changing;
     changing = true;
     if (!wasChanging) {
-      previousAttributes = new LinkedHashMap<>(attributes);
+      overwritten = new LinkedHashMap<>();
+      roundBase = attributes;
       changed = new LinkedHashMap<>();
     }
     for (Map.Entry<String, Object> e : input.entrySet()) {
@@ -91,7 +105,10 @@ final class AttributeChanges {
     if (!sameValue(attributes, attr, value, unset)) {
       changes.add(attr);
     }
-    if (!sameValue(previousAttributes, attr, value, unset)) {
+    if (!overwritten.containsKey(attr)) {
+      overwritten.put(attr, attributes.containsKey(attr) ? attributes.get(attr) : ABSENT);
+    }
+    if (!sameAsBefore(attr, value, unset)) {
       changed.put(attr, unset ? null : value);
     } else {
       changed.remove(attr);
@@ -101,6 +118,15 @@ final class AttributeChanges {
     } else {
       attributes.put(attr, value);
     }
+  }
+
+  /** Like {@link #sameValue} against the attribute's value before the round (it was recorded first). */
+  private boolean sameAsBefore(String attr, Object value, boolean unset) {
+    Object before = overwritten.get(attr);
+    if (unset || before == ABSENT) {
+      return unset && before == ABSENT;
+    }
+    return Values.isEqual(before, value);
   }
 
   private static boolean sameValue(Map<String, Object> map, String attr, Object value, boolean unset) {
@@ -122,7 +148,7 @@ final class AttributeChanges {
 
   /** {@code changedAttributes(diff)}: which of diff's values differ from the current (mid-round: previous) ones. */
   Map<String, Object> diff(Map<String, ?> diff) {
-    Map<String, Object> old = changing ? previousAttributes : attributes;
+    Map<String, Object> old = changing ? previousAttributes() : attributes;
     Map<String, Object> result = new LinkedHashMap<>();
     for (Map.Entry<String, ?> e : diff.entrySet()) {
       if (!old.containsKey(e.getKey()) || !Values.isEqual(old.get(e.getKey()), e.getValue())) {
@@ -133,10 +159,29 @@ final class AttributeChanges {
   }
 
   Object previous(String attr) {
-    return attr == null || previousAttributes == null ? null : previousAttributes.get(attr);
+    if (attr == null || overwritten == null) {
+      return null;
+    }
+    if (!overwritten.containsKey(attr)) {
+      return roundBase.get(attr);
+    }
+    Object before = overwritten.get(attr);
+    return before == ABSENT ? null : before;
   }
 
+  /** The attributes as they were before the last round: today's, with what the round overwrote put back. */
   Map<String, Object> previousAttributes() {
-    return previousAttributes == null ? new LinkedHashMap<>() : new LinkedHashMap<>(previousAttributes);
+    if (overwritten == null) {
+      return new LinkedHashMap<>();
+    }
+    Map<String, Object> previous = new LinkedHashMap<>(roundBase);
+    for (Map.Entry<String, Object> e : overwritten.entrySet()) {
+      if (e.getValue() == ABSENT) {
+        previous.remove(e.getKey());
+      } else {
+        previous.put(e.getKey(), e.getValue());
+      }
+    }
+    return previous;
   }
 }
