@@ -26,6 +26,8 @@ final class AttributeChanges {
    * copies one value per model, not all of them. Null before the first round.
    */
   private Map<String, Object> overwritten;
+  /** The last round started from no attributes (a new model's): nothing existed before it, nothing is recorded. */
+  private boolean startedEmpty;
   /**
    * The map the last round changed: what {@link #overwritten} completes. Not {@link #attributes} itself, which
    * save(wait) swaps for the proposed attributes while the request is built (previous values stay the old ones).
@@ -70,6 +72,7 @@ final class AttributeChanges {
     if (!wasChanging) {
       overwritten = new LinkedHashMap<>();
       roundBase = attributes;
+      startedEmpty = attributes.isEmpty();
       changed = new LinkedHashMap<>();
     }
     for (Map.Entry<String, Object> e : input.entrySet()) {
@@ -102,11 +105,12 @@ final class AttributeChanges {
 
   /** Records one attribute change; an unset attribute is compared as absent, not as null. */
   private void applyAttribute(String attr, Object value, boolean unset, List<String> changes) {
+    // Only a value that changes is recorded: an attribute the round leaves as it was reads from roundBase.
     if (!sameValue(attributes, attr, value, unset)) {
       changes.add(attr);
-    }
-    if (!overwritten.containsKey(attr)) {
-      overwritten.put(attr, attributes.containsKey(attr) ? attributes.get(attr) : ABSENT);
+      if (!startedEmpty && !overwritten.containsKey(attr)) {
+        overwritten.put(attr, attributes.containsKey(attr) ? attributes.get(attr) : ABSENT);
+      }
     }
     if (!sameAsBefore(attr, value, unset)) {
       changed.put(attr, unset ? null : value);
@@ -120,9 +124,9 @@ final class AttributeChanges {
     }
   }
 
-  /** Like {@link #sameValue} against the attribute's value before the round (it was recorded first). */
+  /** Like {@link #sameValue}, against the attribute's value before the round. */
   private boolean sameAsBefore(String attr, Object value, boolean unset) {
-    Object before = overwritten.get(attr);
+    Object before = before(attr);
     if (unset || before == ABSENT) {
       return unset && before == ABSENT;
     }
@@ -162,16 +166,24 @@ final class AttributeChanges {
     if (attr == null || overwritten == null) {
       return null;
     }
-    if (!overwritten.containsKey(attr)) {
-      return roundBase.get(attr);
-    }
-    Object before = overwritten.get(attr);
+    Object before = before(attr);
     return before == ABSENT ? null : before;
+  }
+
+  /** The attribute's value before the last round, or {@link #ABSENT}. */
+  private Object before(String attr) {
+    if (startedEmpty) {
+      return ABSENT;
+    }
+    if (overwritten.containsKey(attr)) {
+      return overwritten.get(attr);
+    }
+    return roundBase.containsKey(attr) ? roundBase.get(attr) : ABSENT;
   }
 
   /** The attributes as they were before the last round: today's, with what the round overwrote put back. */
   Map<String, Object> previousAttributes() {
-    if (overwritten == null) {
+    if (overwritten == null || startedEmpty) {
       return new LinkedHashMap<>();
     }
     Map<String, Object> previous = new LinkedHashMap<>(roundBase);
