@@ -2,6 +2,7 @@ package io.vertebra.channels.channel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertebra.channels.protocol.Frames;
+import io.vertebra.channels.protocol.OutgoingFrame;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -207,12 +208,21 @@ public final class Channel {
     return subscribers.remove(socketId) != null;
   }
 
-  /** Queues {@code frame} for every subscriber except {@code exceptSocketId} (may be null); returns how many. */
+  /**
+   * Queues {@code frame} for every subscriber except {@code exceptSocketId} (may be null); returns how many. The
+   * frame is encoded once and the same bytes go to every subscriber.
+   */
   public int broadcast(String frame, String exceptSocketId) {
+    if (subscribers.isEmpty()) {
+      return 0;
+    }
+    // Off-heap bytes pay for themselves once several sockets write them (no copy per write); for one or two
+    // subscribers a plain heap frame is cheaper than allocating direct memory.
+    OutgoingFrame shared = subscribers.size() > 2 ? OutgoingFrame.shared(frame) : OutgoingFrame.of(frame);
     int queued = 0;
     for (Subscriber s : subscribers.values()) {
       if (!s.socketId().equals(exceptSocketId)) {
-        s.send(frame);
+        s.send(shared);
         queued++;
       }
     }

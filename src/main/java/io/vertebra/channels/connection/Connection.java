@@ -2,6 +2,7 @@ package io.vertebra.channels.connection;
 
 import io.vertebra.channels.channel.Subscriber;
 import io.vertebra.channels.limits.RateLimiter;
+import io.vertebra.channels.protocol.OutgoingFrame;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,7 +38,7 @@ public final class Connection implements Subscriber {
   }
 
   @Override
-  public void send(String frame) {
+  public void send(OutgoingFrame frame) {
     outbound.send(frame);
   }
 

@@ -1,12 +1,21 @@
 package io.vertebra.channels.connection;
 
-import java.util.function.Consumer;
+import io.vertebra.channels.protocol.OutgoingFrame;
 
 /** The transport under a connection: an asynchronous text send and a close with a code. Jetty in production. */
 public interface FrameSink {
 
-  /** Starts sending {@code text}; exactly one of the callbacks runs when the send completes. */
-  void send(String text, Runnable done, Consumer<Throwable> failed);
+  /** How a send ended; exactly one method runs, once. */
+  interface Completion {
+    /** The frame was written. */
+    void sent();
+
+    /** The frame could not be written (the connection broke). */
+    void failed(Throwable cause);
+  }
+
+  /** Starts sending {@code frame} as one text message; {@code completion} hears how it ended. */
+  void send(OutgoingFrame frame, Completion completion);
 
   /** Closes the connection with a WebSocket close code and reason. */
   void close(int code, String reason);

@@ -1,5 +1,6 @@
 package io.vertebra.channels.connection;
 
+import io.vertebra.channels.protocol.OutgoingFrame;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,8 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A connection's bounded send queue. Frames go straight to the transport's asynchronous send (which queues them in
  * order); this class counts what is still in flight and, when a client falls more than {@code maxFrames} frames or
  * {@code maxBytes} bytes behind, closes it with 4100 (over capacity: pusher-js reconnects after a back-off)
- * instead of letting memory grow. Sizes are counted in characters, which equal bytes for the mostly-ASCII JSON
- * frames. Lock-free; safe to call from any thread.
+ * instead of letting memory grow. Sizes are the frames' UTF-8 bytes. Lock-free; safe to call from any thread.
  */
 public final class Outbound {
 
@@ -34,10 +34,15 @@ public final class Outbound {
 
   /** Queues {@code frame}; false when the connection is closed or was just closed for being too slow. */
   public boolean send(String frame) {
+    return send(OutgoingFrame.of(frame));
+  }
+
+  /** Queues an encoded frame (possibly shared with other connections); false as {@link #send(String)}. */
+  public boolean send(OutgoingFrame frame) {
     if (closed.get()) {
       return false;
     }
-    long size = frame.length();
+    int size = frame.size();
     int queuedFrames = frames.incrementAndGet();
     long queuedBytes = bytes.addAndGet(size);
     if (queuedFrames > maxFrames || queuedBytes > maxBytes) {
@@ -46,7 +51,7 @@ public final class Outbound {
           "Over capacity: the client is not reading its messages fast enough");
       return false;
     }
-    sink.send(frame, () -> release(size), failure -> release(size));
+    sink.send(frame, new Release(size));
     return true;
   }
 
@@ -70,5 +75,24 @@ public final class Outbound {
   private void release(long size) {
     frames.decrementAndGet();
     bytes.addAndGet(-size);
+  }
+
+  /** Frees a frame's room in the queue however its send ended. */
+  private final class Release implements FrameSink.Completion {
+    private final int size;
+
+    Release(int size) {
+      this.size = size;
+    }
+
+    @Override
+    public void sent() {
+      release(size);
+    }
+
+    @Override
+    public void failed(Throwable cause) {
+      release(size);
+    }
   }
 }

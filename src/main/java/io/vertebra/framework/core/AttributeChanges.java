@@ -1,7 +1,6 @@
 package io.vertebra.framework.core;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +17,8 @@ final class AttributeChanges {
 
   private final Model model;
   /** Replaced only by save(wait), which swaps in the proposed attributes while the request is built. */
-  Map<String, Object> attributes = new LinkedHashMap<>();
-  private Map<String, Object> changed = new LinkedHashMap<>();
+  Map<String, Object> attributes = new StringMap<>();
+  private Map<String, Object> changed = new StringMap<>();
   /**
    * Backbone's {@code _previousAttributes}, kept as the values the last round overwrote ({@link #ABSENT} for an
    * attribute it added) instead of a copy of every attribute taken at each round: a toggle-all of 100 models then
@@ -49,7 +48,7 @@ final class AttributeChanges {
     if (!options.isValidate()) {
       return true;
     }
-    Map<String, Object> merged = new LinkedHashMap<>(attributes);
+    Map<String, Object> merged = new StringMap<>(attributes);
     if (attrs != null) {
       merged.putAll(attrs);
     }
@@ -70,10 +69,10 @@ final class AttributeChanges {
     boolean wasChanging = changing;
     changing = true;
     if (!wasChanging) {
-      overwritten = new LinkedHashMap<>();
+      overwritten = new StringMap<>();
       roundBase = attributes;
       startedEmpty = attributes.isEmpty();
-      changed = new LinkedHashMap<>();
+      changed = new StringMap<>();
     }
     for (Map.Entry<String, Object> e : input.entrySet()) {
       applyAttribute(e.getKey(), e.getValue(), unset, changes);
@@ -143,7 +142,7 @@ final class AttributeChanges {
 
   /** Forgets what construction changed: a new model starts without changes. */
   void clearChanged() {
-    changed = new LinkedHashMap<>();
+    changed = new StringMap<>();
   }
 
   Map<String, Object> changed() {
@@ -153,7 +152,7 @@ final class AttributeChanges {
   /** {@code changedAttributes(diff)}: which of diff's values differ from the current (mid-round: previous) ones. */
   Map<String, Object> diff(Map<String, ?> diff) {
     Map<String, Object> old = changing ? previousAttributes() : attributes;
-    Map<String, Object> result = new LinkedHashMap<>();
+    Map<String, Object> result = new StringMap<>();
     for (Map.Entry<String, ?> e : diff.entrySet()) {
       if (!old.containsKey(e.getKey()) || !Values.isEqual(old.get(e.getKey()), e.getValue())) {
         result.put(e.getKey(), e.getValue());
@@ -184,9 +183,9 @@ final class AttributeChanges {
   /** The attributes as they were before the last round: today's, with what the round overwrote put back. */
   Map<String, Object> previousAttributes() {
     if (overwritten == null || startedEmpty) {
-      return new LinkedHashMap<>();
+      return new StringMap<>();
     }
-    Map<String, Object> previous = new LinkedHashMap<>(roundBase);
+    Map<String, Object> previous = new StringMap<>(roundBase);
     for (Map.Entry<String, Object> e : overwritten.entrySet()) {
       if (e.getValue() == ABSENT) {
         previous.remove(e.getKey());

@@ -236,7 +236,7 @@ public class Collection<M extends Model> extends Events implements Syncable, Mod
   /** Removes one model with options ({@code silent}...). */
   @Override
   public M remove(Object model, Options options) {
-    List<M> removed = removeAndAnnounce(Collections.singletonList(model), options);
+    List<M> removed = removeAndAnnounce(SetOperation.one(model), options);
     return removed.isEmpty() ? null : removed.get(0);
   }
 

@@ -2,7 +2,6 @@ package io.vertebra.framework.core;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -287,7 +286,7 @@ public class Events {
         continue;
       }
       if (events == null) {
-        events = new LinkedHashMap<>();
+        events = new StringMap<>();
       }
       List<Handler> handlers = events.get(name);
       List<Handler> updated = handlers == null ? new ArrayList<>() : new ArrayList<>(handlers);
@@ -296,7 +295,7 @@ public class Events {
       if (listening != null) {
         listening.count++;
         if (listeners == null) {
-          listeners = new LinkedHashMap<>();
+          listeners = new StringMap<>();
         }
         listeners.put(listening.listener.listenId, listening);
       }
@@ -305,7 +304,7 @@ public class Events {
 
   private Listening listeningWith(Events other) {
     if (listeningTo == null) {
-      listeningTo = new LinkedHashMap<>();
+      listeningTo = new StringMap<>();
     }
     Listening listening = listeningTo.get(other.listenId);
     if (listening == null) {

@@ -1,5 +1,7 @@
 package io.vertebra.framework.core;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +124,10 @@ public final class Json {
     } else if (value instanceof Iterable) {
       writeArray(out, ((Iterable<?>) value).iterator());
     } else if (value instanceof Object[]) {
-      writeArray(out, java.util.Arrays.asList((Object[]) value).iterator());
+      // Not Arrays.asList: its list class would ship for this one use.
+      List<Object> items = new ArrayList<>();
+      Collections.addAll(items, (Object[]) value);
+      writeArray(out, items.iterator());
     } else if (value instanceof Model) {
       write(out, ((Model) value).toJSON());
     } else if (value instanceof Collection) {

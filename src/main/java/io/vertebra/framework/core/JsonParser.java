@@ -1,7 +1,6 @@
 package io.vertebra.framework.core;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +57,7 @@ final class JsonParser {
   private Map<String, Object> parseObject() {
     enter();
     pos++;
-    Map<String, Object> map = new LinkedHashMap<>();
+    Map<String, Object> map = new StringMap<>();
     skipWhitespace();
     if (peek() == '}') {
       pos++;

@@ -1,7 +1,6 @@
 package io.vertebra.framework.core;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ final class Members<M extends Model> {
   private final Collection<M> col;
   /** The live order; SetOperation and sorting replace or rearrange it. */
   List<M> models = new ArrayList<>();
-  private Map<String, M> byId = new HashMap<>();
+  private Map<String, M> byId = new StringMap<>();
   private final Callback modelEventHandler = this::onModelEvent;
   private final Callback pristineErrorHandler = this::forwardPristineError;
 
@@ -65,7 +64,7 @@ final class Members<M extends Model> {
       removeReference(model);
     }
     models = new ArrayList<>();
-    byId = new HashMap<>();
+    byId = new StringMap<>();
     return previous;
   }
 

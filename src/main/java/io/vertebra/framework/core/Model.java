@@ -1,7 +1,6 @@
 package io.vertebra.framework.core;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -74,14 +73,14 @@ public class Model extends Events implements Syncable, ReadableAttributes, Writa
     if (opts.get(Options.COLLECTION) instanceof Collection) {
       collection = (Collection<?>) opts.get(Options.COLLECTION);
     }
-    Map<String, ?> attrs = attributes == null ? new LinkedHashMap<>() : attributes;
+    Map<String, ?> attrs = attributes == null ? new StringMap<>() : attributes;
     if (opts.isParse()) {
       attrs = parse(attrs, opts);
       if (attrs == null) {
-        attrs = new LinkedHashMap<>();
+        attrs = new StringMap<>();
       }
     }
-    Map<String, Object> initial = new LinkedHashMap<>();
+    Map<String, Object> initial = new StringMap<>();
     Map<String, ?> defaults = defaults();
     if (defaults != null) {
       initial.putAll(defaults);
@@ -239,7 +238,7 @@ public class Model extends Events implements Syncable, ReadableAttributes, Writa
   /** Like {@link #toJSON()}, with the options of the request being built. */
   @Override
   public Map<String, Object> toJSON(Options options) {
-    return new LinkedHashMap<>(state.attributes);
+    return new StringMap<>(state.attributes);
   }
 
   /**
@@ -253,7 +252,7 @@ public class Model extends Events implements Syncable, ReadableAttributes, Writa
       return true;
     }
     // A private copy: the caller may pass a view of these very attributes (getAttributes()).
-    Map<String, Object> input = new LinkedHashMap<>(attrs);
+    Map<String, Object> input = new StringMap<>(attrs);
     Options opts = options == null ? new Options() : options;
     if (!state.validate(input, opts)) {
       return false;
@@ -274,7 +273,7 @@ public class Model extends Events implements Syncable, ReadableAttributes, Writa
 
   /** A copy of the attributes the last {@code set} changed, or null when nothing changed. */
   public Map<String, Object> changedAttributes() {
-    return hasChanged() ? new LinkedHashMap<>(state.changed()) : null;
+    return hasChanged() ? new StringMap<>(state.changed()) : null;
   }
 
   /**
@@ -307,7 +306,7 @@ public class Model extends Events implements Syncable, ReadableAttributes, Writa
 
   /** Like {@link #isValid()}, with options passed to {@link #validate} and the {@code invalid} event. */
   public boolean isValid(Options options) {
-    return state.validate(new LinkedHashMap<>(), Options.copyOf(options).validate(true));
+    return state.validate(new StringMap<>(), Options.copyOf(options).validate(true));
   }
 
   /**
@@ -347,7 +346,7 @@ public class Model extends Events implements Syncable, ReadableAttributes, Writa
    * ({@code return new Post(getAttributes(), null);}).
    */
   public Model clone() {
-    Map<String, Object> copy = new LinkedHashMap<>(state.attributes);
+    Map<String, Object> copy = new StringMap<>(state.attributes);
     return factory != null ? factory.create(copy, new Options()) : new Model(copy);
   }
 

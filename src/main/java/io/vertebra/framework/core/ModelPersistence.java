@@ -1,6 +1,5 @@
 package io.vertebra.framework.core;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Backbone's {@code fetch}, {@code save} and {@code destroy} of one {@link Model}. */
@@ -35,7 +34,7 @@ final class ModelPersistence {
       state.attributes = current;
       Map<String, Object> serverAttrs = opts.isParse() ? model.parse(response, opts) : asAttributes(response);
       if (wait) {
-        Map<String, Object> merged = new LinkedHashMap<>();
+        Map<String, Object> merged = new StringMap<>();
         if (attrs != null) {
           merged.putAll(attrs);
         }
@@ -52,7 +51,7 @@ final class ModelPersistence {
     Persistence.wrapError(model, opts);
     if (attrs != null && wait) {
       // Send the proposed attributes without announcing them yet.
-      state.attributes = new LinkedHashMap<>(current);
+      state.attributes = new StringMap<>(current);
       state.attributes.putAll(attrs);
     }
     String method = model.isNew() ? Sync.CREATE : opts.isPatch() ? Sync.PATCH : Sync.UPDATE;

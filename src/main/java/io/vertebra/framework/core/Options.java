@@ -1,6 +1,5 @@
 package io.vertebra.framework.core;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -49,7 +48,7 @@ public class Options {
   public static final String CONTEXT = "context";
   public static final String SYNC_REQUEST = "syncRequest";
 
-  private final Map<String, Object> values = new LinkedHashMap<>();
+  private final Map<String, Object> values = new StringMap<>();
 
   /** Creates empty options. */
   public Options() {
@@ -305,7 +304,7 @@ public class Options {
 
   /** Adds one request header to send with this request. */
   public Options header(String name, String value) {
-    Map<String, String> headers = new LinkedHashMap<>();
+    Map<String, String> headers = new StringMap<>();
     if (getHeaders() != null) {
       headers.putAll(getHeaders());
     }

@@ -1,6 +1,5 @@
 package io.vertebra.framework.core;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -42,7 +41,7 @@ public interface Persistent {
 
   /** Sets one attribute and saves, with options. */
   default SyncRequest save(String attr, Object value, Options options) {
-    Map<String, Object> attrs = new LinkedHashMap<>();
+    Map<String, Object> attrs = new StringMap<>();
     attrs.put(attr, value);
     return save(attrs, options);
   }

@@ -2,7 +2,6 @@ package io.vertebra.framework.core;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -77,7 +76,7 @@ public interface ReadableAttributes {
 
   /** A copy of the given attributes only (those present). */
   default Map<String, Object> pick(String... attrs) {
-    Map<String, Object> picked = new LinkedHashMap<>();
+    Map<String, Object> picked = new StringMap<>();
     Map<String, Object> own = getAttributes();
     for (String attr : attrs) {
       if (own.containsKey(attr)) {
@@ -89,7 +88,7 @@ public interface ReadableAttributes {
 
   /** A copy of all attributes but the given ones. */
   default Map<String, Object> omit(String... attrs) {
-    Map<String, Object> rest = new LinkedHashMap<>(getAttributes());
+    Map<String, Object> rest = new StringMap<>(getAttributes());
     for (String attr : attrs) {
       rest.remove(attr);
     }
@@ -98,7 +97,7 @@ public interface ReadableAttributes {
 
   /** Values (as text) mapped to their attribute names. */
   default Map<String, String> invert() {
-    Map<String, String> inverted = new LinkedHashMap<>();
+    Map<String, String> inverted = new StringMap<>();
     for (Map.Entry<String, Object> e : getAttributes().entrySet()) {
       inverted.put(Values.asText(e.getValue()), e.getKey());
     }

@@ -1,9 +1,6 @@
 package io.vertebra.framework.core;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +17,7 @@ final class SetOperation<M extends Model> {
   private final List<M> toAdd = new ArrayList<>();
   private final List<M> toMerge = new ArrayList<>();
   private final List<M> toRemove = new ArrayList<>();
-  private final Map<String, Boolean> seen = new HashMap<>();
+  private final Map<String, Boolean> seen = new StringMap<>();
   private final Integer at;
   private final boolean sortable;
   private boolean sort;
@@ -149,7 +146,14 @@ final class SetOperation<M extends Model> {
     if (result == null) {
       return new ArrayList<>();
     }
-    return result instanceof List ? (List<M>) result : new ArrayList<>(Collections.singletonList((M) result));
+    return result instanceof List ? (List<M>) result : one((M) result);
+  }
+
+  /** A modifiable list of one item (not Collections.singletonList: its class would ship for these uses). */
+  static <T> List<T> one(T item) {
+    List<T> list = new ArrayList<>();
+    list.add(item);
+    return list;
   }
 
   /** Backbone's {@code set}: returns one model for one input, else the list. */
@@ -167,7 +171,7 @@ final class SetOperation<M extends Model> {
     }
     boolean singular = !(items instanceof List);
     List<Object> inputs = singular
-        ? new ArrayList<>(Collections.singletonList(items)) : new ArrayList<>((List<?>) items);
+        ? one(items) : new ArrayList<>((List<?>) items);
     new SetOperation<>(col, opts).run(inputs);
     return singular ? inputs.get(0) : inputs;
   }
@@ -189,7 +193,7 @@ final class SetOperation<M extends Model> {
     Options opts = Options.copyOf(options);
     opts.set(Options.COLLECTION, col);
     ModelFactory<M> factory = col.getModelFactory();
-    M model = factory.create(attrs == null ? new LinkedHashMap<>() : (Map<String, Object>) attrs, opts);
+    M model = factory.create(attrs == null ? new StringMap<>() : (Map<String, Object>) attrs, opts);
     model.madeBy(factory);
     col.learnIdAttribute(model);
     if (model.getValidationError() == null) {

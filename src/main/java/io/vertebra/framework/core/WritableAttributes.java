@@ -1,6 +1,5 @@
 package io.vertebra.framework.core;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -31,7 +30,7 @@ public interface WritableAttributes {
     if (attr == null) {
       return true;
     }
-    Map<String, Object> attrs = new LinkedHashMap<>();
+    Map<String, Object> attrs = new StringMap<>();
     attrs.put(attr, value);
     return set(attrs, options);
   }
@@ -53,7 +52,7 @@ public interface WritableAttributes {
 
   /** Removes every attribute with options. */
   default boolean clear(Options options) {
-    Map<String, Object> attrs = new LinkedHashMap<>();
+    Map<String, Object> attrs = new StringMap<>();
     for (String key : getAttributes().keySet()) {
       attrs.put(key, null);
     }

@@ -2,8 +2,8 @@ package io.vertebra.framework.realtime;
 
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.StringMap;
 import io.vertebra.framework.core.Values;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Map;
 final class ChangeApplier {
 
   /** The newest version a fetch was started for, by model id (as text). */
-  private final Map<String, Double> requested = new HashMap<>();
+  private final Map<String, Double> requested = new StringMap<>();
 
   /** Sets, fetches or ignores, as the versions of {@code model} and {@code data} say. */
   void apply(Model model, Map<String, Object> data, Options options) {

@@ -4,8 +4,8 @@ import io.vertebra.framework.core.Callback;
 import io.vertebra.framework.core.Collection;
 import io.vertebra.framework.core.Events;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.StringMap;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +80,7 @@ public final class LivePresence {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> attributes(Object id, Object info) {
-    Map<String, Object> attributes = new LinkedHashMap<>();
+    Map<String, Object> attributes = new StringMap<>();
     if (info instanceof Map) {
       attributes.putAll((Map<String, Object>) info);
     }

@@ -1,8 +1,8 @@
 package io.vertebra.framework.realtime;
 
 import io.vertebra.framework.core.Events;
+import io.vertebra.framework.core.StringMap;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +50,7 @@ public class Notifier extends Events {
   private static final String CHANNEL_NAME_PATTERN = "[A-Za-z0-9_\\-=@,.;]{1,164}";
 
   private final RealtimeBackend backend;
-  private final Map<String, RealtimeChannel> channels = new LinkedHashMap<>();
+  private final Map<String, RealtimeChannel> channels = new StringMap<>();
   private boolean started;
 
   /** A notifier over {@code backend}; nothing happens until {@link #connect()}. */

@@ -1,7 +1,7 @@
 package io.vertebra.framework.realtime;
 
 import com.google.gwt.core.client.Duration;
-import com.google.gwt.user.client.Timer;
+import io.vertebra.framework.browser.Timeouts;
 import io.vertebra.framework.core.Events;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
@@ -35,27 +35,17 @@ public final class Reconnector extends Events {
   private double lastForced;
   private boolean probing;
   private boolean wasConnected;
-  private final Timer retry = new Timer() {
-    @Override
-    public void run() {
-      notifier.connect();
-    }
-  };
-  private final Timer probe = new Timer() {
-    @Override
-    public void run() {
-      health.fetch(new Options()
-          .success((target, response, options) -> serverAnswered())
-          .error((target, response, options) -> { }));
-    }
-  };
+  /** The pending retry's and the probe's timeout ids (Timeouts), 0 when none: browsers never hand out 0. */
+  private double retry;
+  private double probe;
 
   /** Watches {@code notifier}'s connection from now on. */
   public Reconnector(Notifier notifier) {
     this.notifier = notifier;
     health.setUrl(HEALTH_PATH);
     listenTo(notifier, "connection:connected", args -> {
-      retry.cancel();
+      Timeouts.cancel(retry);
+      retry = 0;
       stopProbing();
       delay = FIRST_DELAY_MS;
       forceSpacing = FIRST_FORCE_SPACING_MS;
@@ -70,20 +60,24 @@ public final class Reconnector extends Events {
   }
 
   private void schedule() {
-    retry.schedule(delay);
+    Timeouts.cancel(retry);
+    retry = Timeouts.schedule(notifier::connect, delay);
     delay = Math.min(delay * 2, MAX_DELAY_MS);
   }
 
   private void startProbing() {
     if (!probing) {
       probing = true;
-      probe.scheduleRepeating(PROBE_INTERVAL_MS);
+      probe = Timeouts.repeat(() -> health.fetch(new Options()
+          .success((target, response, options) -> serverAnswered())
+          .error((target, response, options) -> { })), PROBE_INTERVAL_MS);
     }
   }
 
   private void stopProbing() {
     probing = false;
-    probe.cancel();
+    Timeouts.cancel(probe);
+    probe = 0;
   }
 
   private void serverAnswered() {

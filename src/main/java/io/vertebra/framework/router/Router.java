@@ -2,7 +2,8 @@ package io.vertebra.framework.router;
 
 import io.vertebra.framework.core.Events;
 import io.vertebra.framework.core.Options;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -97,7 +98,8 @@ public class Router extends Events {
     History.global().route(pattern, fragment -> {
       String[] args = pattern.extract(fragment);
       if (execute(action, args, name)) {
-        List<String> argList = Arrays.asList(args);
+        List<String> argList = new ArrayList<>(); // not Arrays.asList: its list class would ship for this use
+        Collections.addAll(argList, args);
         trigger("route:" + name, (Object[]) args);
         trigger("route", name, argList);
         History.global().trigger("route", this, name, argList);

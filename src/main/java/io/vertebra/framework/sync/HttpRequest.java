@@ -1,7 +1,7 @@
 package io.vertebra.framework.sync;
 
+import io.vertebra.framework.core.StringMap;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,7 +17,7 @@ public record HttpRequest(String method, String url, Map<String, String> headers
 
   /** Copies the headers read-only. */
   public HttpRequest {
-    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers == null ? Map.of() : headers));
+    headers = Collections.unmodifiableMap(headers == null ? new StringMap<>() : new StringMap<>(headers));
   }
 
   /** The value of a header (names compare case-insensitively), or null. */

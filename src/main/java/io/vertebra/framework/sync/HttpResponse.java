@@ -1,7 +1,7 @@
 package io.vertebra.framework.sync;
 
+import io.vertebra.framework.core.StringMap;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +15,7 @@ public record HttpResponse(int status, Map<String, String> headers, String body)
 
   /** Copies the headers read-only; a null body becomes "". */
   public HttpResponse {
-    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers == null ? Map.of() : headers));
+    headers = Collections.unmodifiableMap(headers == null ? new StringMap<>() : new StringMap<>(headers));
     body = body == null ? "" : body;
   }
 

@@ -1,6 +1,6 @@
 package io.vertebra.framework.sync;
 
-import java.util.LinkedHashMap;
+import io.vertebra.framework.core.StringMap;
 import java.util.Map;
 
 /** Reads the header block of {@code XMLHttpRequest.getAllResponseHeaders()}: "name: value" lines, CRLF-separated. */
@@ -11,7 +11,7 @@ final class ResponseHeaders {
 
   /** The headers in the order given; a name repeated keeps its last value; lines without a colon are skipped. */
   static Map<String, String> parse(String block) {
-    Map<String, String> headers = new LinkedHashMap<>();
+    Map<String, String> headers = new StringMap<>();
     int start = 0;
     while (start < block.length()) {
       int end = block.indexOf('\n', start);

@@ -3,13 +3,13 @@ package io.vertebra.framework.sync;
 import io.vertebra.framework.core.Json;
 import io.vertebra.framework.core.JsonException;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.StringMap;
 import io.vertebra.framework.core.Sync;
 import io.vertebra.framework.core.SyncCallback;
 import io.vertebra.framework.core.SyncRequest;
 import io.vertebra.framework.core.Syncable;
 import io.vertebra.framework.core.Uris;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -144,7 +144,7 @@ public class RestSync implements Sync {
     if (!(hook instanceof BeforeSend)) {
       throw new IllegalArgumentException("The beforeSend option takes a BeforeSend, not " + hook.getClass().getName());
     }
-    Map<String, String> headers = new LinkedHashMap<>(request.headers());
+    Map<String, String> headers = new StringMap<>(request.headers());
     if (!((BeforeSend) hook).beforeSend(request, headers)) {
       return null;
     }
@@ -170,12 +170,12 @@ public class RestSync implements Sync {
     Map<String, String> form = null;
     if (opts.isEmulateJSON()) {
       contentType = FORM;
-      form = new LinkedHashMap<>();
+      form = new StringMap<>();
       if (body != null) {
         form.put("model", body);
       }
     }
-    Map<String, String> headers = new LinkedHashMap<>();
+    Map<String, String> headers = new StringMap<>();
     headers.put("Accept", JSON);
     String sentType = type;
     if (opts.isEmulateHTTP() && ("PUT".equals(type) || "DELETE".equals(type) || "PATCH".equals(type))) {
@@ -208,7 +208,7 @@ public class RestSync implements Sync {
   }
 
   private static Map<String, String> stringValues(Map<?, ?> data) {
-    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> values = new StringMap<>();
     for (Map.Entry<?, ?> e : data.entrySet()) {
       Object v = e.getValue();
       values.put(String.valueOf(e.getKey()), v instanceof Number ? Json.formatNumber((Number) v) : String.valueOf(v));

@@ -1,5 +1,7 @@
 package io.vertebra.framework.sync;
 
+import io.vertebra.framework.core.StringMap;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -26,7 +28,7 @@ public class SyncError {
    */
   public SyncError(int status, Map<String, String> headers, String responseText, Object body, String message) {
     this.status = status;
-    this.headers = headers == null ? Map.of() : headers;
+    this.headers = headers == null ? Collections.unmodifiableMap(new StringMap<>()) : headers;
     this.responseText = responseText == null ? "" : responseText;
     this.body = body;
     this.message = message;

@@ -3,7 +3,7 @@ package io.vertebra.framework.sync;
 import com.google.gwt.core.client.JavaScriptException;
 import com.google.gwt.core.client.JavaScriptObject;
 import io.vertebra.framework.browser.NativeXhr;
-import java.util.LinkedHashMap;
+import io.vertebra.framework.core.StringMap;
 import java.util.Map;
 
 /**
@@ -45,7 +45,7 @@ public class XhrTransport implements Transport {
   /** Sends; the returned action aborts the XHR, after which no callback is called. */
   @Override
   public Runnable sendCancellable(HttpRequest request, ResponseCallback callback) {
-    Map<String, String> headers = new LinkedHashMap<>(request.headers());
+    Map<String, String> headers = new StringMap<>(request.headers());
     if (request.contentType() != null) {
       headers.put("Content-Type", request.contentType());
     }

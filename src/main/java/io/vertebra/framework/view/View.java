@@ -10,9 +10,8 @@ import io.vertebra.framework.browser.Selectors;
 import io.vertebra.framework.core.Collection;
 import io.vertebra.framework.core.Events;
 import io.vertebra.framework.core.Model;
+import io.vertebra.framework.core.StringMap;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +62,7 @@ public class View extends Events {
   private Map<String, ? extends ViewEventHandler> events;
   private Element el;
   private final List<Delegation> delegations = new ArrayList<>();
-  private final Map<String, EventListeners.Registration> rootListeners = new LinkedHashMap<>();
+  private final Map<String, EventListeners.Registration> rootListeners = new StringMap<>();
 
   /** A view with a new {@code <div>} (or whatever the subclass declares) and no model. */
   public View() {
@@ -76,7 +75,7 @@ public class View extends Events {
     preinitialize(opts);
     this.model = opts.model;
     this.collection = opts.collection;
-    this.events = opts.events == null ? null : new LinkedHashMap<>(opts.events);
+    this.events = opts.events == null ? null : new StringMap<>(opts.events);
     setElement(opts.el != null ? opts.el : createElement(opts));
     initialize(opts);
   }
@@ -100,7 +99,8 @@ public class View extends Events {
 
   /** Further attributes of the element a view creates (none); {@link #id()} and {@link #className()} win. */
   protected Map<String, String> attributes() {
-    return Collections.emptyMap();
+    // A new empty map rather than Collections.emptyMap(): the JRE's empty-collection classes would ship just for these.
+    return new StringMap<>();
   }
 
   /**
@@ -109,7 +109,7 @@ public class View extends Events {
    * Events given in the options ({@link ViewOptions#event}) or with {@link #setEvents} replace these.
    */
   protected Map<String, ViewEventHandler> events() {
-    return Collections.emptyMap();
+    return new StringMap<>();
   }
 
   /** Called first in construction, before the view has its model, collection or element. Does nothing. */
@@ -209,7 +209,7 @@ public class View extends Events {
    * {@link #delegateEvents()} or {@link #setElement} on. Null returns to {@link #events()}.
    */
   public View setEvents(Map<String, ? extends ViewEventHandler> eventsMap) {
-    this.events = eventsMap == null ? null : new LinkedHashMap<>(eventsMap);
+    this.events = eventsMap == null ? null : new StringMap<>(eventsMap);
     return this;
   }
 
@@ -333,7 +333,7 @@ public class View extends Events {
 
   private Element createElement(ViewOptions opts) {
     Element element = Document.get().createElement(opts.tagName != null ? opts.tagName : tagName());
-    Map<String, String> attrs = new LinkedHashMap<>(opts.attributes != null ? opts.attributes : attributes());
+    Map<String, String> attrs = new StringMap<>(opts.attributes != null ? opts.attributes : attributes());
     String idValue = opts.id != null ? opts.id : id();
     String classValue = opts.className != null ? opts.className : className();
     if (idValue != null) {

@@ -3,7 +3,7 @@ package io.vertebra.framework.view;
 import com.google.gwt.dom.client.Element;
 import io.vertebra.framework.core.Collection;
 import io.vertebra.framework.core.Model;
-import java.util.LinkedHashMap;
+import io.vertebra.framework.core.StringMap;
 import java.util.Map;
 
 /**
@@ -27,7 +27,7 @@ public class ViewOptions {
   Map<String, String> attributes;
   /** Null unless events were given: then they replace the view's {@code events()}. */
   Map<String, ViewEventHandler> events;
-  private final Map<String, Object> custom = new LinkedHashMap<>();
+  private final Map<String, Object> custom = new StringMap<>();
 
   /** The model the view shows. */
   public ViewOptions model(Model value) {
@@ -77,7 +77,7 @@ public class ViewOptions {
    */
   public ViewOptions event(String key, ViewEventHandler handler) {
     if (events == null) {
-      events = new LinkedHashMap<>();
+      events = new StringMap<>();
     }
     events.put(key, handler);
     return this;

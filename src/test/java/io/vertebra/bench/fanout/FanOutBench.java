@@ -136,6 +136,7 @@ public final class FanOutBench {
     r.put(who + ".latency", x.latency());
     r.put(who + ".server_cpu_us_per_delivery", Report.round(x.serverCpuMicrosPerDelivery()));
     r.put(who + ".server_cpu_system_share", Report.round(x.serverSystemShare()));
+    r.put(who + ".server_jit_cpu_us_per_delivery", Report.round(x.serverJitMicrosPerDelivery()));
     r.put(who + ".driver_cpu_us_per_delivery", Report.round(x.driverCpuMicrosPerDelivery()));
     r.put(who + ".driver_loop_cpu_us_per_delivery", Report.round(x.loopCpuMicrosPerDelivery()));
   }

@@ -18,7 +18,7 @@ final class FanOutRun {
   record Result(int connections, double connectSeconds, long listenOverflows, long idleRssKib, long idleHeapKib,
       long rssKib, long heapKib, int events, int triggerFailures, Percentiles trigger, int expected, int delivered,
       double deliverySeconds, Percentiles latency, int brokenConnections, long serverCpuNanos,
-      long serverSystemNanos, long driverCpuNanos, long loopCpuNanos) {
+      long serverSystemNanos, long serverJitNanos, long driverCpuNanos, long loopCpuNanos) {
 
     double connectionsPerSecond() {
       return connections / connectSeconds;
@@ -47,6 +47,14 @@ final class FanOutRun {
       return serverSystemNanos / (double) serverCpuNanos;
     }
 
+    /**
+     * The part of {@link #serverCpuMicrosPerDelivery} spent by a JVM's JIT compiler threads (0 for Soketi, whose
+     * compiler threads are not named apart): compiling what runs once per event, still going after the warm-up.
+     */
+    double serverJitMicrosPerDelivery() {
+      return serverJitNanos / 1e3 / delivered;
+    }
+
     /** The same for the whole driver process (trigger calls and clients). */
     double driverCpuMicrosPerDelivery() {
       return driverCpuNanos / 1e3 / delivered;
@@ -57,6 +65,9 @@ final class FanOutRun {
       return loopCpuNanos / 1e3 / delivered;
     }
   }
+
+  /** Names of a HotSpot JVM's JIT compiler threads (as /proc shows them, cut to 15 characters). */
+  private static final String[] JIT_THREADS = {"C1 CompilerThre", "C2 CompilerThre"};
 
   private final int connections;
   private final int connectBurst;
@@ -106,6 +117,7 @@ final class FanOutRun {
       pids.add(target.process().pid());
       long serverCpu = CpuTime.ofProcesses(pids);
       long serverSystem = CpuTime.systemOfProcesses(pids);
+      long serverJit = CpuTime.ofThreads(pids, JIT_THREADS);
       long driverCpu = CpuTime.ofThisProcess();
       long loopCpu = driver.loopCpuNanos();
       long start = System.nanoTime();
@@ -113,6 +125,7 @@ final class FanOutRun {
       deliveries.await(drainMillis);
       serverCpu = CpuTime.ofProcesses(pids) - serverCpu;
       serverSystem = CpuTime.systemOfProcesses(pids) - serverSystem;
+      serverJit = CpuTime.ofThreads(pids, JIT_THREADS) - serverJit;
       driverCpu = CpuTime.ofThisProcess() - driverCpu;
       loopCpu = driver.loopCpuNanos() - loopCpu;
       int delivered = deliveries.count();
@@ -120,7 +133,7 @@ final class FanOutRun {
       Percentiles latency = Percentiles.of(deliveries.latencies(), delivered);
       return new Result(connections, connectSeconds, overflows, idleRss, idleHeap, rss, heap, events, failures,
           Percentiles.of(triggerNanos, events), connections * events, delivered, deliverySeconds, latency,
-          driver.brokenAfterReady(), serverCpu, serverSystem, driverCpu, loopCpu);
+          driver.brokenAfterReady(), serverCpu, serverSystem, serverJit, driverCpu, loopCpu);
     }
   }
 

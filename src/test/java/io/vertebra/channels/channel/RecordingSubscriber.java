@@ -2,6 +2,7 @@ package io.vertebra.channels.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertebra.channels.TestJson;
+import io.vertebra.channels.protocol.OutgoingFrame;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,8 +22,8 @@ public final class RecordingSubscriber implements Subscriber {
   }
 
   @Override
-  public void send(String frame) {
-    frames.add(frame);
+  public void send(OutgoingFrame frame) {
+    frames.add(frame.text());
   }
 
   /** The frames received, as JSON. */

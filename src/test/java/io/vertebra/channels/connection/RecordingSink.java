@@ -2,10 +2,10 @@ package io.vertebra.channels.connection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertebra.channels.TestJson;
+import io.vertebra.channels.protocol.OutgoingFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * A transport that records frames. In auto-complete mode every send succeeds at once; otherwise sends stay
@@ -15,7 +15,7 @@ public final class RecordingSink implements FrameSink {
 
   private final boolean autoComplete;
   private final List<String> sent = new CopyOnWriteArrayList<>();
-  private final List<Runnable> pending = new ArrayList<>();
+  private final List<Completion> pending = new ArrayList<>();
   public volatile Integer closeCode;
 
   public RecordingSink(boolean autoComplete) {
@@ -23,12 +23,12 @@ public final class RecordingSink implements FrameSink {
   }
 
   @Override
-  public synchronized void send(String text, Runnable done, Consumer<Throwable> failed) {
-    sent.add(text);
+  public synchronized void send(OutgoingFrame frame, Completion completion) {
+    sent.add(frame.text());
     if (autoComplete) {
-      done.run();
+      completion.sent();
     } else {
-      pending.add(done);
+      pending.add(completion);
     }
   }
 
@@ -38,7 +38,7 @@ public final class RecordingSink implements FrameSink {
   }
 
   public synchronized void completeAll() {
-    pending.forEach(Runnable::run);
+    pending.forEach(Completion::sent);
     pending.clear();
   }
 

@@ -23,6 +23,8 @@ public class BrowserSuite implements EntryPoint {
     });
     runner.test("Json and Uris (browser editions: JSON.parse, encodeURIComponent...) pass the shared codec cases",
         () -> Expect.isTrue(CodecCases.failures().isEmpty(), String.join("\n", CodecCases.failures())));
+    runner.test("StringMap (browser edition: the browser's Map) answers the shared cases as a LinkedHashMap does",
+        () -> Expect.isTrue(StringMapCases.failures().isEmpty(), String.join("\n", StringMapCases.failures())));
     ViewChecks.register(runner);
     BackboneViewChecks.register(runner);
     SyncChecks.register(runner, log, Window.Location.getParameter("deadPort"));

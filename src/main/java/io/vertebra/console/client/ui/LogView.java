@@ -5,10 +5,10 @@ import com.google.gwt.dom.client.Element;
 import io.vertebra.console.client.model.EventLog;
 import io.vertebra.console.client.model.LogEntry;
 import io.vertebra.console.shared.ConsoleApi;
+import io.vertebra.framework.core.StringMap;
 import io.vertebra.framework.core.Values;
 import io.vertebra.framework.view.View;
 import io.vertebra.framework.view.ViewOptions;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +18,7 @@ import java.util.Map;
 public final class LogView extends View {
 
   private final EventLog log;
-  private final Map<String, Element> items = new HashMap<>();
+  private final Map<String, Element> items = new StringMap<>();
 
   public LogView(EventLog log) {
     super(new ViewOptions().className("log-view"));

@@ -6,12 +6,12 @@ import com.google.gwt.dom.client.TextAreaElement;
 import io.vertebra.console.client.model.TriggerRequest;
 import io.vertebra.console.shared.ConsoleApi;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.StringMap;
 import io.vertebra.framework.sync.SyncError;
 import io.vertebra.framework.view.View;
 import io.vertebra.framework.view.ViewEventHandler;
 import io.vertebra.framework.view.ViewOptions;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,7 +41,7 @@ public final class TriggerView extends View {
   private void submit() {
     String channel = value(".channel-input").trim();
     String name = value(".event-input").trim();
-    Map<String, Object> attrs = new LinkedHashMap<>();
+    Map<String, Object> attrs = new StringMap<>();
     attrs.put(ConsoleApi.CHANNEL, channel);
     attrs.put(ConsoleApi.NAME, name);
     attrs.put(ConsoleApi.DATA, TextAreaElement.as(findFirst(".data-input")).getValue());

@@ -1,10 +1,10 @@
 package io.vertebra.framework.realtime.pusher;
 
 import io.vertebra.framework.core.Defer;
+import io.vertebra.framework.core.StringMap;
 import io.vertebra.framework.realtime.ConnectionState;
 import io.vertebra.framework.realtime.RealtimeBackend;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +34,7 @@ public final class PusherJsBackend implements RealtimeBackend {
 
   private final PusherOptions options;
   /** Subscribed channels and their bind_global callbacks (null until the client exists). */
-  private final Map<String, PusherBinding> channels = new LinkedHashMap<>();
+  private final Map<String, PusherBinding> channels = new StringMap<>();
   private final List<PusherBinding> clientBindings = new ArrayList<>();
   private Listener listener;
   private PusherJs pusher;
@@ -166,7 +166,7 @@ public final class PusherJsBackend implements RealtimeBackend {
 
   /** The {@code pusher:subscription_error} data for an encrypted channel the page cannot decrypt. */
   static Map<String, Object> encryptionUnavailable() {
-    Map<String, Object> data = new LinkedHashMap<>();
+    Map<String, Object> data = new StringMap<>();
     data.put("type", "EncryptionUnavailable");
     data.put("error", NO_DECRYPTION);
     return data;

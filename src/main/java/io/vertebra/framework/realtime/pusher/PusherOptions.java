@@ -1,7 +1,7 @@
 package io.vertebra.framework.realtime.pusher;
 
+import io.vertebra.framework.core.StringMap;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -138,7 +138,7 @@ public final class PusherOptions {
     if (!selfHosted && (cluster == null || cluster.isEmpty())) {
       throw new IllegalStateException("Pusher options need a cluster or a wsHost");
     }
-    Map<String, Object> js = new LinkedHashMap<>();
+    Map<String, Object> js = new StringMap<>();
     // pusher-js 8 insists on a cluster even when wsHost decides where to connect.
     js.put("cluster", cluster == null ? "" : cluster);
     if (selfHosted) {
@@ -168,7 +168,7 @@ public final class PusherOptions {
   }
 
   private static Map<String, Object> endpointOption(String endpoint) {
-    Map<String, Object> option = new LinkedHashMap<>();
+    Map<String, Object> option = new StringMap<>();
     option.put("endpoint", endpoint);
     option.put("transport", "ajax");
     return option;

@@ -2,10 +2,10 @@ package io.vertebra.posts.client.model;
 
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.StringMap;
 import io.vertebra.framework.core.Values;
 import io.vertebra.posts.shared.PostApi;
 import io.vertebra.posts.shared.PostFields;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -101,7 +101,7 @@ public class Post extends Model {
    * answers 409 when the post moved past that version meanwhile, so nobody's text is overwritten silently.
    */
   public static Map<String, Object> edit(String title, String body, double baseVersion) {
-    Map<String, Object> attrs = new LinkedHashMap<>();
+    Map<String, Object> attrs = new StringMap<>();
     attrs.put(PostFields.TITLE, title);
     attrs.put(PostFields.BODY, body);
     if (baseVersion > 0) {
@@ -133,7 +133,7 @@ public class Post extends Model {
 
   @Override
   public Post clone() {
-    return new Post(new LinkedHashMap<>(getAttributes()), null);
+    return new Post(new StringMap<>(getAttributes()), null);
   }
 
   private String text(String attr) {

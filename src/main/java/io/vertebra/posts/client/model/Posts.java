@@ -2,13 +2,13 @@ package io.vertebra.posts.client.model;
 
 import io.vertebra.framework.core.Collection;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.StringMap;
 import io.vertebra.framework.core.SyncRequest;
 import io.vertebra.framework.sync.DefaultSync;
 import io.vertebra.framework.sync.RestSync;
 import io.vertebra.framework.sync.Transport;
 import io.vertebra.posts.shared.PostApi;
 import io.vertebra.posts.shared.PostFields;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -63,7 +63,7 @@ public class Posts extends Collection<Post> {
   }
 
   private static Map<String, Object> page(String cursor) {
-    Map<String, Object> query = new LinkedHashMap<>();
+    Map<String, Object> query = new StringMap<>();
     query.put(PostApi.LIMIT, (double) PAGE_SIZE);
     if (cursor != null) {
       query.put(PostApi.CURSOR, cursor);

@@ -3,14 +3,13 @@ package io.vertebra.posts.client.realtime;
 import com.google.gwt.user.client.Timer;
 import io.vertebra.framework.core.Collection;
 import io.vertebra.framework.core.Events;
+import io.vertebra.framework.core.StringMap;
 import io.vertebra.framework.realtime.LivePresence;
 import io.vertebra.framework.realtime.Notifier;
 import io.vertebra.framework.realtime.RealtimeChannel;
 import io.vertebra.posts.client.model.Viewer;
 import io.vertebra.posts.shared.PostChannels;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,7 +24,7 @@ public final class PostPresence extends Events {
   static final int EDITING_EXPIRY_MS = 8_000;
 
   private final Collection<Viewer> viewers = new Collection<>((attrs, options) -> new Viewer(attrs, options));
-  private final Map<String, Timer> expiries = new HashMap<>();
+  private final Map<String, Timer> expiries = new StringMap<>();
   private final RealtimeChannel channel;
 
   /** Starts following the presence channel of post {@code postId} ({@code "7"}). */
@@ -47,7 +46,7 @@ public final class PostPresence extends Events {
    * receivers take the editor from the user_id the channels service stamps on it, which the sender cannot forge.
    */
   public boolean announceEditing(boolean editing) {
-    Map<String, Object> data = new LinkedHashMap<>();
+    Map<String, Object> data = new StringMap<>();
     data.put(Viewer.EDITING, editing);
     return channel.isSubscribed() && channel.triggerClientEvent(PostChannels.CLIENT_EDITING, data);
   }

@@ -1,10 +1,10 @@
 package io.vertebra.posts.client.ui;
 
 import com.google.gwt.dom.client.Element;
+import io.vertebra.framework.core.StringMap;
 import io.vertebra.framework.view.View;
 import io.vertebra.framework.view.ViewEventHandler;
 import io.vertebra.framework.view.ViewOptions;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,7 +22,7 @@ public abstract class AppView extends View {
 
   @Override
   protected Map<String, ViewEventHandler> events() {
-    Map<String, ViewEventHandler> events = new LinkedHashMap<>();
+    Map<String, ViewEventHandler> events = new StringMap<>();
     events.put("click [" + ACTION + "]", event -> {
       event.preventDefault();
       onAction(event.currentTarget().getAttribute(ACTION), event.currentTarget());

@@ -16,6 +16,11 @@ public enum Filter {
     this.label = label;
   }
 
+  /** The route of this filter, the link without its "#/" ({@code active}). */
+  public String route() {
+    return route;
+  }
+
   /** The link to this filter ({@code #/active}). */
   public String href() {
     return "#/" + route;

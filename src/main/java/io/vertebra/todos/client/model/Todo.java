@@ -2,10 +2,10 @@ package io.vertebra.todos.client.model;
 
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.StringMap;
 import io.vertebra.framework.sync.SyncError;
 import io.vertebra.todos.shared.TodoApi;
 import io.vertebra.todos.shared.TodoFields;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -70,7 +70,7 @@ public class Todo extends Model {
 
   /** Sets one attribute now and PATCHes it with the version it was made on. */
   private void write(String attr, Object value) {
-    Map<String, Object> attrs = new LinkedHashMap<>();
+    Map<String, Object> attrs = new StringMap<>();
     attrs.put(attr, value);
     if (!isNew()) {
       attrs.put(TodoFields.VERSION, getVersion());

@@ -2,12 +2,12 @@ package io.vertebra.todos.client.model;
 
 import io.vertebra.framework.core.Collection;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.StringMap;
 import io.vertebra.framework.core.Sync;
 import io.vertebra.framework.core.SyncCallback;
 import io.vertebra.todos.shared.TodoApi;
 import io.vertebra.todos.shared.TodoFields;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +54,7 @@ public class Todos extends Collection<Todo> {
     if (trimmed.isEmpty()) {
       return null;
     }
-    Map<String, Object> attrs = new LinkedHashMap<>();
+    Map<String, Object> attrs = new StringMap<>();
     attrs.put(TodoFields.TITLE, trimmed);
     attrs.put(TodoFields.COMPLETED, false);
     return create(attrs, new Options().putAll(options).waitForServer(true));
@@ -62,7 +62,7 @@ public class Todos extends Collection<Todo> {
 
   /** Marks every todo {@code completed} (or not) now, then saves it with one request. */
   public void toggleAll(boolean completed) {
-    Map<String, Object> change = new LinkedHashMap<>();
+    Map<String, Object> change = new StringMap<>();
     change.put(TodoFields.COMPLETED, completed);
     for (Todo todo : toList()) {
       todo.set(change, new Options());

@@ -2,10 +2,10 @@ package io.vertebra.todos.client.ui;
 
 import com.google.gwt.dom.client.Element;
 import com.google.gwt.dom.client.InputElement;
-import com.google.gwt.dom.client.Style;
 import com.google.gwt.safehtml.shared.SafeHtmlBuilder;
 import io.vertebra.framework.core.Model;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.StringMap;
 import io.vertebra.framework.view.OncePerTurn;
 import io.vertebra.framework.view.View;
 import io.vertebra.framework.view.ViewEventHandler;
@@ -13,8 +13,6 @@ import io.vertebra.framework.view.ViewOptions;
 import io.vertebra.todos.client.model.Filter;
 import io.vertebra.todos.client.model.Todo;
 import io.vertebra.todos.client.model.Todos;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +25,7 @@ public final class TodoAppView extends View {
 
   private static final int ENTER_KEY = 13;
 
-  private final Map<String, TodoView> items = new HashMap<>();
+  private final Map<String, TodoView> items = new StringMap<>();
   private Filter filter = Filter.ALL;
 
   /** Binds to {@code section} and renders {@code todos} as they arrive. */
@@ -44,7 +42,7 @@ public final class TodoAppView extends View {
 
   @Override
   protected Map<String, ViewEventHandler> events() {
-    Map<String, ViewEventHandler> events = new LinkedHashMap<>();
+    Map<String, ViewEventHandler> events = new StringMap<>();
     events.put("keydown .new-todo", event -> {
       if (event.nativeEvent().getKeyCode() == ENTER_KEY) {
         createTodo(event.currentTarget().cast());
@@ -94,7 +92,7 @@ public final class TodoAppView extends View {
   /** Puts the items in the collection's order, keeping the views (and elements) of todos still there. */
   private void renderItems() {
     Element list = findFirst(".todo-list");
-    Map<String, TodoView> kept = new HashMap<>();
+    Map<String, TodoView> kept = new StringMap<>();
     for (Todo todo : todos()) {
       TodoView item = items.get(todo.getCid());
       if (item == null) {
@@ -148,8 +146,8 @@ public final class TodoAppView extends View {
   private com.google.gwt.safehtml.shared.SafeHtml filters() {
     SafeHtmlBuilder links = new SafeHtmlBuilder();
     for (Filter each : Filter.values()) {
-      links.append(each == filter ? TodoTemplates.T.selectedFilter(each.href(), each.label())
-          : TodoTemplates.T.filter(each.href(), each.label()));
+      links.append(each == filter ? TodoTemplates.T.selectedFilter(each.route(), each.label())
+          : TodoTemplates.T.filter(each.route(), each.label()));
     }
     return links.toSafeHtml();
   }
@@ -167,7 +165,8 @@ public final class TodoAppView extends View {
     if (visible) {
       element.getStyle().clearDisplay();
     } else {
-      element.getStyle().setDisplay(Style.Display.NONE);
+      // Not setDisplay(Style.Display.NONE): that enum's 19 constants would all ship (~0.4 KB gzip).
+      element.getStyle().setProperty("display", "none");
     }
   }
 }

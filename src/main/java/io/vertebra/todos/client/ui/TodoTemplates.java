@@ -17,11 +17,13 @@ interface TodoTemplates extends SafeHtmlTemplates {
   @Template("<span class=\"todo-count\"><strong>{0}</strong> {1} left</span><ul class=\"filters\">{2}</ul>")
   SafeHtml footer(int remaining, String items, SafeHtml filters);
 
-  @Template("<li><a href=\"{0}\">{1}</a></li>")
-  SafeHtml filter(String href, String label);
+  // The route after a constant "#/": an attribute value GWT escapes as text, where a whole URL parameter would also
+  // need its URL sanitizer in the script (~0.3 KB gzip).
+  @Template("<li><a href=\"#/{0}\">{1}</a></li>")
+  SafeHtml filter(String route, String label);
 
-  @Template("<li><a class=\"selected\" href=\"{0}\">{1}</a></li>")
-  SafeHtml selectedFilter(String href, String label);
+  @Template("<li><a class=\"selected\" href=\"#/{0}\">{1}</a></li>")
+  SafeHtml selectedFilter(String route, String label);
 
   @Template("<button class=\"clear-completed\">Clear completed</button>")
   SafeHtml clearCompleted();

@@ -3,13 +3,13 @@ package io.vertebra.todos.client.ui;
 import com.google.gwt.dom.client.InputElement;
 import io.vertebra.framework.core.ChangeOf;
 import io.vertebra.framework.core.Options;
+import io.vertebra.framework.core.StringMap;
 import io.vertebra.framework.view.View;
 import io.vertebra.framework.view.ViewEventHandler;
 import io.vertebra.framework.view.ViewOptions;
 import io.vertebra.todos.client.model.Filter;
 import io.vertebra.todos.client.model.Todo;
 import io.vertebra.todos.shared.TodoFields;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,7 +41,7 @@ final class TodoView extends View {
 
   @Override
   protected Map<String, ViewEventHandler> events() {
-    Map<String, ViewEventHandler> events = new LinkedHashMap<>();
+    Map<String, ViewEventHandler> events = new StringMap<>();
     events.put("change .toggle", event -> todo().toggle());
     events.put("dblclick label", event -> edit());
     events.put("click .destroy", event -> todo().destroy(new Options()));

@@ -1,6 +1,6 @@
 package io.vertebra.framework.core;
 
-import com.google.gwt.user.client.Timer;
+import io.vertebra.framework.browser.Timeouts;
 
 /**
  * Where {@link Defer} runs tasks unless told otherwise, browser edition (GWT super-source; the JVM edition is
@@ -12,11 +12,6 @@ final class DefaultScheduler {
   }
 
   static Defer.Scheduler create() {
-    return task -> new Timer() {
-      @Override
-      public void run() {
-        task.run();
-      }
-    }.schedule(1);
+    return task -> Timeouts.schedule(task, 1);
   }
 }

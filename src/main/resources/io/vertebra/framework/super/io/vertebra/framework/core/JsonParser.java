@@ -5,7 +5,6 @@ import com.google.gwt.core.client.JavaScriptObject;
 import com.google.gwt.core.client.JsArrayString;
 import io.vertebra.framework.browser.NativeJson;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +66,7 @@ final class JsonParser {
     if (NativeJson.isObject(value)) {
       checkDepth(depth);
       JsArrayString keys = NativeJson.keys(value);
-      Map<String, Object> map = new LinkedHashMap<>();
+      Map<String, Object> map = new StringMap<>();
       for (int i = 0; i < keys.length(); i++) {
         String key = keys.get(i);
         map.put(key, toJava(NativeJson.get(value, key), depth + 1));
