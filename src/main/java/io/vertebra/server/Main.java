@@ -45,12 +45,20 @@ public final class Main {
     }
     LauncherWatch.startIfLaunched();
     Config config;
+    int warmUp;
     try {
       config = Config.fromEnvironment();
+      warmUp = mode == AppServer.Mode.CHANNELS ? WarmUp.connections(System.getenv()) : 0;
     } catch (Config.ConfigException e) {
       System.err.println("Configuration error: " + e.getMessage());
       System.exit(2);
       return;
+    }
+    if (warmUp > 0) {
+      // Before the real server binds its port, so no client meets the cold JVM (they retry, as during any restart).
+      System.out.println("Warm-up: " + warmUp + " loopback connections through a throwaway server on an ephemeral"
+          + " port, before listening (" + WarmUp.VARIABLE + "=0 turns this off)");
+      System.out.println("Warm-up: " + WarmUp.run(warmUp, WarmUp.BUDGET_MS).describe());
     }
     AppServer server;
     try {

@@ -13,6 +13,8 @@ public final class Bench {
       "rest", "io.vertebra.bench.rest.RestBench",
       "data", "io.vertebra.bench.data.DataScaleBench",
       "bundle", "io.vertebra.bench.bundle.BundleBench",
+      "todos-speed", "io.vertebra.bench.bundle.TodosSpeedBench",
+      "todos-profile", "io.vertebra.bench.bundle.TodosToggleProfile",
       "browser", "io.vertebra.bench.browser.BrowserBench",
       "trigger", "io.vertebra.bench.trigger.TriggerBench",
       "slowbody", "io.vertebra.bench.slowbody.SlowBodyBench");

@@ -7,12 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,6 +35,8 @@ class JarLauncherIT {
   Path dataDir;
 
   private final List<Process> started = new ArrayList<>();
+  // What the last started server printed up to its "listening on" line.
+  private final StringBuilder seen = new StringBuilder();
 
   @AfterEach
   void stopAll() throws InterruptedException {
@@ -67,8 +76,40 @@ class JarLauncherIT {
     assertEquals(0, server.descendants().count());
   }
 
-  // Starts the jar in channels mode and waits for its "listening on" line.
+  @Test
+  @DisplayName("warm-up: loopback connections before the port is announced, none of them counted by the server")
+  void warmUpBeforeListeningLeavesNoTrace() throws Exception {
+    Process launcher = start(Map.of(WarmUp.VARIABLE, "200", "CHANNELS_APP_ID", "it-app"));
+    String output = seen.toString();
+    int warmUp = output.indexOf("Warm-up: ");
+    assertTrue(warmUp >= 0 && warmUp < output.indexOf("listening on"), output);
+    assertTrue(output.contains("loopback connections in"), output);
+    Matcher port = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/").matcher(output);
+    assertTrue(port.find(), output);
+    HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + port.group(1) + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, metrics.statusCode());
+    // The warm-up's server was another app in this JVM: this server has seen no connection and no API event.
+    assertTrue(metrics.body().contains("vertebra_channels_connections_opened_total{app=\"it-app\"} 0"),
+        metrics.body());
+    assertTrue(metrics.body().contains("vertebra_channels_api_events_total{app=\"it-app\"} 0"), metrics.body());
+    assertFalse(metrics.body().contains("warm-up"), metrics.body());
+    assertEquals(1, launcher.children().count());
+  }
+
+  @Test
+  @DisplayName("CHANNELS_WARMUP=0 starts without a warm-up")
+  void warmUpCanBeTurnedOff() throws Exception {
+    start(Map.of(WarmUp.VARIABLE, "0"));
+    assertFalse(seen.toString().contains("Warm-up"), seen.toString());
+  }
+
   private Process start(String... jvmOptions) throws IOException {
+    return start(Map.of(), jvmOptions);
+  }
+
+  // Starts the jar in channels mode with env added and waits for its "listening on" line.
+  private Process start(Map<String, String> env, String... jvmOptions) throws IOException {
     Path jar = Path.of(System.getProperty("vertebra.jar", "target/vertebra.jar"));
     assertTrue(Files.exists(jar), "package the jar first: " + jar);
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -82,11 +123,12 @@ class JarLauncherIT {
     pb.environment().put("PORT", "0");
     pb.environment().put("HOST", "127.0.0.1");
     pb.environment().put("DATA_DIR", dataDir.toString());
+    pb.environment().putAll(env);
     Process process = pb.start();
     started.add(process);
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8));
-    StringBuilder seen = new StringBuilder();
+    seen.setLength(0);
     for (String line; (line = out.readLine()) != null; ) {
       seen.append(line).append('\n');
       if (line.contains("listening on")) {

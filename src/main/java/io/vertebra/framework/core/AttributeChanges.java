@@ -12,11 +12,26 @@ import java.util.Map;
  */
 final class AttributeChanges {
 
+  /** Stands in {@link #overwritten} for "the attribute did not exist before the round". */
+  private static final Object ABSENT = new Object();
+
   private final Model model;
   /** Replaced only by save(wait), which swaps in the proposed attributes while the request is built. */
   Map<String, Object> attributes = new StringMap<>();
   private Map<String, Object> changed = new StringMap<>();
-  private Map<String, Object> previousAttributes;
+  /**
+   * Backbone's {@code _previousAttributes}, kept as the values the last round overwrote ({@link #ABSENT} for an
+   * attribute it added) instead of a copy of every attribute taken at each round: a toggle-all of 100 models then
+   * copies one value per model, not all of them. Null before the first round.
+   */
+  private Map<String, Object> overwritten;
+  /** The last round started from no attributes (a new model's): nothing existed before it, nothing is recorded. */
+  private boolean startedEmpty;
+  /**
+   * The map the last round changed: what {@link #overwritten} completes. Not {@link #attributes} itself, which
+   * save(wait) swaps for the proposed attributes while the request is built (previous values stay the old ones).
+   */
+  private Map<String, Object> roundBase;
   private boolean changing;
   private Options pending;
   Object validationError;
@@ -54,7 +69,9 @@ final class AttributeChanges {
     boolean wasChanging = changing;
     changing = true;
     if (!wasChanging) {
-      previousAttributes = new StringMap<>(attributes);
+      overwritten = new StringMap<>();
+      roundBase = attributes;
+      startedEmpty = attributes.isEmpty();
       changed = new StringMap<>();
     }
     for (Map.Entry<String, Object> e : input.entrySet()) {
@@ -87,10 +104,14 @@ final class AttributeChanges {
 
   /** Records one attribute change; an unset attribute is compared as absent, not as null. */
   private void applyAttribute(String attr, Object value, boolean unset, List<String> changes) {
+    // Only a value that changes is recorded: an attribute the round leaves as it was reads from roundBase.
     if (!sameValue(attributes, attr, value, unset)) {
       changes.add(attr);
+      if (!startedEmpty && !overwritten.containsKey(attr)) {
+        overwritten.put(attr, attributes.containsKey(attr) ? attributes.get(attr) : ABSENT);
+      }
     }
-    if (!sameValue(previousAttributes, attr, value, unset)) {
+    if (!sameAsBefore(attr, value, unset)) {
       changed.put(attr, unset ? null : value);
     } else {
       changed.remove(attr);
@@ -100,6 +121,15 @@ final class AttributeChanges {
     } else {
       attributes.put(attr, value);
     }
+  }
+
+  /** Like {@link #sameValue}, against the attribute's value before the round. */
+  private boolean sameAsBefore(String attr, Object value, boolean unset) {
+    Object before = before(attr);
+    if (unset || before == ABSENT) {
+      return unset && before == ABSENT;
+    }
+    return Values.isEqual(before, value);
   }
 
   private static boolean sameValue(Map<String, Object> map, String attr, Object value, boolean unset) {
@@ -121,7 +151,7 @@ final class AttributeChanges {
 
   /** {@code changedAttributes(diff)}: which of diff's values differ from the current (mid-round: previous) ones. */
   Map<String, Object> diff(Map<String, ?> diff) {
-    Map<String, Object> old = changing ? previousAttributes : attributes;
+    Map<String, Object> old = changing ? previousAttributes() : attributes;
     Map<String, Object> result = new StringMap<>();
     for (Map.Entry<String, ?> e : diff.entrySet()) {
       if (!old.containsKey(e.getKey()) || !Values.isEqual(old.get(e.getKey()), e.getValue())) {
@@ -132,10 +162,37 @@ final class AttributeChanges {
   }
 
   Object previous(String attr) {
-    return attr == null || previousAttributes == null ? null : previousAttributes.get(attr);
+    if (attr == null || overwritten == null) {
+      return null;
+    }
+    Object before = before(attr);
+    return before == ABSENT ? null : before;
   }
 
+  /** The attribute's value before the last round, or {@link #ABSENT}. */
+  private Object before(String attr) {
+    if (startedEmpty) {
+      return ABSENT;
+    }
+    if (overwritten.containsKey(attr)) {
+      return overwritten.get(attr);
+    }
+    return roundBase.containsKey(attr) ? roundBase.get(attr) : ABSENT;
+  }
+
+  /** The attributes as they were before the last round: today's, with what the round overwrote put back. */
   Map<String, Object> previousAttributes() {
-    return previousAttributes == null ? new StringMap<>() : new StringMap<>(previousAttributes);
+    if (overwritten == null || startedEmpty) {
+      return new StringMap<>();
+    }
+    Map<String, Object> previous = new StringMap<>(roundBase);
+    for (Map.Entry<String, Object> e : overwritten.entrySet()) {
+      if (e.getValue() == ABSENT) {
+        previous.remove(e.getKey());
+      } else {
+        previous.put(e.getKey(), e.getValue());
+      }
+    }
+    return previous;
   }
 }

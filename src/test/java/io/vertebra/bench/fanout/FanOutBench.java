@@ -90,6 +90,8 @@ public final class FanOutBench {
     report.ratio(prefix + ".latency_p50", ours.latency().p50(), base.latency().p50());
     report.ratio(prefix + ".latency_p99", ours.latency().p99(), base.latency().p99());
     report.ratio(prefix + ".connections_per_s", ours.connectionsPerSecond(), base.connectionsPerSecond());
+    report.ratio(prefix + ".server_cpu_per_connect", ours.serverCpuMicrosPerConnect(),
+        base.serverCpuMicrosPerConnect());
     report.ratio(prefix + ".rss", ours.rssKib(), base.rssKib());
     report.ratio(prefix + ".rss_per_connection", ours.rssKibPerConnection(), base.rssKibPerConnection());
     if (base.heapKib() >= 0) {
@@ -102,15 +104,15 @@ public final class FanOutBench {
   // One line per server and run, the figures a reader compares first.
   private static void summary(Map<String, List<FanOutRun.Result>> peers, List<FanOutRun.Result> ours) {
     System.out.println("server     run  connect_s  overflows    p50_ms    p99_ms    max_ms   rss_mib"
-        + "  cpu_us/delivery");
+        + "  cpu_us/delivery  cpu_us/connect");
     Map<String, List<FanOutRun.Result>> all = new LinkedHashMap<>(peers);
     all.put("channels", ours);
     all.forEach((who, results) -> {
       for (int i = 0; i < results.size(); i++) {
         FanOutRun.Result r = results.get(i);
-        System.out.printf("%-10s %3d %10.2f %10d %9.1f %9.1f %9.1f %9.0f %16.1f%n", who, i + 1,
+        System.out.printf("%-10s %3d %10.2f %10d %9.1f %9.1f %9.1f %9.0f %16.1f %15.0f%n", who, i + 1,
             r.connectSeconds(), r.listenOverflows(), r.latency().p50(), r.latency().p99(), r.latency().max(), r.rssKib() / 1024.0,
-            r.serverCpuMicrosPerDelivery());
+            r.serverCpuMicrosPerDelivery(), r.serverCpuMicrosPerConnect());
       }
     });
   }
@@ -118,6 +120,7 @@ public final class FanOutBench {
   private static void put(Report r, String who, FanOutRun.Result x) {
     r.put(who + ".connections_per_s", Report.round(x.connectionsPerSecond()));
     r.put(who + ".connect_s", Report.round(x.connectSeconds()));
+    r.put(who + ".server_cpu_us_per_connect", Report.round(x.serverCpuMicrosPerConnect()));
     r.put(who + ".listen_overflows", x.listenOverflows());
     r.put(who + ".rss_idle_mib", Report.round(x.idleRssKib() / 1024.0));
     r.put(who + ".rss_mib", Report.round(x.rssKib() / 1024.0));

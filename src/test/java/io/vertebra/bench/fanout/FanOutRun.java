@@ -18,7 +18,12 @@ final class FanOutRun {
   record Result(int connections, double connectSeconds, long listenOverflows, long idleRssKib, long idleHeapKib,
       long rssKib, long heapKib, int events, int triggerFailures, Percentiles trigger, int expected, int delivered,
       double deliverySeconds, Percentiles latency, int brokenConnections, long serverCpuNanos,
-      long serverSystemNanos, long serverJitNanos, long driverCpuNanos, long loopCpuNanos) {
+      long serverSystemNanos, long serverJitNanos, long driverCpuNanos, long loopCpuNanos, long connectCpuNanos) {
+
+    /** Server CPU per connection while connecting (upgrade, connection_established, subscribe), in microseconds. */
+    double serverCpuMicrosPerConnect() {
+      return connectCpuNanos / 1e3 / connections;
+    }
 
     double connectionsPerSecond() {
       return connections / connectSeconds;
@@ -98,9 +103,13 @@ final class FanOutRun {
     Deliveries deliveries = new Deliveries(connections * events);
     try (LoadDriver driver = new LoadDriver(driverThreads)) {
       long overflows = ListenOverflows.now();
+      List<Long> pids = new ArrayList<>(target.process().descendants()); // a launcher's server, if any
+      pids.add(target.process().pid());
+      long connectCpu = CpuTime.ofProcesses(pids);
       long t0 = System.nanoTime();
       driver.connect(target.socketUri(), target.channel(), connections, connectBurst, 120_000);
       double connectSeconds = (System.nanoTime() - t0) / 1e9;
+      connectCpu = CpuTime.ofProcesses(pids) - connectCpu;
       overflows = ListenOverflows.now() - overflows;
       long rss = target.process().rssKib();
       long heap = target.liveHeapKib();
@@ -113,8 +122,6 @@ final class FanOutRun {
       driver.recordInto(deliveries);
 
       long[] triggerNanos = new long[events];
-      List<Long> pids = new ArrayList<>(target.process().descendants()); // a launcher's server, if any
-      pids.add(target.process().pid());
       long serverCpu = CpuTime.ofProcesses(pids);
       long serverSystem = CpuTime.systemOfProcesses(pids);
       long serverJit = CpuTime.ofThreads(pids, JIT_THREADS);
@@ -133,7 +140,7 @@ final class FanOutRun {
       Percentiles latency = Percentiles.of(deliveries.latencies(), delivered);
       return new Result(connections, connectSeconds, overflows, idleRss, idleHeap, rss, heap, events, failures,
           Percentiles.of(triggerNanos, events), connections * events, delivered, deliverySeconds, latency,
-          driver.brokenAfterReady(), serverCpu, serverSystem, serverJit, driverCpu, loopCpu);
+          driver.brokenAfterReady(), serverCpu, serverSystem, serverJit, driverCpu, loopCpu, connectCpu);
     }
   }
 

@@ -95,6 +95,8 @@ final class NodeProcess implements AutoCloseable {
     env.put("PORT", "0");
     env.put("HOST", "127.0.0.1");
     env.put("DATA_DIR", dataDir.toString());
+    // No start-up warm-up (JarLauncherIT and WarmUpIT test it): these tests start and restart many nodes.
+    env.put("CHANNELS_WARMUP", "0");
     env.putAll(extraEnv);
     pb.redirectErrorStream(true);
     return pb.start();

@@ -647,4 +647,14 @@ class EventsTest {
     obj.trigger("b");
     assertEquals(1, counter[0]);
   }
+
+  @Test
+  @DisplayName("names are split on any whitespace, as Backbone's /\\s+/: tab, line feed, VT, form feed and CR too")
+  void namesSplitOnEveryWhitespaceCharacter() {
+    obj.on("a\tb\nc\u000Bd\fe\rf  g", incr);
+    obj.trigger("a");
+    obj.trigger("d");
+    obj.trigger("f\tg");
+    assertEquals(4, counter[0]);
+  }
 }

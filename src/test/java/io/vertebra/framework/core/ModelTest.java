@@ -1032,6 +1032,53 @@ class ModelTest extends SyncedTest {
   }
 
   @Test
+  @DisplayName("previous values are those before the last round, whatever it added, changed or unset")
+  void previousAttributesAfterAddChangeAndUnset() {
+    Model model = new Model(attrs("a", 1, "b", 2, "c", 3));
+    model.set(attrs("a", 10));
+    model.set(attrs("b", 20, "d", 4));
+    model.unset("c");
+    assertEquals(3, model.previous("c"));
+    assertEquals(20, model.previous("b"), "b changed two rounds ago: its previous value is today's");
+    assertEquals(attrs("a", 10, "b", 20, "c", 3, "d", 4), model.previousAttributes());
+    model.set(attrs("e", 5, "a", 11), new Options().silent(true));
+    assertNull(model.previous("e"), "added by the last round: it had no previous value");
+    assertEquals(10, model.previous("a"));
+    assertEquals(attrs("a", 10, "b", 20, "d", 4), model.previousAttributes());
+  }
+
+  @Test
+  @DisplayName("a change listener reads the previous values of the round it is called for")
+  void previousInsideChangeListener() {
+    Model model = new Model(attrs("a", 1, "b", 2));
+    Object[] seen = new Object[3];
+    model.on("change", args -> {
+      seen[0] = model.previous("a");
+      seen[1] = model.previous("b");
+      seen[2] = model.previousAttributes();
+    });
+    model.set(attrs("a", 5));
+    assertEquals(1, seen[0]);
+    assertEquals(2, seen[1]);
+    assertEquals(attrs("a", 1, "b", 2), seen[2]);
+  }
+
+  @Test
+  @DisplayName("while save(wait) sends the proposed attributes, previous() still gives the values before the last round")
+  void previousDuringSaveWithWait() {
+    Model model = new Model(attrs("x", 1, "y", 2));
+    model.set(attrs("y", 3));
+    Object[] seen = new Object[2];
+    model.setSync((method, target, options) -> {
+      seen[0] = model.previous("x");
+      seen[1] = model.previousAttributes();
+    });
+    model.save(attrs("x", 9), new Options().waitForServer(true));
+    assertEquals(1, seen[0]);
+    assertEquals(attrs("x", 1, "y", 2), seen[1]);
+  }
+
+  @Test
   @DisplayName("a failed `save` with `wait` doesn't leave attributes behind")
   void failedSaveWithWaitLeavesNothing() {
     Model model = new Model().setUrl("/test");

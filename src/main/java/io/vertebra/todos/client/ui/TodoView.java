@@ -1,6 +1,7 @@
 package io.vertebra.todos.client.ui;
 
 import com.google.gwt.dom.client.InputElement;
+import io.vertebra.framework.core.ChangeOf;
 import io.vertebra.framework.core.Options;
 import io.vertebra.framework.core.StringMap;
 import io.vertebra.framework.view.View;
@@ -8,12 +9,14 @@ import io.vertebra.framework.view.ViewEventHandler;
 import io.vertebra.framework.view.ViewOptions;
 import io.vertebra.todos.client.model.Filter;
 import io.vertebra.todos.client.model.Todo;
+import io.vertebra.todos.shared.TodoFields;
 import java.util.Map;
 
 /**
  * One {@code <li>} of the list: the checkbox toggles, a double-click on the label edits, Enter or leaving the field
- * saves (trimmed; empty deletes), Escape cancels, the cross deletes. A change from anyone re-renders it, except while
- * it is being edited here: the text being typed is kept.
+ * saves (trimmed; empty deletes), Escape cancels, the cross deletes. A new title from anyone re-renders it, except
+ * while it is being edited here (the text being typed is kept); a new state only flips its class and checkbox (a
+ * toggle-all of 100 rebuilds no row); a new version alone (the server's answer to a save) changes nothing shown.
  */
 final class TodoView extends View {
 
@@ -27,11 +30,12 @@ final class TodoView extends View {
   TodoView(Todo todo) {
     super(new ViewOptions().tagName("li").model(todo));
     this.todo = todo;
-    listenTo(todo, "change", args -> {
+    listenTo(todo, "change", ChangeOf.any(TodoFields.TITLE, args -> {
       if (!editing) {
         render();
       }
-    });
+    }));
+    listenTo(todo, "change:" + TodoFields.COMPLETED, args -> showState());
     listenTo(todo, "destroy remove", args -> remove());
   }
 
@@ -56,10 +60,16 @@ final class TodoView extends View {
   @Override
   public TodoView render() {
     html(TodoTemplates.T.item(todo.getTitle()));
-    toggle().setChecked(todo.isCompleted());
-    setClass("completed", todo.isCompleted());
-    applyFilter();
+    showState();
     return this;
+  }
+
+  /** Completed or not: the checkbox, the class, and whether the route's filter shows the row. */
+  private void showState() {
+    boolean completed = todo.isCompleted();
+    toggle().setChecked(completed);
+    setClass("completed", completed);
+    applyFilter();
   }
 
   /** Shows or hides this todo for {@code filter} (the route's). */

@@ -1,0 +1,183 @@
+package io.vertebra.server;
+
+import io.vertebra.channels.auth.Hmac;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The few Pusher client steps the {@link WarmUp} drives over plain blocking loopback sockets: the WebSocket upgrade,
+ * reading a server frame, sending a masked text frame and a close, and a signed trigger through the HTTP API. Just
+ * enough protocol to walk the server's code paths; no general-purpose client.
+ */
+final class WarmUpClient {
+
+  private static final int TIMEOUT_MS = 5_000;
+
+  private final int port;
+  private final String appId;
+  private final String key;
+  private final String secret;
+
+  WarmUpClient(int port, String appId, String key, String secret) {
+    this.port = port;
+    this.appId = appId;
+    this.key = key;
+    this.secret = secret;
+  }
+
+  /** One open Pusher connection: its socket and the stream its frames are read from. */
+  static final class Link implements AutoCloseable {
+    private final Socket socket;
+    private final DataInputStream in;
+
+    private Link(Socket socket, DataInputStream in) {
+      this.socket = socket;
+      this.in = in;
+    }
+
+    /** The next text frame from the server (the server never masks, and sends nothing larger than 64 KiB here). */
+    String read() throws IOException {
+      int opcode = in.readUnsignedByte() & 0x0F;
+      int length = in.readUnsignedByte() & 0x7F;
+      if (length == 126) {
+        length = in.readUnsignedShort();
+      } else if (length == 127) {
+        throw new IOException("unexpected 64-bit frame length");
+      }
+      byte[] payload = new byte[length];
+      in.readFully(payload);
+      if (opcode != 1) {
+        throw new IOException("expected a text frame, got opcode " + opcode);
+      }
+      return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    /** Reads a frame and checks that it is the {@code event} expected. */
+    void expect(String event) throws IOException {
+      String frame = read();
+      if (!frame.contains("\"" + event + "\"")) {
+        throw new IOException("expected " + event + ", got " + frame);
+      }
+    }
+
+    void send(String text) throws IOException {
+      write(1, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A close frame (1000) and the socket closed: the server's orderly close path. */
+    @Override
+    public void close() throws IOException {
+      try {
+        write(8, new byte[] {0x03, (byte) 0xE8});
+      } finally {
+        socket.close();
+      }
+    }
+
+    private void write(int opcode, byte[] payload) throws IOException {
+      int n = payload.length;
+      byte[] frame = new byte[(n < 126 ? 2 : 4) + 4 + n];
+      int i = 0;
+      frame[i++] = (byte) (0x80 | opcode);
+      if (n < 126) {
+        frame[i++] = (byte) (0x80 | n);
+      } else {
+        frame[i++] = (byte) (0x80 | 126);
+        frame[i++] = (byte) (n >>> 8);
+        frame[i++] = (byte) n;
+      }
+      byte[] mask = new byte[4];
+      ThreadLocalRandom.current().nextBytes(mask);
+      System.arraycopy(mask, 0, frame, i, 4);
+      i += 4;
+      for (int j = 0; j < n; j++) {
+        frame[i + j] = (byte) (payload[j] ^ mask[j & 3]);
+      }
+      OutputStream out = socket.getOutputStream();
+      out.write(frame);
+      out.flush();
+    }
+  }
+
+  /** Opens a connection, as pusher-js does, and reads its {@code pusher:connection_established}. */
+  Link connect() throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.setTcpNoDelay(true);
+      socket.setSoTimeout(TIMEOUT_MS);
+      socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MS);
+      byte[] nonce = new byte[16];
+      ThreadLocalRandom.current().nextBytes(nonce);
+      String request = "GET /app/" + key + "?protocol=7&client=js&version=8.6.0 HTTP/1.1\r\n"
+          + "Host: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
+          + "Sec-WebSocket-Version: 13\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+      String status = head(in);
+      if (!status.startsWith("HTTP/1.1 101")) {
+        throw new IOException("upgrade refused: " + status);
+      }
+      Link link = new Link(socket, in);
+      link.expect("pusher:connection_established");
+      return link;
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  /** Publishes {@code data} as {@code event} on {@code channel} through the signed HTTP API, as a back end does. */
+  void trigger(String channel, String event, String data) throws IOException {
+    String body = "{\"name\":\"" + event + "\",\"channel\":\"" + channel + "\",\"data\":\"" + data + "\"}";
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    String path = "/apps/" + appId + "/events";
+    TreeMap<String, String> query = new TreeMap<>();
+    query.put("auth_key", key);
+    query.put("auth_timestamp", Long.toString(System.currentTimeMillis() / 1000));
+    query.put("auth_version", "1.0");
+    query.put("body_md5", Hmac.md5Hex(bytes));
+    StringBuilder signed = new StringBuilder();
+    query.forEach((name, value) -> signed.append(signed.isEmpty() ? "" : "&").append(name).append('=').append(value));
+    String target = path + "?" + signed + "&auth_signature=" + Hmac.sha256Hex(secret, "POST\n" + path + "\n" + signed);
+    try (Socket socket = new Socket()) {
+      socket.setSoTimeout(TIMEOUT_MS);
+      socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MS);
+      String head = "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json"
+          + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(bytes);
+      out.flush();
+      String status = head(new BufferedInputStream(socket.getInputStream()));
+      if (!status.startsWith("HTTP/1.1 200")) {
+        throw new IOException("trigger refused: " + status);
+      }
+    }
+  }
+
+  /** Reads a response head up to its blank line (frames after it stay in {@code in}); returns its status line. */
+  private static String head(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    int matched = 0;
+    while (matched < 4) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("connection closed in the response head: " + head);
+      }
+      head.append((char) b);
+      matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+    }
+    int end = head.indexOf("\r\n");
+    return head.substring(0, end);
+  }
+}
