@@ -1,5 +1,7 @@
 package io.vertebra.framework.core;
 
+import java.util.List;
+
 /**
  * A {@code "change"} listener that only passes the change rounds in which one of the named attributes changed: a
  * view that shows a todo's title and state re-renders for those, not when the server's answer to a save brings
@@ -13,10 +15,10 @@ package io.vertebra.framework.core;
  */
 public final class ChangeOf implements Callback {
 
-  private final String[] attributes;
+  private final List<String> attributes;
   private final Callback callback;
 
-  private ChangeOf(String[] attributes, Callback callback) {
+  private ChangeOf(List<String> attributes, Callback callback) {
     this.attributes = attributes;
     this.callback = callback;
   }
@@ -33,7 +35,7 @@ public final class ChangeOf implements Callback {
     if (names.isEmpty()) {
       throw new IllegalArgumentException("ChangeOf needs at least one attribute name");
     }
-    return new ChangeOf(names.split("\\s+"), callback);
+    return new ChangeOf(Events.split(names), callback);
   }
 
   /** Called with {@code "change"}'s arguments {@code (model, options)}. */

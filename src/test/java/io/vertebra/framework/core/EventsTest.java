@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,9 +17,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Backbone 1.6.1 test/events.js, ported. */
 class EventsTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "change", "change:title", "a b", "a  b\tc", " a", "a ", "  a  b  ", " ", "\t\n",
+      "a\u000Bb\fc\rd", "a\u00A0b"})
+  @DisplayName("event names split as names.split(\"\\\\s+\") without a leading empty name, with no regular expression")
+  void splitsAsTheRegularExpressionDid(String names) {
+    List<String> expected = new ArrayList<>(Arrays.asList(names.split("\\s+")));
+    if (expected.size() > 1 && expected.get(0).isEmpty()) {
+      expected.remove(0);
+    }
+    assertEquals(expected, Events.split(names));
+  }
 
   private final Events obj = new Events();
   private final Events a = new Events();
