@@ -92,15 +92,16 @@ public final class Json {
     if (Math.abs(d) < 2147483648.0) {
       return Integer.toString((int) d);
     }
-    StringBuilder digits = new StringBuilder();
+    // Last digit first, each put in front (at most 16): StringBuilder.reverse would ship for this alone.
+    String digits = "";
     double rest = Math.abs(d);
     while (rest > 0) {
       // Exact: rest and quotient * 10 are integers below 2^53.
       double quotient = Math.floor(rest / 10);
-      digits.append((char) ('0' + (int) (rest - quotient * 10)));
+      digits = (char) ('0' + (int) (rest - quotient * 10)) + digits;
       rest = quotient;
     }
-    return (d < 0 ? "-" : "") + digits.reverse();
+    return (d < 0 ? "-" : "") + digits;
   }
 
   /** Escapes a string as a JSON string literal, quotes included. */
