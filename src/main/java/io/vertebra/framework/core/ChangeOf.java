@@ -35,7 +35,7 @@ public final class ChangeOf implements Callback {
     if (names.isEmpty()) {
       throw new IllegalArgumentException("ChangeOf needs at least one attribute name");
     }
-    return new ChangeOf(Events.split(names), callback);
+    return new ChangeOf(EventNames.split(names), callback);
   }
 
   /** Called with {@code "change"}'s arguments {@code (model, options)}. */

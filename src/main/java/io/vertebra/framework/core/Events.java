@@ -66,7 +66,7 @@ public class Events {
     if (callback == null) {
       return this;
     }
-    for (String name : split(names)) {
+    for (String name : EventNames.split(names)) {
       bind(name, new OnceCallback(callback, wrapper -> off(name, wrapper, null)), context, null);
     }
     return this;
@@ -112,7 +112,7 @@ public class Events {
       events = null;
       return this;
     }
-    List<String> nameList = names == null ? new ArrayList<>(events.keySet()) : split(names);
+    List<String> nameList = names == null ? new ArrayList<>(events.keySet()) : EventNames.split(names);
     for (String name : nameList) {
       List<Handler> handlers = events.get(name);
       if (handlers == null) {
@@ -154,7 +154,7 @@ public class Events {
       return this;
     }
     Object[] safeArgs = args == null ? new Object[] {null} : args;
-    for (String name : split(names)) {
+    for (String name : EventNames.split(names)) {
       List<Handler> handlers = table.get(name);
       List<Handler> all = table.get("all");
       if (handlers != null) {
@@ -193,7 +193,7 @@ public class Events {
     if (other == null || callback == null) {
       return this;
     }
-    for (String name : split(names)) {
+    for (String name : EventNames.split(names)) {
       Listening listening = listeningWith(other);
       other.bind(name, new OnceCallback(callback, wrapper -> stopListening(other, name, wrapper)), this, listening);
     }
@@ -279,7 +279,7 @@ public class Events {
     if (names == null) {
       return;
     }
-    for (String name : split(names)) {
+    for (String name : EventNames.split(names)) {
       if (callback == null) {
         continue;
       }
@@ -316,49 +316,6 @@ public class Events {
     for (Handler handler : handlers) {
       handler.callback.call(args);
     }
-  }
-
-  /**
-   * Splits "a b  c" into event names, as Backbone's eventSplitter ({@code /\s+/}) does, without a leading empty
-   * name. A loop rather than {@code String.split}, which in the browser costs a RegExp per call and ships the JRE's
-   * regular-expression split; {@link ChangeOf} splits its attribute names the same way.
-   */
-  static List<String> split(String names) {
-    List<String> result = new ArrayList<>();
-    if (names == null) {
-      return result;
-    }
-    // Most triggers name one event ("change", "change:title"): that name as it is (also "", as split gives it).
-    if (!hasWhitespace(names)) {
-      result.add(names);
-      return result;
-    }
-    int start = -1;
-    for (int i = 0; i <= names.length(); i++) {
-      boolean space = i == names.length() || isSpace(names.charAt(i));
-      if (space && start >= 0) {
-        result.add(names.substring(start, i));
-        start = -1;
-      } else if (!space && start < 0) {
-        start = i;
-      }
-    }
-    return result;
-  }
-
-  /** Whether {@code s} holds a character of the splitter's {@code \s}. */
-  private static boolean hasWhitespace(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (isSpace(s.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The splitter's {@code \s}: space, tab, line feed, VT, form feed, CR. */
-  private static boolean isSpace(char c) {
-    return c == ' ' || c >= '\t' && c <= '\r';
   }
 
   /** One bound callback. */

@@ -32,7 +32,7 @@ class EventsTest {
     if (expected.size() > 1 && expected.get(0).isEmpty()) {
       expected.remove(0);
     }
-    assertEquals(expected, Events.split(names));
+    assertEquals(expected, EventNames.split(names));
   }
 
   private final Events obj = new Events();
