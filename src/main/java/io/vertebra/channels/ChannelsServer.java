@@ -9,7 +9,8 @@ import io.vertebra.channels.channel.FanOutListener;
 import io.vertebra.channels.cluster.RedisClusterBus;
 import io.vertebra.channels.connection.ActivityMonitor;
 import io.vertebra.channels.connection.Connection;
-import io.vertebra.channels.connection.PusherWebSocketServlet;
+import io.vertebra.channels.connection.PusherUpgrade;
+import io.vertebra.channels.connection.UpgradeRequiredServlet;
 import io.vertebra.channels.http.ApiServlet;
 import io.vertebra.channels.limits.MemoryAdmission;
 import io.vertebra.channels.protocol.ErrorCode;
@@ -31,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
@@ -52,13 +53,14 @@ public final class ChannelsServer implements AutoCloseable {
   }
 
   /**
-   * Installs a server hosting the default app ({@code credentials}) and the apps of {@code CHANNELS_APPS}, configured
-   * by {@code options}; each app's channel changes go to its webhooks.
+   * Installs into {@code context} (of {@code server}) a server hosting the default app ({@code credentials}) and the
+   * apps of {@code CHANNELS_APPS}, configured by {@code options}; each app's channel changes go to its webhooks. The
+   * WebSocket upgrades are made by a handler in front of the context's servlets ({@link PusherUpgrade}).
    *
    * @throws io.vertebra.channels.cluster.NodeIdInUseException when clustered with a node id a running node uses
    * @throws io.vertebra.channels.apps.AppsConfigException when a listed app has the default app's id or key
    */
-  public static ChannelsServer install(ServletContextHandler context, AppCredentials credentials,
+  public static ChannelsServer install(Server server, ServletContextHandler context, AppCredentials credentials,
       ChannelsOptions options) {
     List<HostedApp> hosted = new ArrayList<>();
     hosted.add(new HostedApp(credentials, options.limits(),
@@ -87,8 +89,8 @@ public final class ChannelsServer implements AutoCloseable {
       throw e;
     }
     AppDirectory directory = new AppDirectory(started, origins);
-    JettyWebSocketServletContainerInitializer.configure(context, null);
-    context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(directory)), "/app/*");
+    context.insertHandler(PusherUpgrade.handler(server, context, directory));
+    context.addServlet(new ServletHolder("pusher-websocket", new UpgradeRequiredServlet()), PusherUpgrade.PATH);
     context.addServlet(new ServletHolder("pusher-http-api", new ApiServlet(directory)), "/apps/*");
     for (ChannelsApp app : started) {
       scheduler.scheduleWithFixedDelay(new ActivityMonitor(app), 1, 1, TimeUnit.SECONDS);

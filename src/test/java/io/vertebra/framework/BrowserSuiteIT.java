@@ -78,7 +78,7 @@ class BrowserSuiteIT {
     context.setBaseResourceAsPath(SUITE);
     context.addServlet(new ServletHolder(new SuiteRestServlet()), "/api/*");
     context.addServlet(new ServletHolder(new PusherJsScript()), "/vendor/pusher.js");
-    ChannelsServer.install(context, APP, ChannelsOptions.defaults());
+    ChannelsServer.install(server, context, APP, ChannelsOptions.defaults());
     context.addServlet(new ServletHolder(new EncryptedChannelApp(PUSHER)), "/pusher/auth");
     context.addServlet(new ServletHolder(new EncryptedChannelApp(PUSHER)), "/realtime/trigger-secret");
     context.addServlet(new ServletHolder(new HostPage()), "");

@@ -47,7 +47,7 @@ final class ServerAssembly {
     if (embedded) {
       // Beside an app, sockets are for the app's own pages unless CHANNELS_ALLOWED_ORIGINS says otherwise; a
       // channels-only server serves other sites' pages, so any origin by default.
-      channels = ChannelsServer.install(context, credentials(realtime), config.channels().withDefaultOrigins(
+      channels = ChannelsServer.install(server, context, credentials(realtime), config.channels().withDefaultOrigins(
           spec.channelsOnly ? OriginPolicy.any() : OriginPolicy.sameSite()));
     }
     SharedServices services = null;
