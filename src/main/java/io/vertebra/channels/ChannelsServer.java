@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 
@@ -46,16 +47,19 @@ public final class ChannelsServer implements AutoCloseable {
   private final AppDirectory apps;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AutoCloseable memoryWatch;
+  private final Handler.Singleton upgrades;
 
-  private ChannelsServer(AppDirectory apps, AutoCloseable memoryWatch) {
+  private ChannelsServer(AppDirectory apps, AutoCloseable memoryWatch, Handler.Singleton upgrades) {
     this.apps = apps;
     this.memoryWatch = memoryWatch;
+    this.upgrades = upgrades;
   }
 
   /**
    * Installs into {@code context} (of {@code server}) a server hosting the default app ({@code credentials}) and the
    * apps of {@code CHANNELS_APPS}, configured by {@code options}; each app's channel changes go to its webhooks. The
-   * WebSocket upgrades are made by a handler in front of the context's servlets ({@link PusherUpgrade}).
+   * WebSocket upgrades are made by a handler in front of the context: put {@link #around} in its place in the
+   * server's handler chain.
    *
    * @throws io.vertebra.channels.cluster.NodeIdInUseException when clustered with a node id a running node uses
    * @throws io.vertebra.channels.apps.AppsConfigException when a listed app has the default app's id or key
@@ -89,13 +93,13 @@ public final class ChannelsServer implements AutoCloseable {
       throw e;
     }
     AppDirectory directory = new AppDirectory(started, origins);
-    context.insertHandler(PusherUpgrade.handler(server, context, directory));
     context.addServlet(new ServletHolder("pusher-websocket", new UpgradeRequiredServlet()), PusherUpgrade.PATH);
     context.addServlet(new ServletHolder("pusher-http-api", new ApiServlet(directory)), "/apps/*");
     for (ChannelsApp app : started) {
       scheduler.scheduleWithFixedDelay(new ActivityMonitor(app), 1, 1, TimeUnit.SECONDS);
     }
-    ChannelsServer channels = new ChannelsServer(directory, memory.watchCollections());
+    ChannelsServer channels = new ChannelsServer(directory, memory.watchCollections(),
+        PusherUpgrade.handler(server, directory));
     stopWithJetty(context, channels);
     return channels;
   }
@@ -136,6 +140,16 @@ public final class ChannelsServer implements AutoCloseable {
       }
     });
     context.addEventListener(stopping);
+  }
+
+  /**
+   * {@code context} (the one this server was installed in) behind the handler that upgrades the channels' sockets:
+   * the handler to put in the server's chain where the context would be. Upgrades to {@code /app/{key}} never reach
+   * the servlets; every other request passes through.
+   */
+  public Handler around(ServletContextHandler context) {
+    upgrades.setHandler(context);
+    return upgrades;
   }
 
   /** The live state of the default app (for the console, metrics and tests). */

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
@@ -24,10 +23,11 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * or protocol version is still upgraded and then refused with the documented code, because that is what Pusher
  * clients understand.
  *
- * <p>The upgrade happens in a Jetty handler in front of the servlets ({@link #handler}), not in a WebSocket servlet:
- * a reconnect storm is thousands of upgrades at once, and the servlet layer's request and response wrappers were
- * paid per handshake and kept for the connection's life. A request to {@code /app/...} that is no upgrade goes on
- * to the servlets ({@link UpgradeRequiredServlet}).
+ * <p>The upgrade happens in a Jetty handler in front of the servlet context ({@link #handler}), not in a WebSocket
+ * servlet: a reconnect storm is thousands of upgrades at once, and the servlet layer's request, response and channel
+ * wrappers were paid per handshake and kept for the connection's life. The edge handlers (Host check, per-client
+ * limits) still come first. A request to {@code /app/...} that is no upgrade goes on to the servlets
+ * ({@link UpgradeRequiredServlet}).
  */
 public final class PusherUpgrade implements WebSocketCreator {
 
@@ -51,12 +51,12 @@ public final class PusherUpgrade implements WebSocketCreator {
   }
 
   /**
-   * The handler to put in front of {@code context}'s servlets: it upgrades the WebSocket requests of {@link #PATH}
-   * and passes every other request on.
+   * The handler to put in front of the servlet context of {@code server}: it upgrades the WebSocket requests of
+   * {@link #PATH} (a path from the root: the context's path is "/") and passes every other request on.
    */
-  public static WebSocketUpgradeHandler handler(Server server, ContextHandler context, AppDirectory apps) {
+  public static WebSocketUpgradeHandler handler(Server server, AppDirectory apps) {
     PusherUpgrade upgrade = new PusherUpgrade(apps);
-    return WebSocketUpgradeHandler.from(server, context, upgrade::configure);
+    return WebSocketUpgradeHandler.from(server, upgrade::configure);
   }
 
   private void configure(ServerWebSocketContainer container) {
@@ -80,7 +80,7 @@ public final class PusherUpgrade implements WebSocketCreator {
     // No permessage-deflate, though every browser offers it: Pusher messages are small JSON that compresses
     // poorly, and each compressing connection holds its own zlib state and compresses every frame it is sent.
     response.setExtensions(List.of());
-    String key = key(Request.getPathInContext(request));
+    String key = key(request.getHttpURI().getPath());
     ChannelsApp app = key == null ? null : apps.byKey(key);
     // A refused socket is counted by the default app: an unknown key names no app.
     ChannelsApp counted = app == null ? apps.defaultApp() : app;

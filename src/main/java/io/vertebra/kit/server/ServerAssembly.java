@@ -14,6 +14,7 @@ import jakarta.servlet.ServletContextListener;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -66,8 +67,9 @@ final class ServerAssembly {
         StaticFiles.install(context, spec.webDir);
       }
       closeWithContext(context, modules.closeOnStop, services);
-      RequestMetrics requests = Edge.around(context, config, realtime, bodyLimits(config, modules),
-          spec.maxBodyBytes);
+      // The channels' socket upgrades are made in front of the servlets, after the edge's checks.
+      Handler app = channels == null ? context : channels.around(context);
+      RequestMetrics requests = Edge.around(app, config, realtime, bodyLimits(config, modules), spec.maxBodyBytes);
       Operations.install(context, spec.channelsOnly ? "channels" : "serve", realtime, channels, services, modules,
           requests);
       // Jetty's own refusals (unparsable requests, sendError) answer in the same JSON error contract as the APIs.
