@@ -3,27 +3,23 @@ package io.vertebra.channels.connection;
 import io.vertebra.channels.ChannelsCounters;
 import io.vertebra.channels.protocol.OutgoingFrame;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.common.WebSocketSession;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
- * {@link FrameSink} over a Jetty WebSocket session: Jetty's own asynchronous, ordered send queue. Sends through the
- * session's core layer with the frame's already-encoded bytes ({@code Session.sendText} would encode the text again
- * for every connection). Counts the frames written and the server's closes by code (every close of an established
- * connection goes through here).
+ * {@link FrameSink} over a Jetty core WebSocket session: Jetty's own asynchronous, ordered send queue, given the
+ * frame's already-encoded bytes (encoding the text again for every connection would be a broadcast's main cost).
+ * Counts the frames written and the server's closes by code (every close of an established connection goes
+ * through here).
  */
 final class JettyFrameSink implements FrameSink {
 
-  private final Session session;
   private final CoreSession core;
   private final ChannelsCounters counters;
 
-  JettyFrameSink(Session session, ChannelsCounters counters) {
-    this.session = session;
-    this.core = ((WebSocketSession) session).getCoreSession();
+  JettyFrameSink(CoreSession core, ChannelsCounters counters) {
+    this.core = core;
     this.counters = counters;
   }
 
@@ -35,7 +31,7 @@ final class JettyFrameSink implements FrameSink {
   @Override
   public void close(int code, String reason) {
     counters.connectionClosedByServer(code);
-    session.close(code, reason, org.eclipse.jetty.websocket.api.Callback.NOOP);
+    core.close(code, reason, Callback.NOOP);
   }
 
   /** Jetty's callback for one frame: counts it, then completes the caller's send. */

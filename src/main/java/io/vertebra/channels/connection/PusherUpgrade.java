@@ -12,24 +12,25 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
-import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
-import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
-import org.eclipse.jetty.websocket.server.WebSocketCreator;
-import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
+import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
 /**
  * Upgrades {@code /app/{key}?protocol=N} to a Pusher connection of the app with that key. A wrong path, key, origin
  * or protocol version is still upgraded and then refused with the documented code, because that is what Pusher
  * clients understand.
  *
- * <p>The upgrade happens in a Jetty handler in front of the servlet context ({@link #handler}), not in a WebSocket
- * servlet: a reconnect storm is thousands of upgrades at once, and the servlet layer's request, response and channel
- * wrappers were paid per handshake and kept for the connection's life. The edge handlers (Host check, per-client
+ * <p>The upgrade happens on Jetty's core WebSocket layer, in a handler in front of the servlet context
+ * ({@link #handler}), not in a WebSocket servlet: a reconnect storm is thousands of upgrades at once, and the servlet
+ * layer's request, response and channel wrappers were paid per handshake and kept for the connection's life. The edge handlers (Host check, per-client
  * limits) still come first. A request to {@code /app/...} that is no upgrade goes on to the servlets
  * ({@link UpgradeRequiredServlet}).
  */
-public final class PusherUpgrade implements WebSocketCreator {
+public final class PusherUpgrade extends WebSocketNegotiator.AbstractNegotiator {
 
   /** The sockets' path within the context. */
   public static final String PATH = "/app/*";
@@ -41,6 +42,7 @@ public final class PusherUpgrade implements WebSocketCreator {
 
   private final AppDirectory apps;
   private final Map<String, MessageHandler> handlers = new HashMap<>();
+  private final long maxTextBytes;
 
   /** Upgrades for the sockets of every app in {@code apps}, each open to the pages its origin policy allows. */
   public PusherUpgrade(AppDirectory apps) {
@@ -48,19 +50,7 @@ public final class PusherUpgrade implements WebSocketCreator {
     for (ChannelsApp app : apps.all()) {
       handlers.put(app.credentials().key(), new MessageHandler(app));
     }
-  }
-
-  /**
-   * The handler to put in front of the servlet context of {@code server}: it upgrades the WebSocket requests of
-   * {@link #PATH} (a path from the root: the context's path is "/") and passes every other request on.
-   */
-  public static WebSocketUpgradeHandler handler(Server server, AppDirectory apps) {
-    PusherUpgrade upgrade = new PusherUpgrade(apps);
-    return WebSocketUpgradeHandler.from(server, upgrade::configure);
-  }
-
-  private void configure(ServerWebSocketContainer container) {
-    // One container serves every app: it takes the most generous of their settings; each app checks its own limits.
+    // One negotiator serves every app: it takes the most generous of their settings; each app checks its own limits.
     long activity = 0;
     long messageBytes = 0;
     for (ChannelsApp app : apps.all()) {
@@ -69,14 +59,24 @@ public final class PusherUpgrade implements WebSocketCreator {
       messageBytes = Math.max(messageBytes, limits.maxMessageBytes());
     }
     // Jetty's idle timeout only catches dead peers; liveness is the protocol's ping/pong (ActivityMonitor).
-    container.setIdleTimeout(Duration.ofSeconds(activity + 30L));
-    // Larger than our own message limit, so oversize frames get a readable pusher:error instead of close 1009.
-    container.setMaxTextMessageSize(Math.max(64 * 1024L, 4L * messageBytes));
-    container.addMapping(PATH, this);
+    setIdleTimeout(Duration.ofSeconds(activity + 30L));
+    // Larger than our own message limit, so oversize messages get a readable pusher:error instead of close 1009.
+    maxTextBytes = Math.max(64 * 1024L, 4L * messageBytes);
+    setMaxTextMessageSize(maxTextBytes);
+  }
+
+  /**
+   * The handler to put in front of the servlet context of {@code server}: it upgrades the WebSocket requests of
+   * {@link #PATH} (a path from the root: the context's path is "/") and passes every other request on.
+   */
+  public static WebSocketUpgradeHandler handler(Server server, AppDirectory apps) {
+    PusherUpgrade upgrade = new PusherUpgrade(apps);
+    return new WebSocketUpgradeHandler(WebSocketServerComponents.ensureWebSocketComponents(server),
+        handler -> handler.addMapping(PATH, upgrade));
   }
 
   @Override
-  public Object createWebSocket(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+  public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
     // No permessage-deflate, though every browser offers it: Pusher messages are small JSON that compresses
     // poorly, and each compressing connection holds its own zlib state and compresses every frame it is sent.
     response.setExtensions(List.of());
@@ -86,7 +86,7 @@ public final class PusherUpgrade implements WebSocketCreator {
     ChannelsApp counted = app == null ? apps.defaultApp() : app;
     // The client's address as the request saw it: behind a trusted proxy, the one the proxy forwarded.
     return new PusherEndpoint(counted, handlers.get(counted.credentials().key()), rejection(request, key, app),
-        Request.getRemoteAddr(request));
+        Request.getRemoteAddr(request), maxTextBytes);
   }
 
   /** The key of {@code /app/{key}}, or null when the path has none. */
