@@ -26,9 +26,9 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
  *
  * <p>The upgrade happens on Jetty's core WebSocket layer, in a handler in front of the servlet context
  * ({@link #handler}), not in a WebSocket servlet: a reconnect storm is thousands of upgrades at once, and the servlet
- * layer's request, response and channel wrappers were paid per handshake and kept for the connection's life. The edge handlers (Host check, per-client
- * limits) still come first. A request to {@code /app/...} that is no upgrade goes on to the servlets
- * ({@link UpgradeRequiredServlet}).
+ * layer's request, response and channel wrappers were paid per handshake and kept for the connection's life. The
+ * edge handlers (Host check, per-client limits) still come first. A request to {@code /app/...} that is no upgrade
+ * goes on to the servlets ({@link UpgradeRequiredServlet}).
  */
 public final class PusherUpgrade extends WebSocketNegotiator.AbstractNegotiator {
 
