@@ -3,6 +3,7 @@ package io.vertebra.channels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The WebSocket layer under the Pusher protocol, as the endpoint handles it itself on Jetty's core API: messages in
- * several frames, pings, and messages over the size limit.
+ * several frames, pings, binary messages, and messages over the size limit.
  */
 class WebSocketFramesIT {
 
@@ -54,6 +55,18 @@ class WebSocketFramesIT {
       assertEquals("are you there", StandardCharsets.UTF_8.decode(pong).toString());
       socket.send("{\"event\":\"pusher:ping\",\"data\":{}}");
       assertNotNull(socket.next("pusher:pong", 5000), "the connection stays usable");
+    }
+  }
+
+  @Test
+  void aBinaryMessageGetsOneErrorAndTheConnectionStaysUsable() throws Exception {
+    try (RawSocket socket = connect()) {
+      socket.sendBinary(new byte[] {1, 2, 3});
+      assertNotNull(socket.next("pusher:error", 5000), "binary frames are refused with a pusher:error");
+      socket.send("{\"event\":\"pusher:ping\",\"data\":{}}");
+      JsonNode next = socket.next(5000);
+      assertNotNull(next);
+      assertEquals("pusher:pong", next.path("event").asText(), "one error, then the pong");
     }
   }
 
