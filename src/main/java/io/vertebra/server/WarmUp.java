@@ -11,19 +11,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Compiles the connection path before the first client comes. A fresh JVM interprets Jetty's HTTP upgrade, its
- * WebSocket session setup and our own connect and subscribe code until the JIT has seen them often enough: 1,000
- * clients reconnecting at once after a deploy took 5.7-10.8 s on a fresh process against 1.3-3.9 s once warm
- * (BENCHMARKS.md). So before the real server binds its port, a throwaway channels server of its own (own app, own
- * registries, no webhooks, no cluster, bound to an ephemeral loopback port) is started in this JVM, loopback clients
- * connect, subscribe, receive a triggered event and close in batches, and the throwaway server is stopped. The
- * compiled code is the JVM's and stays; the server that then starts shares none of the throwaway's state.
+ * Compiles the connection and per-event paths before the first client comes. A fresh JVM interprets Jetty's HTTP
+ * upgrade, its WebSocket session setup and our own connect and subscribe code until the JIT has seen them often
+ * enough: 1,000 clients reconnecting at once after a deploy took 5.7-10.8 s on a fresh process against 1.3-3.9 s
+ * once warm (BENCHMARKS.md). So before the real server binds its port, a throwaway channels server of its own (own
+ * app, own registries, no webhooks, no cluster, bound to an ephemeral loopback port) is started in this JVM, loopback
+ * clients connect, subscribe, receive a triggered event and close in batches, and the throwaway server is stopped.
+ * The compiled code is the JVM's and stays; the server that then starts shares none of the throwaway's state.
  *
- * <p>Then the per-event path: an event is one HTTP API request (parsing, the signature check, JSON) and a fan-out, so
- * at the 20 events/s of a busy app the JIT needs minutes to compile it, and a fresh process delivered its first
- * minute's events at ~1.9x Soketi's median (BENCHMARKS.md). So a few subscribers stay connected while as many signed
- * events as warm-up connections are triggered through the HTTP API over a kept-alive connection, as pusher-http-java
- * sends them.
+ * <p>Then the per-event path: an event is one HTTP API request (parsing, the signature check, JSON) and a fan-out,
+ * so at the 20 events/s of a busy app the JIT needs minutes to compile it: a fresh process spent ~26 us of CPU per
+ * delivery in its first minute against ~20 once warm, a quarter of it compiling (BENCHMARKS.md). So a few
+ * subscribers stay connected while as many signed events as warm-up connections are triggered through the HTTP API
+ * over a kept-alive connection, as pusher-http-java sends them.
  *
  * <p>A warm-up that fails or runs out of time is reported and the start goes on: it only saves time.
  */
