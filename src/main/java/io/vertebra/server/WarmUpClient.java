@@ -175,7 +175,7 @@ final class WarmUpClient {
       out.write(bytes);
       out.flush();
       String response = head(in);
-      in.readFully(new byte[contentLength(response)]);
+      skipBody(in, response);
       if (!response.startsWith("HTTP/1.1 200")) {
         throw new IOException("trigger refused: " + response.substring(0, response.indexOf("\r\n")));
       }
@@ -201,14 +201,44 @@ final class WarmUpClient {
     }
   }
 
-  private static int contentLength(String head) throws IOException {
+  /** Reads past the body of a response with {@code head}: by its Content-Length, or chunk by chunk. */
+  private static void skipBody(DataInputStream in, String head) throws IOException {
+    String length = header(head, "Content-Length");
+    if (length != null) {
+      in.readFully(new byte[Integer.parseInt(length)]);
+    } else if ("chunked".equalsIgnoreCase(header(head, "Transfer-Encoding"))) {
+      for (int size; (size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) > 0; ) {
+        in.readFully(new byte[size + 2]); // the chunk and its CRLF
+      }
+      while (!line(in).isEmpty()) {
+        // trailers
+      }
+    } else {
+      throw new IOException("a response without a length: " + head);
+    }
+  }
+
+  private static String header(String head, String name) {
     for (String line : head.split("\r\n")) {
       int colon = line.indexOf(':');
-      if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
-        return Integer.parseInt(line.substring(colon + 1).trim());
+      if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+        return line.substring(colon + 1).trim();
       }
     }
-    throw new IOException("response without Content-Length: " + head);
+    return null;
+  }
+
+  private static String line(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int b; (b = in.read()) != '\n'; ) {
+      if (b < 0) {
+        throw new IOException("connection closed in a chunked body");
+      }
+      if (b != '\r') {
+        line.append((char) b);
+      }
+    }
+    return line.toString();
   }
 
   /** Reads a response head up to its blank line (what follows stays in {@code in}); returns the head. */
