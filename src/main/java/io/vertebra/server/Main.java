@@ -56,8 +56,9 @@ public final class Main {
     }
     if (warmUp > 0) {
       // Before the real server binds its port, so no client meets the cold JVM (they retry, as during any restart).
-      System.out.println("Warm-up: " + warmUp + " loopback connections through a throwaway server on an ephemeral"
-          + " port, before listening (" + WarmUp.VARIABLE + "=0 turns this off)");
+      System.out.println("Warm-up: " + warmUp + " loopback connections and " + warmUp * WarmUp.EVENTS_PER_CONNECTION
+          + " events through a throwaway server on an ephemeral port, before listening (" + WarmUp.VARIABLE
+          + "=0 turns this off)");
       System.out.println("Warm-up: " + WarmUp.run(warmUp, WarmUp.BUDGET_MS).describe());
     }
     AppServer server;

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -125,7 +124,7 @@ final class WarmUpClient {
       DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
       String status = head(in);
       if (!status.startsWith("HTTP/1.1 101")) {
-        throw new IOException("upgrade refused: " + status);
+        throw new IOException("upgrade refused: " + status.substring(0, status.indexOf("\r\n")));
       }
       Link link = new Link(socket, in);
       link.expect("pusher:connection_established");
@@ -136,36 +135,113 @@ final class WarmUpClient {
     }
   }
 
-  /** Publishes {@code data} as {@code event} on {@code channel} through the signed HTTP API, as a back end does. */
-  void trigger(String channel, String event, String data) throws IOException {
-    String body = "{\"name\":\"" + event + "\",\"channel\":\"" + channel + "\",\"data\":\"" + data + "\"}";
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    String path = "/apps/" + appId + "/events";
-    TreeMap<String, String> query = new TreeMap<>();
-    query.put("auth_key", key);
-    query.put("auth_timestamp", Long.toString(System.currentTimeMillis() / 1000));
-    query.put("auth_version", "1.0");
-    query.put("body_md5", Hmac.md5Hex(bytes));
-    StringBuilder signed = new StringBuilder();
-    query.forEach((name, value) -> signed.append(signed.isEmpty() ? "" : "&").append(name).append('=').append(value));
-    String target = path + "?" + signed + "&auth_signature=" + Hmac.sha256Hex(secret, "POST\n" + path + "\n" + signed);
-    try (Socket socket = new Socket()) {
-      socket.setSoTimeout(TIMEOUT_MS);
-      socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MS);
-      String head = "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json"
-          + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
+  /** Opens a keep-alive connection to the HTTP API, as a back end's Pusher library holds one. */
+  Api api() {
+    return new Api();
+  }
+
+  /**
+   * Signed triggers through the HTTP API over one kept-alive connection (reopened if the server closes it), so the
+   * server runs the same request path as for pusher-http-java's pooled connections.
+   */
+  final class Api implements AutoCloseable {
+    private Socket socket;
+    private DataInputStream in;
+
+    private Api() {}
+
+    /** Publishes {@code data} as {@code event} on {@code channel}, signed as a back end signs it. */
+    void trigger(String channel, String event, String data) throws IOException {
+      // As pusher-http-java sends it: channels as an array, the data as a JSON string.
+      String body = "{\"channels\":[\"" + channel + "\"],\"name\":\"" + event + "\",\"data\":\""
+          + data.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      String path = "/apps/" + appId + "/events";
+      String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+      String md5 = Hmac.md5Hex(bytes);
+      String signed = "auth_key=" + key + "&auth_timestamp=" + timestamp + "&auth_version=1.0&body_md5=" + md5;
+      String signature = Hmac.sha256Hex(secret, "POST\n" + path + "\n" + signed);
+      // The query in pusher-http-java's order, and its HTTP client's headers.
+      String target = path + "?body_md5=" + md5 + "&auth_signature=" + signature + "&auth_timestamp=" + timestamp
+          + "&auth_key=" + key + "&auth_version=1.0";
+      if (socket == null) {
+        open();
+      }
+      String head = "POST " + target + " HTTP/1.1\r\nContent-Length: " + bytes.length + "\r\nContent-Type: "
+          + "application/json\r\nHost: 127.0.0.1:" + port + "\r\nConnection: Keep-Alive\r\nUser-Agent: "
+          + "Apache-HttpClient/4.5.13 (Java/17)\r\nAccept-Encoding: gzip,deflate\r\n\r\n";
       OutputStream out = socket.getOutputStream();
       out.write(head.getBytes(StandardCharsets.US_ASCII));
       out.write(bytes);
       out.flush();
-      String status = head(new BufferedInputStream(socket.getInputStream()));
-      if (!status.startsWith("HTTP/1.1 200")) {
-        throw new IOException("trigger refused: " + status);
+      String response = head(in);
+      skipBody(in, response);
+      if (!response.startsWith("HTTP/1.1 200")) {
+        throw new IOException("trigger refused: " + response.substring(0, response.indexOf("\r\n")));
+      }
+      if (response.toLowerCase(java.util.Locale.ROOT).contains("\r\nconnection: close")) {
+        close();
+      }
+    }
+
+    private void open() throws IOException {
+      socket = new Socket();
+      socket.setTcpNoDelay(true);
+      socket.setSoTimeout(TIMEOUT_MS);
+      socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MS);
+      in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (socket != null) {
+        socket.close();
+        socket = null;
       }
     }
   }
 
-  /** Reads a response head up to its blank line (frames after it stay in {@code in}); returns its status line. */
+  /** Reads past the body of a response with {@code head}: by its Content-Length, or chunk by chunk. */
+  private static void skipBody(DataInputStream in, String head) throws IOException {
+    String length = header(head, "Content-Length");
+    if (length != null) {
+      in.readFully(new byte[Integer.parseInt(length)]);
+    } else if ("chunked".equalsIgnoreCase(header(head, "Transfer-Encoding"))) {
+      for (int size; (size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) > 0; ) {
+        in.readFully(new byte[size + 2]); // the chunk and its CRLF
+      }
+      while (!line(in).isEmpty()) {
+        // trailers
+      }
+    } else {
+      throw new IOException("a response without a length: " + head);
+    }
+  }
+
+  private static String header(String head, String name) {
+    for (String line : head.split("\r\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+        return line.substring(colon + 1).trim();
+      }
+    }
+    return null;
+  }
+
+  private static String line(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int b; (b = in.read()) != '\n'; ) {
+      if (b < 0) {
+        throw new IOException("connection closed in a chunked body");
+      }
+      if (b != '\r') {
+        line.append((char) b);
+      }
+    }
+    return line.toString();
+  }
+
+  /** Reads a response head up to its blank line (what follows stays in {@code in}); returns the head. */
   private static String head(InputStream in) throws IOException {
     StringBuilder head = new StringBuilder();
     int matched = 0;
@@ -177,7 +253,6 @@ final class WarmUpClient {
       head.append((char) b);
       matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
     }
-    int end = head.indexOf("\r\n");
-    return head.substring(0, end);
+    return head.toString();
   }
 }

@@ -83,7 +83,7 @@ class JarLauncherIT {
     String output = seen.toString();
     int warmUp = output.indexOf("Warm-up: ");
     assertTrue(warmUp >= 0 && warmUp < output.indexOf("listening on"), output);
-    assertTrue(output.contains("loopback connections in"), output);
+    assertTrue(output.contains(" loopback connections and ") && output.contains(" events in "), output);
     Matcher port = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/").matcher(output);
     assertTrue(port.find(), output);
     HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -18,11 +18,14 @@ import org.junit.jupiter.api.Test;
 class WarmUpIT {
 
   @Test
-  @DisplayName("drives its connections through a throwaway server, then nothing listens and no worker is left")
+  @DisplayName("drives its connections and events through a throwaway server, then nothing listens and no worker is "
+      + "left")
   void drivesConnectionsAndLeavesNothingRunning() throws Exception {
     WarmUp.Result result = WarmUp.run(200, 120_000);
     assertNull(result.problem(), result.describe());
     assertTrue(result.connections() >= 200, result.describe());
+    // Every event was read by every subscriber of the event phase, or the worker would have reported a problem.
+    assertTrue(result.events() >= 200 * WarmUp.EVENTS_PER_CONNECTION, result.describe());
     assertTrue(result.port() > 0, result.describe());
     try (Socket socket = new Socket()) {
       assertThrows(IOException.class, () -> socket.connect(new InetSocketAddress("127.0.0.1", result.port()), 2_000),
@@ -30,6 +33,15 @@ class WarmUpIT {
     }
     assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("warm-up-")
         && t.isAlive()), "a warm-up worker outlived it");
+  }
+
+  @Test
+  @DisplayName("the event phase triggers signed events through the HTTP API as many times as asked")
+  void triggersEventsThroughTheApi() {
+    WarmUp.Result result = WarmUp.run(50, 300, 120_000);
+    assertNull(result.problem(), result.describe());
+    assertEquals(300, result.events(), result.describe());
+    assertTrue(result.describe().contains("events in"), result.describe());
   }
 
   @Test
