@@ -31,7 +31,7 @@ final class ServerAssembly {
 
   static VertebraServer start(VertebraServer.Builder spec) throws Exception {
     Config config = spec.config;
-    Server server = new Server();
+    Server server = new Server(ServerThreads.pool(spec.channelsOnly, Runtime.getRuntime().availableProcessors()));
     // Bound before wiring so the realtime settings (used by pusher-http-java and pusher-js) know the real port.
     ServerConnector connector = Connectors.open(server, config);
     boolean embedded = spec.channelsOnly || !config.externalRealtime();
