@@ -13,8 +13,10 @@ import io.vertebra.framework.core.Options;
  *       {@code terminate_connections} or a refused connection): tries again after 2 s, doubling up to 30 s;</li>
  *   <li>while pusher-js is retrying on its own back-off (connecting / unavailable, e.g. during a server restart,
  *       up to 10 s and more between attempts): asks the app server's {@code /healthz} every second and, once it
- *       answers, restarts the connection at once (then no more often than every 5 s, doubling up to 30 s, in case
- *       the realtime service is elsewhere and still down).</li>
+ *       answers, restarts the connection at once, then every 3 s while the outage is younger than 30 s and after
+ *       that at intervals doubling up to 30 s: the app server answering says nothing of a realtime service that
+ *       runs elsewhere (a {@code channels} process being restarted, which takes a few seconds), and the spacing
+ *       leaves a handshake slowed by a reconnect storm time to finish.</li>
  * </ul>
  * The {@link Notifier} then resubscribes and triggers its resync, so every followed model and collection fetches
  * what it missed. An app creates one beside its notifier: {@code new Reconnector(notifier)}; the app server must
@@ -25,14 +27,16 @@ public final class Reconnector extends Events {
   static final int FIRST_DELAY_MS = 2_000;
   static final int MAX_DELAY_MS = 30_000;
   static final int PROBE_INTERVAL_MS = 1_000;
-  static final int FIRST_FORCE_SPACING_MS = 5_000;
+  static final int FORCE_SPACING_MS = 3_000;
+  static final int QUICK_FORCING_MS = 30_000;
   static final String HEALTH_PATH = "/healthz";
 
   private final Notifier notifier;
   private final Model health = new Model();
   private int delay = FIRST_DELAY_MS;
-  private int forceSpacing = FIRST_FORCE_SPACING_MS;
+  private int forceSpacing = FORCE_SPACING_MS;
   private double lastForced;
+  private double probingSince;
   private boolean probing;
   private boolean wasConnected;
   /** The pending retry's and the probe's timeout ids (Timeouts), 0 when none: browsers never hand out 0. */
@@ -48,7 +52,7 @@ public final class Reconnector extends Events {
       retry = 0;
       stopProbing();
       delay = FIRST_DELAY_MS;
-      forceSpacing = FIRST_FORCE_SPACING_MS;
+      forceSpacing = FORCE_SPACING_MS;
       wasConnected = true;
     });
     listenTo(notifier, "connection:disconnected connection:failed", args -> schedule());
@@ -68,6 +72,7 @@ public final class Reconnector extends Events {
   private void startProbing() {
     if (!probing) {
       probing = true;
+      probingSince = Duration.currentTimeMillis();
       probe = Timeouts.repeat(() -> health.fetch(new Options()
           .success((target, response, options) -> serverAnswered())
           .error((target, response, options) -> { })), PROBE_INTERVAL_MS);
@@ -85,7 +90,7 @@ public final class Reconnector extends Events {
     if (notifier.state() == ConnectionState.CONNECTED || now - lastForced < forceSpacing) {
       return;
     }
-    if (lastForced > 0) {
+    if (now - probingSince > QUICK_FORCING_MS) {
       forceSpacing = Math.min(forceSpacing * 2, MAX_DELAY_MS);
     }
     lastForced = now;
