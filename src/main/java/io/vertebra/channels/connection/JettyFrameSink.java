@@ -15,6 +15,10 @@ import org.eclipse.jetty.websocket.core.OpCode;
  */
 final class JettyFrameSink implements FrameSink {
 
+  // How deep this thread is in Jetty's sendFrame: Jetty may finish a closing handshake or fail a broken connection
+  // inline, and tell the endpoint before sendFrame returns, while the sender holds a channel's lock.
+  private static final ThreadLocal<int[]> SENDING = ThreadLocal.withInitial(() -> new int[1]);
+
   private final CoreSession core;
   private final ChannelsCounters counters;
 
@@ -25,7 +29,18 @@ final class JettyFrameSink implements FrameSink {
 
   @Override
   public void send(OutgoingFrame frame, Completion completion) {
-    core.sendFrame(new Frame(OpCode.TEXT, frame.bytes()), new Sent(counters, completion), false);
+    int[] depth = SENDING.get();
+    depth[0]++;
+    try {
+      core.sendFrame(new Frame(OpCode.TEXT, frame.bytes()), new Sent(counters, completion), false);
+    } finally {
+      depth[0]--;
+    }
+  }
+
+  /** Whether this thread is inside a send (of any connection): what Jetty reports now, it reports inline. */
+  static boolean sending() {
+    return SENDING.get()[0] > 0;
   }
 
   @Override

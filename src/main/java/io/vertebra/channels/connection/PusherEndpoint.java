@@ -6,6 +6,7 @@ import io.vertebra.channels.limits.RateLimiter;
 import io.vertebra.channels.protocol.ErrorCode;
 import io.vertebra.channels.protocol.Frames;
 import java.nio.ByteBuffer;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Utf8StringBuilder;
@@ -197,12 +198,28 @@ public final class PusherEndpoint implements FrameHandler {
 
   private void closed() {
     Connection c = connection.getAndSet(null);
-    if (c != null) {
-      // The address's quota first: once the registry no longer counts this connection, the address may open
-      // another (AddressQuotasIT waits on the registry's count, and so may any client watching /metrics).
-      app.connections().addresses().release(address, System.nanoTime());
-      handler.onClose(c);
+    if (c == null) {
+      return;
     }
+    if (JettyFrameSink.sending()) {
+      // Reported from inside a send, perhaps one made under a channel's lock (a broadcast, a subscription's
+      // confirmation or count): leaving the channels then would update that channel again from within its own
+      // update. Left after the send instead.
+      try {
+        app.scheduler().execute(() -> release(c));
+        return;
+      } catch (RejectedExecutionException stopping) {
+        // the server is stopping and its timers are gone: leave now
+      }
+    }
+    release(c);
+  }
+
+  private void release(Connection c) {
+    // The address's quota first: once the registry no longer counts this connection, the address may open
+    // another (AddressQuotasIT waits on the registry's count, and so may any client watching /metrics).
+    app.connections().addresses().release(address, System.nanoTime());
+    handler.onClose(c);
   }
 
   private void refuse(int code, String message) {
