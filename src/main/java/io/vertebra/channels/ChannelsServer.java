@@ -9,7 +9,8 @@ import io.vertebra.channels.channel.FanOutListener;
 import io.vertebra.channels.cluster.RedisClusterBus;
 import io.vertebra.channels.connection.ActivityMonitor;
 import io.vertebra.channels.connection.Connection;
-import io.vertebra.channels.connection.PusherWebSocketServlet;
+import io.vertebra.channels.connection.PusherUpgrade;
+import io.vertebra.channels.connection.UpgradeRequiredServlet;
 import io.vertebra.channels.http.ApiServlet;
 import io.vertebra.channels.limits.MemoryAdmission;
 import io.vertebra.channels.protocol.ErrorCode;
@@ -31,7 +32,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
@@ -45,20 +47,24 @@ public final class ChannelsServer implements AutoCloseable {
   private final AppDirectory apps;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AutoCloseable memoryWatch;
+  private final Handler.Singleton upgrades;
 
-  private ChannelsServer(AppDirectory apps, AutoCloseable memoryWatch) {
+  private ChannelsServer(AppDirectory apps, AutoCloseable memoryWatch, Handler.Singleton upgrades) {
     this.apps = apps;
     this.memoryWatch = memoryWatch;
+    this.upgrades = upgrades;
   }
 
   /**
-   * Installs a server hosting the default app ({@code credentials}) and the apps of {@code CHANNELS_APPS}, configured
-   * by {@code options}; each app's channel changes go to its webhooks.
+   * Installs into {@code context} (of {@code server}) a server hosting the default app ({@code credentials}) and the
+   * apps of {@code CHANNELS_APPS}, configured by {@code options}; each app's channel changes go to its webhooks. The
+   * WebSocket upgrades are made by a handler in front of the context: put {@link #around} in its place in the
+   * server's handler chain.
    *
    * @throws io.vertebra.channels.cluster.NodeIdInUseException when clustered with a node id a running node uses
    * @throws io.vertebra.channels.apps.AppsConfigException when a listed app has the default app's id or key
    */
-  public static ChannelsServer install(ServletContextHandler context, AppCredentials credentials,
+  public static ChannelsServer install(Server server, ServletContextHandler context, AppCredentials credentials,
       ChannelsOptions options) {
     List<HostedApp> hosted = new ArrayList<>();
     hosted.add(new HostedApp(credentials, options.limits(),
@@ -87,13 +93,13 @@ public final class ChannelsServer implements AutoCloseable {
       throw e;
     }
     AppDirectory directory = new AppDirectory(started, origins);
-    JettyWebSocketServletContainerInitializer.configure(context, null);
-    context.addServlet(new ServletHolder("pusher-websocket", new PusherWebSocketServlet(directory)), "/app/*");
+    context.addServlet(new ServletHolder("pusher-websocket", new UpgradeRequiredServlet()), PusherUpgrade.PATH);
     context.addServlet(new ServletHolder("pusher-http-api", new ApiServlet(directory)), "/apps/*");
     for (ChannelsApp app : started) {
       scheduler.scheduleWithFixedDelay(new ActivityMonitor(app), 1, 1, TimeUnit.SECONDS);
     }
-    ChannelsServer channels = new ChannelsServer(directory, memory.watchCollections());
+    ChannelsServer channels = new ChannelsServer(directory, memory.watchCollections(),
+        PusherUpgrade.handler(server, directory));
     stopWithJetty(context, channels);
     return channels;
   }
@@ -134,6 +140,16 @@ public final class ChannelsServer implements AutoCloseable {
       }
     });
     context.addEventListener(stopping);
+  }
+
+  /**
+   * {@code context} (the one this server was installed in) behind the handler that upgrades the channels' sockets:
+   * the handler to put in the server's chain where the context would be. Upgrades to {@code /app/{key}} never reach
+   * the servlets; every other request passes through.
+   */
+  public Handler around(ServletContextHandler context) {
+    upgrades.setHandler(context);
+    return upgrades;
   }
 
   /** The live state of the default app (for the console, metrics and tests). */

@@ -10,6 +10,7 @@ public final class Bench {
 
   private static final Map<String, String> MAINS = Map.of(
       "fanout", "io.vertebra.bench.fanout.FanOutBench",
+      "storms", "io.vertebra.bench.fanout.StormBench",
       "rest", "io.vertebra.bench.rest.RestBench",
       "data", "io.vertebra.bench.data.DataScaleBench",
       "bundle", "io.vertebra.bench.bundle.BundleBench",

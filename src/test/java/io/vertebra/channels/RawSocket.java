@@ -22,6 +22,8 @@ public final class RawSocket implements AutoCloseable {
 
   public final BlockingDeque<JsonNode> frames = new LinkedBlockingDeque<>();
   public final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  /** The payloads of the pongs the server sent. */
+  public final BlockingDeque<java.nio.ByteBuffer> pongs = new LinkedBlockingDeque<>();
   private final WebSocket socket;
   private final StringBuilder partial = new StringBuilder();
   private volatile boolean reading;
@@ -64,6 +66,16 @@ public final class RawSocket implements AutoCloseable {
 
   public void send(String text) {
     socket.sendText(text, true).join();
+  }
+
+  /** Sends one frame of a text message; {@code last} ends the message. */
+  public void sendPart(String text, boolean last) {
+    socket.sendText(text, last).join();
+  }
+
+  /** Sends a WebSocket ping carrying {@code payload}. */
+  public void ping(byte[] payload) {
+    socket.sendPing(java.nio.ByteBuffer.wrap(payload)).join();
   }
 
   /** Sends a binary frame (the Pusher protocol is text only). */
@@ -138,6 +150,14 @@ public final class RawSocket implements AutoCloseable {
         }
         partial.setLength(0);
       }
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, java.nio.ByteBuffer message) {
+      java.nio.ByteBuffer copy = java.nio.ByteBuffer.allocate(message.remaining());
+      pongs.add(copy.put(message).flip());
+      webSocket.request(1);
       return null;
     }
 

@@ -78,12 +78,12 @@ class BrowserSuiteIT {
     context.setBaseResourceAsPath(SUITE);
     context.addServlet(new ServletHolder(new SuiteRestServlet()), "/api/*");
     context.addServlet(new ServletHolder(new PusherJsScript()), "/vendor/pusher.js");
-    ChannelsServer.install(context, APP, ChannelsOptions.defaults());
+    ChannelsServer channels = ChannelsServer.install(server, context, APP, ChannelsOptions.defaults());
     context.addServlet(new ServletHolder(new EncryptedChannelApp(PUSHER)), "/pusher/auth");
     context.addServlet(new ServletHolder(new EncryptedChannelApp(PUSHER)), "/realtime/trigger-secret");
     context.addServlet(new ServletHolder(new HostPage()), "");
     context.addServlet(new ServletHolder(new DefaultServlet()), "/");
-    server.setHandler(context);
+    server.setHandler(channels.around(context));
     server.start();
     baseUrl = "http://127.0.0.1:" + connector.getLocalPort();
     PUSHER.setHost("127.0.0.1:" + connector.getLocalPort());

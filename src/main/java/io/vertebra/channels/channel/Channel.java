@@ -77,7 +77,7 @@ public final class Channel {
    */
   void subscribe(Subscriber subscriber) {
     subscribers.put(subscriber.socketId(), subscriber);
-    subscriber.send(Frames.subscriptionSucceeded(name, Frames.JSON.createObjectNode()));
+    subscriber.send(Frames.subscriptionSucceeded(name));
   }
 
   /**

@@ -16,11 +16,19 @@ public final class Frames {
 
   private Frames() {}
 
-  /** {@code pusher:connection_established}. */
+  /**
+   * {@code pusher:connection_established}. Sent once per connection, so in a reconnect storm once per handshake:
+   * written from a template, not through a JSON tree, when the socket id needs no escaping (ours are digits and a
+   * dot); {@code FramesTest} pins it to the tree's output.
+   */
   public static String connectionEstablished(String socketId, int activityTimeoutSeconds) {
-    ObjectNode data = JSON.createObjectNode().put("socket_id", socketId)
-        .put("activity_timeout", activityTimeoutSeconds);
-    return frame("pusher:connection_established", null, stringify(data));
+    if (!isPlain(socketId)) {
+      ObjectNode data = JSON.createObjectNode().put("socket_id", socketId)
+          .put("activity_timeout", activityTimeoutSeconds);
+      return frame("pusher:connection_established", null, stringify(data));
+    }
+    return "{\"event\":\"pusher:connection_established\",\"data\":\"{\\\"socket_id\\\":\\\"" + socketId
+        + "\\\",\\\"activity_timeout\\\":" + activityTimeoutSeconds + "}\"}";
   }
 
   /** {@code pusher:error}; {@code code} may be null. */
@@ -48,6 +56,17 @@ public final class Frames {
   /** {@code pusher_internal:subscription_succeeded}; {@code data} is the presence block or an empty object. */
   public static String subscriptionSucceeded(String channel, JsonNode data) {
     return frame("pusher_internal:subscription_succeeded", channel, stringify(data));
+  }
+
+  /**
+   * {@code pusher_internal:subscription_succeeded} with empty data (every channel but presence): from a template when
+   * the name needs no escaping (every valid channel name), like {@link #connectionEstablished}.
+   */
+  public static String subscriptionSucceeded(String channel) {
+    if (!isPlain(channel)) {
+      return subscriptionSucceeded(channel, JSON.createObjectNode());
+    }
+    return "{\"event\":\"pusher_internal:subscription_succeeded\",\"channel\":\"" + channel + "\",\"data\":\"{}\"}";
   }
 
   /** {@code pusher:subscription_error} on a channel, in the shape pusher-js emits for failed authorizations. */
@@ -106,6 +125,17 @@ public final class Frames {
       root.put("user_id", userId);
     }
     return stringify(root);
+  }
+
+  /** Whether {@code text} can stand in a JSON string, even one nested in another, with no escaping. */
+  static boolean isPlain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || "_-=@,.;".indexOf(c) >= 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String frame(String event, String channel, String data) {

@@ -14,6 +14,7 @@ import jakarta.servlet.ServletContextListener;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -30,7 +31,7 @@ final class ServerAssembly {
 
   static VertebraServer start(VertebraServer.Builder spec) throws Exception {
     Config config = spec.config;
-    Server server = new Server();
+    Server server = new Server(ServerThreads.pool(spec.channelsOnly, Runtime.getRuntime().availableProcessors()));
     // Bound before wiring so the realtime settings (used by pusher-http-java and pusher-js) know the real port.
     ServerConnector connector = Connectors.open(server, config);
     boolean embedded = spec.channelsOnly || !config.externalRealtime();
@@ -47,7 +48,7 @@ final class ServerAssembly {
     if (embedded) {
       // Beside an app, sockets are for the app's own pages unless CHANNELS_ALLOWED_ORIGINS says otherwise; a
       // channels-only server serves other sites' pages, so any origin by default.
-      channels = ChannelsServer.install(context, credentials(realtime), config.channels().withDefaultOrigins(
+      channels = ChannelsServer.install(server, context, credentials(realtime), config.channels().withDefaultOrigins(
           spec.channelsOnly ? OriginPolicy.any() : OriginPolicy.sameSite()));
     }
     SharedServices services = null;
@@ -66,8 +67,9 @@ final class ServerAssembly {
         StaticFiles.install(context, spec.webDir);
       }
       closeWithContext(context, modules.closeOnStop, services);
-      RequestMetrics requests = Edge.around(context, config, realtime, bodyLimits(config, modules),
-          spec.maxBodyBytes);
+      // The channels' socket upgrades are made in front of the servlets, after the edge's checks.
+      Handler app = channels == null ? context : channels.around(context);
+      RequestMetrics requests = Edge.around(app, config, realtime, bodyLimits(config, modules), spec.maxBodyBytes);
       Operations.install(context, spec.channelsOnly ? "channels" : "serve", realtime, channels, services, modules,
           requests);
       // Jetty's own refusals (unparsable requests, sendError) answer in the same JSON error contract as the APIs.

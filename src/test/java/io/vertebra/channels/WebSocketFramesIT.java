@@ -1,0 +1,85 @@
+package io.vertebra.channels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The WebSocket layer under the Pusher protocol, as the endpoint handles it itself on Jetty's core API: messages in
+ * several frames, pings, binary messages, and messages over the size limit.
+ */
+class WebSocketFramesIT {
+
+  private static ChannelsTestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = new ChannelsTestServer();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  private static RawSocket connect() throws Exception {
+    RawSocket socket = RawSocket.open(server, "/app/" + server.key() + "?protocol=7");
+    socket.socketId();
+    return socket;
+  }
+
+  @Test
+  void aMessageSentInSeveralFramesIsOneMessage() throws Exception {
+    try (RawSocket socket = connect()) {
+      socket.sendPart("{\"event\":\"pusher:sub", false);
+      socket.sendPart("scribe\",\"data\":{\"channel\":\"frag", false);
+      socket.sendPart("mented\"}}", true);
+      assertEquals("fragmented", socket.next("pusher_internal:subscription_succeeded", 5000).path("channel")
+          .asText());
+    }
+  }
+
+  @Test
+  void aPingIsAnsweredWithAPongCarryingItsPayload() throws Exception {
+    try (RawSocket socket = connect()) {
+      socket.ping("are you there".getBytes(StandardCharsets.UTF_8));
+      ByteBuffer pong = socket.pongs.poll(5, TimeUnit.SECONDS);
+      assertNotNull(pong, "no pong");
+      assertEquals("are you there", StandardCharsets.UTF_8.decode(pong).toString());
+      socket.send("{\"event\":\"pusher:ping\",\"data\":{}}");
+      assertNotNull(socket.next("pusher:pong", 5000), "the connection stays usable");
+    }
+  }
+
+  @Test
+  void aBinaryMessageGetsOneErrorAndTheConnectionStaysUsable() throws Exception {
+    try (RawSocket socket = connect()) {
+      socket.sendBinary(new byte[] {1, 2, 3});
+      assertNotNull(socket.next("pusher:error", 5000), "binary frames are refused with a pusher:error");
+      socket.send("{\"event\":\"pusher:ping\",\"data\":{}}");
+      JsonNode next = socket.next(5000);
+      assertNotNull(next);
+      assertEquals("pusher:pong", next.path("event").asText(), "one error, then the pong");
+    }
+  }
+
+  @Test
+  void aMessageOverTheLimitInSmallFramesClosesWith1009() throws Exception {
+    try (RawSocket socket = connect()) {
+      // Each frame under Jetty's frame limit; the first two together under the 64 KiB message limit, so only the
+      // last frame crosses it and the server's close cannot race the client's sends.
+      String part = "x".repeat(30 * 1024);
+      socket.sendPart("{\"event\":\"client-big\",\"data\":\"" + part, false);
+      socket.sendPart(part, false);
+      socket.sendPart(part + "\"}", true);
+      assertEquals(1009, socket.awaitClose(5000));
+    }
+  }
+}
