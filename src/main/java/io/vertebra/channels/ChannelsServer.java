@@ -58,7 +58,7 @@ public final class ChannelsServer implements AutoCloseable {
   /**
    * Installs into {@code context} (of {@code server}) a server hosting the default app ({@code credentials}) and the
    * apps of {@code CHANNELS_APPS}, configured by {@code options}; each app's channel changes go to its webhooks. The
-   * WebSocket upgrades are made by a handler in front of the context: put {@link #around} in its place in the
+   * WebSocket upgrades are made by a handler in front of the context: put {@link #handler} in its place in the
    * server's handler chain.
    *
    * @throws io.vertebra.channels.cluster.NodeIdInUseException when clustered with a node id a running node uses
@@ -98,8 +98,9 @@ public final class ChannelsServer implements AutoCloseable {
     for (ChannelsApp app : started) {
       scheduler.scheduleWithFixedDelay(new ActivityMonitor(app), 1, 1, TimeUnit.SECONDS);
     }
-    ChannelsServer channels = new ChannelsServer(directory, memory.watchCollections(),
-        PusherUpgrade.handler(server, directory));
+    Handler.Singleton upgrades = PusherUpgrade.handler(server, directory);
+    upgrades.setHandler(context);
+    ChannelsServer channels = new ChannelsServer(directory, memory.watchCollections(), upgrades);
     stopWithJetty(context, channels);
     return channels;
   }
@@ -143,12 +144,11 @@ public final class ChannelsServer implements AutoCloseable {
   }
 
   /**
-   * {@code context} (the one this server was installed in) behind the handler that upgrades the channels' sockets:
-   * the handler to put in the server's chain where the context would be. Upgrades to {@code /app/{key}} never reach
-   * the servlets; every other request passes through.
+   * The handler to put in the server's chain where the context this server was installed in would be: it upgrades
+   * the channels' sockets and passes every other request on to the context. Upgrades to {@code /app/{key}} never
+   * reach the servlets.
    */
-  public Handler around(ServletContextHandler context) {
-    upgrades.setHandler(context);
+  public Handler handler() {
     return upgrades;
   }
 

@@ -2,8 +2,11 @@ package io.vertebra.channels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The WebSocket layer under the Pusher protocol, as the endpoint handles it itself on Jetty's core API: messages in
- * several frames, pings, binary messages, and messages over the size limit.
+ * several frames, pings, binary messages, messages over the size limit, and an upgrade it cannot read.
  */
 class WebSocketFramesIT {
 
@@ -80,6 +83,23 @@ class WebSocketFramesIT {
       socket.sendPart(part, false);
       socket.sendPart(part + "\"}", true);
       assertEquals(1009, socket.awaitClose(5000));
+    }
+  }
+
+  @Test
+  void anUpgradeWithAnUndecodableQueryGets400WithAJsonError() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(5000);
+      socket.getOutputStream().write(("GET /app/" + server.key() + "?protocol=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+          + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      StringBuilder answer = new StringBuilder();
+      InputStream in = socket.getInputStream();
+      for (int b; !answer.toString().endsWith("}") && (b = in.read()) >= 0; ) {
+        answer.append((char) b);
+      }
+      assertTrue(answer.toString().startsWith("HTTP/1.1 400 "), answer.toString());
+      assertTrue(answer.toString().contains("{\"error\":\"bad_request\""), answer.toString());
     }
   }
 }

@@ -83,7 +83,7 @@ class BrowserSuiteIT {
     context.addServlet(new ServletHolder(new EncryptedChannelApp(PUSHER)), "/realtime/trigger-secret");
     context.addServlet(new ServletHolder(new HostPage()), "");
     context.addServlet(new ServletHolder(new DefaultServlet()), "/");
-    server.setHandler(channels.around(context));
+    server.setHandler(channels.handler());
     server.start();
     baseUrl = "http://127.0.0.1:" + connector.getLocalPort();
     PUSHER.setHost("127.0.0.1:" + connector.getLocalPort());

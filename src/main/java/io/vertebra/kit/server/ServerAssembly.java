@@ -68,7 +68,7 @@ final class ServerAssembly {
       }
       closeWithContext(context, modules.closeOnStop, services);
       // The channels' socket upgrades are made in front of the servlets, after the edge's checks.
-      Handler app = channels == null ? context : channels.around(context);
+      Handler app = channels == null ? context : channels.handler();
       RequestMetrics requests = Edge.around(app, config, realtime, bodyLimits(config, modules), spec.maxBodyBytes);
       Operations.install(context, spec.channelsOnly ? "channels" : "serve", realtime, channels, services, modules,
           requests);

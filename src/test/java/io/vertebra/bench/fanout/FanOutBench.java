@@ -1,8 +1,8 @@
 package io.vertebra.bench.fanout;
 
+import io.vertebra.bench.BenchOptions;
 import io.vertebra.bench.Report;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +26,12 @@ public final class FanOutBench {
     int burst = Integer.getInteger("connectBurst", 200);
     int events = Integer.getInteger("events", 200);
     double rate = Double.parseDouble(System.getProperty("rate", "20"));
-    List<String> jvm = Arrays.stream(System.getProperty("serverJvm", "-Xmx512m").trim().split("\\s+"))
-        .filter(s -> !s.isEmpty()).toList();
+    List<String> jvm = BenchOptions.serverJvm("-Xmx512m");
     String jar = System.getProperty("jar", "target/vertebra.jar");
     int driverThreads = Integer.getInteger("driverThreads", 1);
     int warmup = Integer.getInteger("warmupEvents", 100);
     int runs = Integer.getInteger("runs", 1);
-    List<String> peers = Arrays.stream(System.getProperty("peers", "bare,soketi").split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    List<String> peers = BenchOptions.peers("bare,soketi");
     FanOutRun run = new FanOutRun(connections, burst, events, rate, 20_000, driverThreads, warmup);
 
     Report report = new Report("fanout-" + connections + (rate > 0 ? "" : "-burst"));

@@ -1,9 +1,9 @@
 package io.vertebra.bench.fanout;
 
+import io.vertebra.bench.BenchOptions;
 import io.vertebra.bench.CpuTime;
 import io.vertebra.bench.Report;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,18 +22,15 @@ public final class StormBench {
     int connections = Integer.getInteger("connections", 1000);
     int burst = Integer.getInteger("connectBurst", 100);
     int storms = Integer.getInteger("runs", 10);
-    List<String> jvm = Arrays.stream(System.getProperty("serverJvm", "").trim().split("\\s+"))
-        .filter(s -> !s.isEmpty()).toList();
+    List<String> jvm = BenchOptions.serverJvm("");
     String jar = System.getProperty("jar", "target/vertebra.jar");
-    List<String> peers = Arrays.stream(System.getProperty("peers", "soketi").split(","))
-        .map(String::trim).filter(s -> !s.isEmpty() && !s.equals("bare")).toList();
     Report report = new Report("storms-" + connections);
     report.put("connections", connections).put("connect_burst", burst).put("storms", storms)
         .put("server_jvm", String.join(" ", jvm)).put("jar", jar);
     System.out.println("server     storm  connect_s  cpu_us/connect");
-    for (String peer : peers) {
+    if (BenchOptions.peers("soketi").contains("soketi")) { // Soketi is the one peer of this benchmark
       try (Target target = SoketiTarget.start()) {
-        storms(target, peer, connections, burst, storms, report);
+        storms(target, "soketi", connections, burst, storms, report);
       }
     }
     try (Target target = ChannelsTarget.start(jar, jvm)) {
