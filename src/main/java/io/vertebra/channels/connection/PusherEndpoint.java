@@ -22,8 +22,8 @@ import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
  * The WebSocket endpoint of one client, on Jetty's core WebSocket layer. On open it either refuses (pusher:error +
  * close code, as hosted Pusher does for a bad key or protocol version) or registers a {@link Connection} and sends
  * {@code pusher:connection_established}. Jetty delivers one frame at a time and the next only on demand; text
- * messages are put together from their frames here (at most {@code maxTextBytes}; more closes with 1009, bad UTF-8
- * with 1007), pings are answered with pongs. Written against the core layer rather than Jetty's annotated-endpoint
+ * messages are put together from their frames here (at most the session's maximum text message size; more closes
+ * with 1009, bad UTF-8 with 1007), pings are answered with pongs. Written against the core layer rather than Jetty's annotated-endpoint
  * API, which binds eight method handles per connection and keeps the upgrade request for the connection's life.
  */
 public final class PusherEndpoint implements FrameHandler {
@@ -35,18 +35,16 @@ public final class PusherEndpoint implements FrameHandler {
   private final AtomicReference<Connection> connection = new AtomicReference<>();
   // The client address counted against its quotas (the upgrade request's, so a trusted proxy's forwarding counts).
   private final String address;
-  private final long maxTextBytes;
   private CoreSession session;
   // A text message whose first frames have come and whose last has not; only Jetty's one reading thread touches it.
   private Utf8StringBuilder partial;
   private long partialBytes;
 
-  PusherEndpoint(ChannelsApp app, MessageHandler handler, Rejection rejection, String address, long maxTextBytes) {
+  PusherEndpoint(ChannelsApp app, MessageHandler handler, Rejection rejection, String address) {
     this.app = app;
     this.handler = handler;
     this.rejection = rejection;
     this.address = address;
-    this.maxTextBytes = maxTextBytes;
   }
 
   @Override
@@ -133,9 +131,10 @@ public final class PusherEndpoint implements FrameHandler {
   // Text frames: a one-frame message (nearly every Pusher message) is decoded at once, a longer one put together.
   private void text(Frame frame, Callback callback) {
     partialBytes += frame.getPayloadLength();
-    if (partialBytes > maxTextBytes) {
+    if (partialBytes > session.getMaxTextMessageSize()) {
       partial = null;
-      callback.failed(new MessageTooLargeException("Text message larger than " + maxTextBytes + " bytes"));
+      callback.failed(new MessageTooLargeException("Text message larger than " + session.getMaxTextMessageSize()
+          + " bytes"));
       return;
     }
     if (partial == null) {

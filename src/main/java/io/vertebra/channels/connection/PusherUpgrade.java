@@ -42,7 +42,6 @@ public final class PusherUpgrade extends WebSocketNegotiator.AbstractNegotiator 
 
   private final AppDirectory apps;
   private final Map<String, MessageHandler> handlers = new HashMap<>();
-  private final long maxTextBytes;
 
   /** Upgrades for the sockets of every app in {@code apps}, each open to the pages its origin policy allows. */
   public PusherUpgrade(AppDirectory apps) {
@@ -60,9 +59,9 @@ public final class PusherUpgrade extends WebSocketNegotiator.AbstractNegotiator 
     }
     // Jetty's idle timeout only catches dead peers; liveness is the protocol's ping/pong (ActivityMonitor).
     setIdleTimeout(Duration.ofSeconds(activity + 30L));
-    // Larger than our own message limit, so oversize messages get a readable pusher:error instead of close 1009.
-    maxTextBytes = Math.max(64 * 1024L, 4L * messageBytes);
-    setMaxTextMessageSize(maxTextBytes);
+    // Larger than our own message limit, so oversize messages get a readable pusher:error instead of close 1009;
+    // the endpoint keeps it, reading it from its session.
+    setMaxTextMessageSize(Math.max(64 * 1024L, 4L * messageBytes));
   }
 
   /**
@@ -86,7 +85,7 @@ public final class PusherUpgrade extends WebSocketNegotiator.AbstractNegotiator 
     ChannelsApp counted = app == null ? apps.defaultApp() : app;
     // The client's address as the request saw it: behind a trusted proxy, the one the proxy forwarded.
     return new PusherEndpoint(counted, handlers.get(counted.credentials().key()), rejection(request, key, app),
-        Request.getRemoteAddr(request), maxTextBytes);
+        Request.getRemoteAddr(request));
   }
 
   /** The key of {@code /app/{key}}, or null when the path has none. */

@@ -61,7 +61,7 @@ class InlineCloseTest {
   }
 
   private Session open() {
-    Session session = new Session(new PusherEndpoint(app, handler, null, "127.0.0.1", 65_536));
+    Session session = new Session(new PusherEndpoint(app, handler, null, "127.0.0.1"));
     session.endpoint.onOpen(session, Callback.NOOP);
     return session;
   }
