@@ -9,26 +9,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The baseline: {@link BroadcastServer} in its own process, triggered by a plain HTTP POST. */
+/**
+ * A protocol-less baseline in its own process, triggered by a plain HTTP POST of the body to broadcast: {@link
+ * BroadcastServer} (bare Jetty) or {@link FloorServer} (plain NIO, the machine's floor).
+ */
 final class BareTarget implements Target {
 
+  private final String name;
   private final ServerProcess process;
   private final int port;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  BareTarget(List<String> jvmArgs) throws Exception {
+  /** Bare Jetty. */
+  static BareTarget jetty(List<String> jvmArgs) throws Exception {
+    return new BareTarget("baseline", BroadcastServer.class, jvmArgs);
+  }
+
+  /** The plain-NIO floor, its fan-out split over {@code threads} writer threads. */
+  static BareTarget floor(List<String> jvmArgs, int threads) throws Exception {
+    return new BareTarget(threads == 1 ? "floor" : "floor" + threads, FloorServer.class, jvmArgs,
+        Integer.toString(threads));
+  }
+
+  private BareTarget(String name, Class<?> server, List<String> jvmArgs, String... args) throws Exception {
+    this.name = name;
     port = ServerProcess.freePort();
     List<String> command = new ArrayList<>();
     command.add(ServerProcess.java());
     command.addAll(jvmArgs);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BroadcastServer.class.getName(),
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), server.getName(),
         Integer.toString(port)));
+    command.addAll(List.of(args));
     process = ServerProcess.start(command, Map.of(), "ready on");
   }
 
   @Override
   public String name() {
-    return "baseline";
+    return name;
   }
 
   @Override

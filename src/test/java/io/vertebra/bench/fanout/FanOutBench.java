@@ -10,12 +10,13 @@ import java.util.Map;
 /**
  * Fan-out benchmark: the channels server against its baselines in one run, same clients, same trigger schedule: a
  * bare Jetty WebSocket broadcast ({@code baseline}) and Soketi ({@code soketi}), the Pusher-protocol peer users
- * compare with. System properties: {@code connections} (1000), {@code connectBurst} handshakes in flight while
+ * compare with; on request the machine's floor ({@code floor}, {@code floor2}: {@link FloorServer} with one or two
+ * writer threads), what any server's fan-out costs on this machine and this driver. System properties: {@code connections} (1000), {@code connectBurst} handshakes in flight while
  * connecting (200), {@code events} (200), {@code rate} events/s (20; 0 = back to back), {@code serverJvm} JVM options
  * of the Java servers ("-Xmx512m"; empty = none, as a user starts the jar), {@code jar} (target/vertebra.jar),
  * {@code driverThreads} selector threads of the load driver (1), {@code warmupEvents} unmeasured events before the
  * measured ones (100; 0 with runs > 1 shows the cold start), {@code runs} runs on each server process (1),
- * {@code peers} the baselines to run ("bare,soketi"). Writes target/benchmarks/fanout-C.json.
+ * {@code peers} the baselines to run ("bare,soketi"; also floor, floor2). Writes target/benchmarks/fanout-C.json.
  */
 public final class FanOutBench {
 
@@ -72,10 +73,12 @@ public final class FanOutBench {
 
   private static Target target(String who, List<String> jvm, String jar) throws Exception {
     return switch (who) {
-      case "bare" -> new BareTarget(jvm);
+      case "bare" -> BareTarget.jetty(jvm);
+      case "floor" -> BareTarget.floor(jvm, 1);
+      case "floor2" -> BareTarget.floor(jvm, 2);
       case "soketi" -> SoketiTarget.start();
       case "channels" -> ChannelsTarget.start(jar, jvm);
-      default -> throw new IllegalArgumentException("unknown peer '" + who + "': bare or soketi");
+      default -> throw new IllegalArgumentException("unknown peer '" + who + "': bare, floor, floor2 or soketi");
     };
   }
 
