@@ -8,7 +8,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -115,7 +114,7 @@ public final class FloorServer {
   /** One client connection: an HTTP head first, then either WebSocket frames or an HTTP request body. */
   private final class Conn {
     private final SocketChannel socket;
-    private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
+    private final PendingWrites pending = new PendingWrites();
     private ByteBuffer in = ByteBuffer.allocate(4096);
     private SelectionKey key;
     private boolean websocket;
@@ -225,30 +224,19 @@ public final class FloorServer {
     // From any thread: writes now, or queues behind what the socket has not taken yet.
     synchronized void send(ByteBuffer b) {
       try {
-        if (pending.isEmpty()) {
-          socket.write(b);
-          if (!b.hasRemaining()) {
-            return;
-          }
+        if (pending.write(socket, b)) {
           key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
           selector.wakeup();
         }
-        pending.add(b);
       } catch (IOException e) {
         shut();
       }
     }
 
     synchronized void flush() throws IOException {
-      while (!pending.isEmpty()) {
-        ByteBuffer b = pending.peek();
-        socket.write(b);
-        if (b.hasRemaining()) {
-          return;
-        }
-        pending.poll();
+      if (pending.flush(socket)) {
+        key.interestOps(SelectionKey.OP_READ);
       }
-      key.interestOps(SelectionKey.OP_READ);
     }
 
     void shut() {

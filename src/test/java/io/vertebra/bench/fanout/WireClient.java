@@ -9,7 +9,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 
 /**
  * One load-driver connection over a raw socket, driven by one {@link SelectorLoop} thread: the WebSocket handshake,
@@ -44,7 +43,7 @@ final class WireClient implements FrameReader.Listener {
   private final Events events;
   private final Handshake handshake;
   private final FrameReader reader = new FrameReader(this);
-  private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>(2);
+  private final PendingWrites pending = new PendingWrites();
   private ByteBuffer in = ByteBuffer.allocate(BUFFER);
   private SocketChannel socket;
   private SelectionKey key;
@@ -114,15 +113,9 @@ final class WireClient implements FrameReader.Listener {
 
   /** On the loop thread: the socket can take more of what is pending. */
   void writable() throws IOException {
-    while (!pending.isEmpty()) {
-      ByteBuffer b = pending.peek();
-      socket.write(b);
-      if (b.hasRemaining()) {
-        return;
-      }
-      pending.poll();
+    if (pending.flush(socket)) {
+      key.interestOps(SelectionKey.OP_READ);
     }
-    key.interestOps(SelectionKey.OP_READ);
   }
 
   /** On the loop thread: starts the closing handshake (1000); the server's close frame ends it. */
@@ -200,14 +193,9 @@ final class WireClient implements FrameReader.Listener {
     if (state == State.CLOSED) {
       return; // failed earlier in the same read
     }
-    if (pending.isEmpty()) {
-      socket.write(frame);
-      if (!frame.hasRemaining()) {
-        return;
-      }
+    if (pending.write(socket, frame)) {
       key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
     }
-    pending.add(frame);
   }
 
   private void shut() {

@@ -20,19 +20,19 @@ class ChannelBroadcastTest {
   @Test
   void aLargeChannelReachesEverySubscriberOnceExceptTheSender() {
     Channel channel = new Channel("news");
-    List<Counting> all = subscribe(channel, 2_000);
+    List<RecordingSubscriber> all = subscribe(channel, 2_000);
 
     assertEquals(1_999, channel.broadcast("{\"event\":\"headline\"}", "s.7"));
 
-    for (Counting s : all) {
-      assertEquals(s.socketId().equals("s.7") ? 0 : 1, s.received.size(), s.socketId());
+    for (RecordingSubscriber s : all) {
+      assertEquals(s.socketId().equals("s.7") ? 0 : 1, s.texts().size(), s.socketId());
     }
   }
 
   @Test
   void broadcastsMadeOneAfterTheOtherArriveInThatOrder() {
     Channel channel = new Channel("news");
-    List<Counting> all = subscribe(channel, 1_000);
+    List<RecordingSubscriber> all = subscribe(channel, 1_000);
 
     for (int i = 0; i < 50; i++) {
       channel.broadcast(Integer.toString(i), null);
@@ -42,8 +42,8 @@ class ChannelBroadcastTest {
     for (int i = 0; i < 50; i++) {
       expected.add(Integer.toString(i));
     }
-    for (Counting s : all) {
-      assertEquals(expected, s.received, s.socketId());
+    for (RecordingSubscriber s : all) {
+      assertEquals(expected, s.texts(), s.socketId());
     }
   }
 
@@ -55,7 +55,7 @@ class ChannelBroadcastTest {
     CountDownLatch second = new CountDownLatch(1);
     AtomicBoolean broadcasting = new AtomicBoolean();
     for (int i = 0; i < 1_000; i++) {
-      channel.subscribe(new Counting("s." + i) {
+      channel.subscribe(new Sending("s." + i) {
         @Override
         public void send(OutgoingFrame frame) {
           if (!broadcasting.get()) {
@@ -89,7 +89,7 @@ class ChannelBroadcastTest {
     Channel channel = new Channel("news");
     Set<Thread> senders = ConcurrentHashMap.newKeySet();
     for (int i = 0; i < Math.min(Channel.PARALLEL_FROM - 1, 1_000); i++) {
-      channel.subscribe(new Counting("s." + i) {
+      channel.subscribe(new Sending("s." + i) {
         @Override
         public void send(OutgoingFrame frame) {
           senders.add(Thread.currentThread());
@@ -103,34 +103,28 @@ class ChannelBroadcastTest {
     assertEquals(Set.of(Thread.currentThread()), senders);
   }
 
-  private static List<Counting> subscribe(Channel channel, int count) {
-    List<Counting> all = new ArrayList<>();
+  private static List<RecordingSubscriber> subscribe(Channel channel, int count) {
+    List<RecordingSubscriber> all = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Counting s = new Counting("s." + i);
+      RecordingSubscriber s = new RecordingSubscriber("s." + i);
       channel.subscribe(s);
-      s.received.clear(); // the subscription confirmation
+      s.clear(); // the subscription confirmation
       all.add(s);
     }
     return all;
   }
 
-  /** Keeps the text of every frame; each broadcast reaches it from one thread at a time. */
-  private static class Counting implements Subscriber {
-    final List<String> received = new ArrayList<>();
+  /** A subscriber whose test says what a send does. */
+  private abstract static class Sending implements Subscriber {
     private final String socketId;
 
-    Counting(String socketId) {
+    Sending(String socketId) {
       this.socketId = socketId;
     }
 
     @Override
     public String socketId() {
       return socketId;
-    }
-
-    @Override
-    public void send(OutgoingFrame frame) {
-      received.add(frame.text());
     }
   }
 }

@@ -26,6 +26,11 @@ public final class RecordingSubscriber implements Subscriber {
     frames.add(frame.text());
   }
 
+  /** The frames received, as sent. */
+  public List<String> texts() {
+    return List.copyOf(frames);
+  }
+
   /** The frames received, as JSON. */
   public List<JsonNode> frames() {
     return frames.stream().map(TestJson::parse).toList();
