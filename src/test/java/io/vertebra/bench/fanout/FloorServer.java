@@ -75,8 +75,10 @@ public final class FloorServer {
           if (key.isReadable()) {
             c.read();
           }
-        } catch (IOException e) {
-          ((Conn) key.attachment()).shut();
+        } catch (IOException | RuntimeException e) {
+          if (key.attachment() instanceof Conn c) {
+            c.shut(); // a broken or malformed connection ends; the loop goes on
+          }
         }
       }
       selector.selectedKeys().clear();
