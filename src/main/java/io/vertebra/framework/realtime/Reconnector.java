@@ -27,16 +27,12 @@ public final class Reconnector extends Events {
   static final int FIRST_DELAY_MS = 2_000;
   static final int MAX_DELAY_MS = 30_000;
   static final int PROBE_INTERVAL_MS = 1_000;
-  static final int FORCE_SPACING_MS = 3_000;
-  static final int QUICK_FORCING_MS = 30_000;
   static final String HEALTH_PATH = "/healthz";
 
   private final Notifier notifier;
   private final Model health = new Model();
+  private final ForcedReconnects forced = new ForcedReconnects();
   private int delay = FIRST_DELAY_MS;
-  private int forceSpacing = FORCE_SPACING_MS;
-  private double lastForced;
-  private double probingSince;
   private boolean probing;
   private boolean wasConnected;
   /** The pending retry's and the probe's timeout ids (Timeouts), 0 when none: browsers never hand out 0. */
@@ -52,7 +48,6 @@ public final class Reconnector extends Events {
       retry = 0;
       stopProbing();
       delay = FIRST_DELAY_MS;
-      forceSpacing = FORCE_SPACING_MS;
       wasConnected = true;
     });
     listenTo(notifier, "connection:disconnected connection:failed", args -> schedule());
@@ -72,7 +67,7 @@ public final class Reconnector extends Events {
   private void startProbing() {
     if (!probing) {
       probing = true;
-      probingSince = Duration.currentTimeMillis();
+      forced.outageStarted(Duration.currentTimeMillis());
       probe = Timeouts.repeat(() -> health.fetch(new Options()
           .success((target, response, options) -> serverAnswered())
           .error((target, response, options) -> { })), PROBE_INTERVAL_MS);
@@ -86,14 +81,10 @@ public final class Reconnector extends Events {
   }
 
   private void serverAnswered() {
-    double now = Duration.currentTimeMillis(); // a double: System.currentTimeMillis() would bring in long emulation
-    if (notifier.state() == ConnectionState.CONNECTED || now - lastForced < forceSpacing) {
+    // A double: System.currentTimeMillis() would bring in long emulation.
+    if (notifier.state() == ConnectionState.CONNECTED || !forced.due(Duration.currentTimeMillis())) {
       return;
     }
-    if (now - probingSince > QUICK_FORCING_MS) {
-      forceSpacing = Math.min(forceSpacing * 2, MAX_DELAY_MS);
-    }
-    lastForced = now;
     // Restarting skips whatever is left of pusher-js's back-off; subscriptions are kept and resubscribed.
     notifier.disconnect();
     notifier.connect();
