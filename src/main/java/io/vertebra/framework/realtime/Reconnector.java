@@ -81,7 +81,7 @@ public final class Reconnector extends Events {
   }
 
   private void serverAnswered() {
-    // A double: System.currentTimeMillis() would bring in long emulation.
+    // Duration's double milliseconds: System.currentTimeMillis() would bring in GWT's long emulation.
     if (notifier.state() == ConnectionState.CONNECTED || !forced.due(Duration.currentTimeMillis())) {
       return;
     }
