@@ -9,7 +9,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -191,14 +190,14 @@ public final class FloorServer {
       in.get(raw);
       String head = new String(raw, StandardCharsets.ISO_8859_1);
       if (head.startsWith("GET ")) {
-        String key = header(head, "sec-websocket-key");
+        String key = Handshake.header(head, "sec-websocket-key");
         send(ByteBuffer.wrap((UPGRADED + Handshake.accept(key) + "\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII)));
         websocket = true;
         open.add(this);
         return true;
       }
-      String length = header(head, "content-length");
+      String length = Handshake.header(head, "content-length");
       bodyLength = length == null ? 0 : Integer.parseInt(length);
       return true;
     }
@@ -211,16 +210,6 @@ public final class FloorServer {
         }
       }
       return -1;
-    }
-
-    private static String header(String head, String name) {
-      for (String line : head.split("\r\n")) {
-        int colon = line.indexOf(':');
-        if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name)) {
-          return line.substring(colon + 1).trim();
-        }
-      }
-      return null;
     }
 
     // From any thread: writes now, or queues behind what the socket has not taken yet.

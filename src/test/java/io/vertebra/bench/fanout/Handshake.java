@@ -70,22 +70,9 @@ final class Handshake {
     if (!lines[0].startsWith("HTTP/1.1 101")) {
       throw new ProtocolException("upgrade refused: " + lines[0]);
     }
-    String upgrade = null;
-    String connection = null;
-    String accept = null;
-    for (int i = 1; i < lines.length; i++) {
-      int colon = lines[i].indexOf(':');
-      if (colon > 0) {
-        String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
-        String value = lines[i].substring(colon + 1).trim();
-        switch (name) {
-          case "upgrade" -> upgrade = value;
-          case "connection" -> connection = value;
-          case "sec-websocket-accept" -> accept = value;
-          default -> { }
-        }
-      }
-    }
+    String upgrade = header(head, "upgrade");
+    String connection = header(head, "connection");
+    String accept = header(head, "sec-websocket-accept");
     if (upgrade == null || !upgrade.equalsIgnoreCase("websocket")) {
       throw new ProtocolException("Upgrade header is " + upgrade);
     }
@@ -95,6 +82,18 @@ final class Handshake {
     if (!expectedAccept.equals(accept)) {
       throw new ProtocolException("Sec-WebSocket-Accept is " + accept + ", expected " + expectedAccept);
     }
+  }
+
+  /** The value of the header {@code name} (lower case) in an HTTP message head, or null; the first line is skipped. */
+  static String header(String head, String name) {
+    String[] lines = head.split("\r\n");
+    for (int i = 1; i < lines.length; i++) {
+      int colon = lines[i].indexOf(':');
+      if (colon > 0 && lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name)) {
+        return lines[i].substring(colon + 1).trim();
+      }
+    }
+    return null;
   }
 
   /** The accept value a server must answer to {@code key}. */
