@@ -27,7 +27,6 @@ public final class FloorServer {
       + "Connection: Upgrade\r\nSec-WebSocket-Accept: ";
   private static final byte[] OK = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
       .getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] CLOSE = {(byte) 0x88, 2, 0x03, (byte) 0xE8};
 
   private final List<Conn> open = new CopyOnWriteArrayList<>();
   private final ExecutorService writers;
@@ -86,17 +85,7 @@ public final class FloorServer {
 
   // Writes one frame to every open connection, each writer thread taking its own slice.
   private void broadcast(byte[] body) throws InterruptedException {
-    int n = body.length;
-    int header = n < 126 ? 2 : n < 65536 ? 4 : 10;
-    ByteBuffer frame = ByteBuffer.allocateDirect(header + n).put((byte) 0x81);
-    if (n < 126) {
-      frame.put((byte) n);
-    } else if (n < 65536) {
-      frame.put((byte) 126).putShort((short) n);
-    } else {
-      frame.put((byte) 127).putLong(n);
-    }
-    frame.put(body).flip();
+    ByteBuffer frame = WireFrames.unmasked(FrameReader.TEXT, body);
     Object[] targets = open.toArray();
     CountDownLatch done = new CountDownLatch(threads);
     for (int t = 0; t < threads; t++) {
@@ -158,7 +147,7 @@ public final class FloorServer {
       }
       in.position((int) (p + head + length));
       if (opcode == 0x8) {
-        send(ByteBuffer.wrap(CLOSE));
+        send(WireFrames.unmasked(FrameReader.CLOSE, new byte[] {0x03, (byte) 0xE8}));
         shut();
         return false;
       }

@@ -80,7 +80,7 @@ class FrameReaderTest {
   @Test
   void maskedClientFramesUnmaskToThePayload() {
     byte[] payload = "x".repeat(200).getBytes(UTF_8);
-    ByteBuffer f = ClientFrames.masked(FrameReader.TEXT, payload);
+    ByteBuffer f = WireFrames.masked(FrameReader.TEXT, payload);
     assertEquals(0x81, f.get() & 0xFF);
     assertEquals(0x80 | 126, f.get() & 0xFF);
     assertEquals(200, f.getShort());
@@ -90,6 +90,22 @@ class FrameReaderTest {
       assertEquals(payload[i], (byte) (f.get() ^ key[i & 3]));
     }
     assertEquals(0, f.remaining());
+  }
+
+  @Test
+  void unmaskedServerFramesOfEveryLengthFormReadBack() throws Exception {
+    String small = "s".repeat(125);
+    String medium = "m".repeat(126); // the first 16-bit length
+    String big = "b".repeat(70_000); // 64-bit length
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    for (String text : List.of(small, medium, big)) {
+      ByteBuffer f = WireFrames.unmasked(FrameReader.TEXT, text.getBytes(UTF_8));
+      byte[] bytes = new byte[f.remaining()];
+      f.get(bytes);
+      stream.write(bytes);
+    }
+    reader.read(ByteBuffer.wrap(stream.toByteArray()));
+    assertEquals(List.of("1:" + small, "1:" + medium, "1:" + big), seen);
   }
 
   @Test

@@ -122,7 +122,7 @@ final class WireClient implements FrameReader.Listener {
   void close() throws IOException {
     if (state == State.OPEN) {
       state = State.CLOSING;
-      write(ClientFrames.masked(FrameReader.CLOSE, new byte[] {0x03, (byte) 0xE8}));
+      write(WireFrames.masked(FrameReader.CLOSE, new byte[] {0x03, (byte) 0xE8}));
     } else if (state == State.HANDSHAKE) {
       shut();
     }
@@ -162,7 +162,7 @@ final class WireClient implements FrameReader.Listener {
   @Override
   public void control(int opcode, byte[] bytes, int offset, int length) throws IOException {
     switch (opcode) {
-      case FrameReader.PING -> write(ClientFrames.masked(FrameReader.PONG, copy(bytes, offset, length)));
+      case FrameReader.PING -> write(WireFrames.masked(FrameReader.PONG, copy(bytes, offset, length)));
       case FrameReader.CLOSE -> closeFrame(copy(bytes, offset, length));
       default -> { } // an unsolicited pong needs no answer
     }
@@ -175,7 +175,7 @@ final class WireClient implements FrameReader.Listener {
     }
     int code = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
     String reason = payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
-    write(ClientFrames.masked(FrameReader.CLOSE, payload.length >= 2 ? new byte[] {payload[0], payload[1]}
+    write(WireFrames.masked(FrameReader.CLOSE, payload.length >= 2 ? new byte[] {payload[0], payload[1]}
         : new byte[0]));
     fail(new ProtocolException("closed by the server: " + code + " " + reason));
   }
@@ -186,7 +186,7 @@ final class WireClient implements FrameReader.Listener {
   }
 
   private void sendText(byte[] payload) throws IOException {
-    write(ClientFrames.masked(FrameReader.TEXT, payload));
+    write(WireFrames.masked(FrameReader.TEXT, payload));
   }
 
   private void write(ByteBuffer frame) throws IOException {
